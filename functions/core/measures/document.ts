@@ -1,0 +1,108 @@
+/**
+ * The measures document (cli.md `report-cards measures`): what the ingest stage writes to
+ * `measures/<period>.json` and what the report cards read. Cards never see upload rows, so
+ * everything a card shows (definition, commentary, benchmarks) travels in this document.
+ * Fields beyond cli.md's are extras cli.md welcomes.
+ */
+import { z } from 'zod';
+
+export const UNITS = ['percent', 'per100k', 'count', 'days', 'gbp', 'hours'] as const;
+export const POLARITIES = ['high', 'low', 'neutral'] as const;
+export const BASES = ['month', 'snapshot', 'rolling12'] as const;
+
+export const ytdSchema = z.object({
+  numerator: z.number().nullable(),
+  value: z.number().nullable(),
+  reason: z.string().nullable(),
+});
+
+export const seriesPointSchema = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  value: z.number().nullable(),
+  /** Exact integer, or for money and hours the exact decimal sum (as a number; see `numeratorText`). */
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  reason: z.string().nullable(),
+  ytd: ytdSchema.optional(),
+  /** Extra: money and hours sums as exact decimal text, so nothing is lost to binary floats. */
+  numeratorText: z.string().optional(),
+  /** Extra: median days waiting (WAITING_ASSESS). */
+  medianDays: z.number().nullable().optional(),
+  /** Extra: true when a newer extract changed this month's value (history). */
+  revised: z.boolean().optional(),
+});
+export type SeriesPoint = z.infer<typeof seriesPointSchema>;
+
+export const benchmarkSchema = z.object({
+  comparator: z.string(),
+  year: z.string(),
+  value: z.number(),
+  /** Where the latest value stands among the comparator's quartiles, oriented by polarity. */
+  quartile: z.enum(['top', 'upper middle', 'lower middle', 'bottom']).nullable(),
+});
+export type Benchmark = z.infer<typeof benchmarkSchema>;
+
+export const commentarySchema = z.object({
+  workingWell: z.string().nullable(),
+  worriedAbout: z.string().nullable(),
+  nextSteps: z.string().nullable(),
+  leadOfficer: z.string().nullable(),
+});
+export type Commentary = z.infer<typeof commentarySchema>;
+
+export const ragSchema = z.enum(['green', 'amber', 'red']);
+export const directionSchema = z.enum(['improving', 'worsening', 'same', 'up', 'down']);
+
+export const spcSchema = z.object({
+  mean: z.number(),
+  lower: z.number(),
+  upper: z.number(),
+  /** Extra: the 2-sigma lines. */
+  lowerWarning: z.number().optional(),
+  upperWarning: z.number().optional(),
+  variation: z.enum(['improvement', 'concern', 'neutral', 'common cause']),
+  assurance: z.enum(['consistently pass', 'consistently fail', 'hit and miss']).nullable(),
+  /** Extra: months that are part of a special cause, and on which side. */
+  specialCauses: z.array(z.object({ month: z.string(), side: z.enum(['good', 'bad', 'neutral']) })).optional(),
+});
+export type Spc = z.infer<typeof spcSchema>;
+
+export const latestSchema = z.object({
+  month: z.string(),
+  value: z.number().nullable(),
+  target: z.number().nullable(),
+  rag: ragSchema.nullable(),
+  direction: directionSchema.nullable(),
+  /** Extra: the value of the same month a year earlier. */
+  lastYear: z.number().nullable().optional(),
+  benchmarks: z.array(benchmarkSchema).optional(),
+  commentary: commentarySchema.nullable().optional(),
+});
+
+
+export const measureResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  unit: z.enum(UNITS),
+  polarity: z.enum(POLARITIES),
+  basis: z.enum(BASES),
+  /** Extras from the catalogue, so that cards need nothing but this document. */
+  definition: z.string().optional(),
+  whyItMatters: z.string().optional(),
+  series: z.array(seriesPointSchema),
+  /** Breakdown id (`18-64`, `65+`, `residential`, `community`) → a series of the same shape; `{}` when none. */
+  breakdowns: z.record(z.string(), z.array(seriesPointSchema)),
+  latest: latestSchema,
+  spc: spcSchema.nullable(),
+});
+export type MeasureResult = z.infer<typeof measureResultSchema>;
+
+export const measuresDocumentSchema = z.object({
+  schemaVersion: z.literal(1),
+  laCode: z.string(),
+  period: z.string().regex(/^\d{4}-\d{2}$/),
+  /** Extra: the events extract's reporting period end, `YYYY-MM-DD` (the card's "data as at"). */
+  dataAsAt: z.string().optional(),
+  measures: z.array(measureResultSchema),
+});
+export type MeasuresDocument = z.infer<typeof measuresDocumentSchema>;

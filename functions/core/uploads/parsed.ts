@@ -1,0 +1,160 @@
+/**
+ * What a valid upload becomes once parsed: the plain, compact data the measures read.
+ * This is the contract between `uploads/` (which produces it) and `measures/` (which reads it).
+ * Dates are day numbers (calendar/days.ts); labels are Release 2; money and other decimals stay
+ * as validated decimal strings so that sums can be exact.
+ */
+import type { Day } from '../calendar/days.ts';
+import type { AssessmentType, ClientType, DeliveryMechanism, EventOutcome, EventType, ServiceType } from './code-lists.ts';
+
+export const UPLOAD_KINDS = [
+  'events',
+  'waiting',
+  'finance',
+  'providers',
+  'population',
+  'targets',
+  'benchmarks',
+  'commentary',
+] as const;
+export type UploadKind = (typeof UPLOAD_KINDS)[number];
+
+/** A validated decimal string matching `^-?\d+(\.\d+)?$`. */
+export type DecimalText = string;
+
+export interface Person {
+  /** `la_person_unique_identifier`, as given (trimmed). */
+  id: string;
+  dateOfBirth: Day;
+  dateOfDeath: Day | null;
+}
+
+export interface EventRow {
+  /** CSV record number (1 = first data row): file order, used where the spec says "last row wins". */
+  row: number;
+  /** Index into `EventsData.persons`. */
+  person: number;
+  eventType: EventType;
+  clientType: ClientType;
+  start: Day;
+  end: Day | null;
+  outcome: EventOutcome | null;
+  assessmentType: AssessmentType | null;
+  serviceType: ServiceType | null;
+  /** Trimmed text as given; compare with `foldLabel`. */
+  serviceComponent: string | null;
+  routeOfAccess: string | null;
+  deliveryMechanism: DeliveryMechanism | null;
+  plannedUnitsPerWeek: DecimalText | null;
+  unitCost: DecimalText | null;
+  /** Trimmed text as given (null when blank); a person attribute resolved per month by measures. */
+  accommodationStatus: string | null;
+}
+
+export interface EventsData {
+  laCode: string;
+  reportingPeriodStart: Day;
+  reportingPeriodEnd: Day;
+  persons: Person[];
+  /** In file order. Duplicates are still present: measures remove them per measures.md. */
+  events: EventRow[];
+}
+
+export type WaitingFor = 'Assessment' | 'Review' | 'Service';
+
+export interface WaitingData {
+  laCode: string;
+  asAt: Day;
+  rows: { personId: string; dateOfBirth: Day; waitingFor: WaitingFor; requestDate: Day; team: string | null; priority: string | null }[];
+}
+
+export interface FinanceData {
+  /** `YYYY-MM`. */
+  period: string;
+  lines: {
+    budgetLine: string;
+    annualBudget: DecimalText;
+    forecastOutturn: DecimalText;
+    savingsTarget: DecimalText | null;
+    savingsDelivered: DecimalText | null;
+  }[];
+}
+
+export type QualityRating = 'Excellent' | 'Good' | 'Requires improvement' | 'Poor' | 'Not yet rated';
+
+export interface ProvidersData {
+  asAt: Day;
+  rows: {
+    providerId: string;
+    providerName: string;
+    framework: string;
+    tier: '1' | '2' | 'Specialist';
+    qualityRating: QualityRating;
+    hoursPerWeek: DecimalText | null;
+    area: string | null;
+  }[];
+}
+
+export type AgeBand = '18-64' | '65+';
+
+export interface PopulationRow {
+  laCode: string;
+  year: number;
+  ageBand: AgeBand;
+  population: number;
+}
+
+export interface TargetRow {
+  measureId: string;
+  /** `2021/22`. */
+  financialYear: string;
+  target: number;
+  breakdown: string | null;
+}
+
+export type Basis = 'month' | 'snapshot' | 'rolling12';
+
+export interface BenchmarkRow {
+  measureId: string;
+  /** As given: `2020/21` (financial) or `2021` (calendar). */
+  year: string;
+  comparator: string;
+  value: number;
+  basis: Basis;
+  quartileBoundaries: [number, number, number] | null;
+}
+
+export interface CommentaryRow {
+  /** `YYYY-MM`. */
+  period: string;
+  measureId: string;
+  workingWell: string | null;
+  worriedAbout: string | null;
+  nextSteps: string | null;
+  leadOfficer: string | null;
+}
+
+/** Everything the measures engine can read; only `events` is required. */
+export interface MeasureInputs {
+  events: EventsData;
+  population?: PopulationRow[];
+  targets?: TargetRow[];
+  benchmarks?: BenchmarkRow[];
+  /** One entry per snapshot file given. */
+  waiting?: WaitingData[];
+  finance?: FinanceData[];
+  providers?: ProvidersData[];
+  commentary?: CommentaryRow[];
+}
+
+/** One problem found in an upload (cli.md `validate --json`). */
+export interface UploadIssue {
+  /** CSV record number, 1 = first data row; 0 for whole-file problems. */
+  row: number;
+  /** Normalised column name; '' when the problem is not one column's. */
+  column: string;
+  value: string | null;
+  /** A short stable rule id, e.g. `date-format`, `required`, `code-list`. */
+  rule: string;
+  message: string;
+}
