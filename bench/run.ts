@@ -1,0 +1,93 @@
+/**
+ * `npm run bench`: speed and memory, each figure beside a reference measured in the same run.
+ *
+ *  1. Ingest: a 1,000,000-row events extract (seeded sample generator) validated and every measure
+ *     computed by the project, against DuckDB reading the same CSV and computing a subset.
+ *     Targets (issue 3): ≤ 10 s, ≤ 512 MB peak RSS, ≤ 3× DuckDB.
+ *  2. Render: a 30-card pack, against pdfmake laying out 30 plain pages.
+ *     Targets (issue 4): ≤ 2 s, ≤ 2 MB.
+ * Each task runs in its own child process so its peak RSS is its own.
+ */
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { eventsCsvLines, writeSample } from '../functions/core/sample/index.ts';
+import { computeMeasures } from '../functions/core/measures/compute.ts';
+import { validateUpload } from '../functions/core/uploads/validate-upload.ts';
+import { createReadStream } from 'node:fs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const work = path.join(root, '.bench');
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+
+interface Figures {
+  task: string;
+  wallSeconds: number;
+  peakRssMb: number;
+  [key: string]: unknown;
+}
+
+function child(task: string, ...args: string[]): Figures {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/measure-child.ts'), task, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(out.trim().split('\n').at(-1)!);
+}
+
+async function writeLines(file: string, lines: Iterable<string> | AsyncIterable<string>): Promise<void> {
+  const stream = createWriteStream(file);
+  for await (const line of lines) {
+    if (!stream.write(line)) await once(stream, 'drain');
+  }
+  stream.end();
+  await once(stream, 'finish');
+}
+
+async function prepare(): Promise<{ events: string; population: string; document: string }> {
+  await mkdir(work, { recursive: true });
+  const events = path.join(work, `events-${ROWS}.csv`);
+  const sampleDir = path.join(work, 'sample');
+  if (!existsSync(events)) {
+    process.stdout.write(`generating a ${ROWS.toLocaleString('en-GB')}-row events extract…\n`);
+    await writeLines(events, eventsCsvLines({ seed: 1, targetRows: ROWS }));
+  }
+  await writeSample(sampleDir, { seed: 1 });
+  const population = path.join(sampleDir, 'population.csv');
+  // The render benchmark draws the default sample's measures.
+  const document = path.join(work, 'sample-measures.json');
+  const ev = await validateUpload('events', createReadStream(path.join(sampleDir, 'events.csv')));
+  const pop = await validateUpload('population', createReadStream(population));
+  if (!ev.data || !pop.data) throw new Error('the default sample did not validate');
+  await writeFile(document, JSON.stringify(computeMeasures({ events: ev.data, population: pop.data })));
+  return { events, population, document };
+}
+
+function row(label: string, f: Figures, extra = ''): string {
+  return `${label.padEnd(34)} ${f.wallSeconds.toFixed(2).padStart(7)} s ${f.peakRssMb.toFixed(0).padStart(6)} MB  ${extra}`;
+}
+
+const inputs = await prepare();
+const project = child('project', inputs.events, inputs.population);
+const duck = child('duckdb', inputs.events);
+const render = child('render', inputs.document, path.join(work, 'bench-30.pdf'));
+const reference = child('render-reference');
+
+const rowsPerSecond = (f: Figures) => `${Math.round(Number(f.rows) / f.wallSeconds).toLocaleString('en-GB')} rows/s`;
+const lines = [
+  `Ingest: ${Number(project.rows).toLocaleString('en-GB')} event rows`,
+  row('  project: validate + all measures', project, `${rowsPerSecond(project)} (measures ${Number(project.measuresSeconds).toFixed(2)} s)`),
+  row('  DuckDB: read_csv + 3 measures', duck, rowsPerSecond(duck)),
+  `  ratio project / DuckDB: ${(project.wallSeconds / duck.wallSeconds).toFixed(2)}× wall, ${(project.peakRssMb / duck.peakRssMb).toFixed(2)}× peak RSS` +
+    `   (targets: ≤ 10 s, ≤ 512 MB, ≤ 3×)`,
+  `Render: ${render.cards}-card pack`,
+  row('  project: report cards', render, `render ${Number(render.renderSeconds).toFixed(2)} s, ${(Number(render.bytes) / 1e6).toFixed(2)} MB PDF`),
+  row('  pdfmake: 30 plain pages', reference, `render ${Number(reference.renderSeconds).toFixed(2)} s, ${(Number(reference.bytes) / 1e6).toFixed(2)} MB PDF`),
+  `  ratio report cards / plain pages: ${(Number(render.renderSeconds) / Number(reference.renderSeconds)).toFixed(2)}× render time   (targets: ≤ 2 s, ≤ 2 MB)`,
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+await writeFile(path.join(work, 'results.json'), JSON.stringify({ project, duck, render, reference }, null, 2));
