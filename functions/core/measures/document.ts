@@ -93,6 +93,8 @@ export const measureResultSchema = z.object({
   /** Breakdown id (`18-64`, `65+`, `residential`, `community`) → a series of the same shape; `{}` when none. */
   breakdowns: z.record(z.string(), z.array(seriesPointSchema)),
   latest: latestSchema,
+  /** Extra: `latest` (target, RAG, direction) for each breakdown series; targets may name a breakdown. */
+  breakdownLatest: z.record(z.string(), latestSchema).optional(),
   spc: spcSchema.nullable(),
 });
 export type MeasureResult = z.infer<typeof measureResultSchema>;

@@ -1,0 +1,83 @@
+/**
+ * Permanent admissions to residential and nursing care, per 100,000 of the age band, over the
+ * 12 months to M_end (ADMISSIONS_18_64, ADMISSIONS_65P). Whether a row is a qualifying admission
+ * does not depend on M, so it is decided once per row; each month then picks, per person, the
+ * earliest qualifying start in its window.
+ */
+import { minusYears } from '../../calendar/days.ts';
+import type { AgeBand } from '../../uploads/parsed.ts';
+import type { MeasureContext } from '../context.ts';
+import { insufficientHistory, ratePoint } from '../points.ts';
+import { activeDuring, isResidentialLts, isShortComponent } from '../rows.ts';
+import type { MeasureDefinition } from './types.ts';
+
+const SELF_FUNDED = 'NFA: Self-funded client or under 12wk disregard';
+
+/** Per person with any qualifying admission: its starts, ascending. */
+function qualifyingStarts(ctx: MeasureContext): Map<number, number[]> {
+  return ctx.memo('qualifying-admissions', () => {
+    const lts = ctx.ltsByPerson();
+    const out = new Map<number, number[]>();
+    for (let p = 0; p < ctx.persons.length; p++) {
+      for (let k = lts.offsets[p]; k < lts.offsets[p + 1]; k++) {
+        const row = lts.rows[k];
+        if (!isResidentialLts(row) || isShortComponent(row) || row.outcome === SELF_FUNDED) continue;
+        if (ctx.age(p, row.start) < 18) continue;
+        let moved = false; // another long stay already running in the year before: a move, not an admission
+        for (let j = lts.offsets[p]; j < lts.offsets[p + 1] && !moved; j++) {
+          const other = lts.rows[j];
+          moved = j !== k && isResidentialLts(other) && !isShortComponent(other) && activeDuring(other, row.start - 365, row.start - 1);
+        }
+        if (moved) continue;
+        const starts = out.get(p) ?? [];
+        starts.push(row.start); // rows are sorted by start, so starts stay ascending
+        out.set(p, starts);
+      }
+    }
+    return out;
+  });
+}
+
+function admissions(ctx: MeasureContext, band: AgeBand) {
+  const starts = qualifyingStarts(ctx);
+  return ctx.months.months.map((month, i) => {
+    const end = ctx.months.ends[i];
+    const yearBefore = minusYears(end);
+    if (ctx.periodStart > minusYears(yearBefore) + 1) return insufficientHistory(month);
+    let n = 0;
+    for (const [person, list] of starts) {
+      const first = list.find((s) => s > yearBefore && s <= end);
+      if (first === undefined) continue;
+      const age = ctx.age(person, first);
+      if ((age >= 65 ? '65+' : '18-64') === band) n++;
+    }
+    return ratePoint(month, n, ctx.populationFor(i, band));
+  });
+}
+
+const WHY =
+  'Moving into a care home permanently is a big life change and the most costly form of support; fewer admissions usually means people are helped to stay at home longer (in the spirit of ASCOF 2A).';
+
+export const ADMISSIONS_18_64: MeasureDefinition = {
+  id: 'ADMISSIONS_18_64',
+  title: 'Permanent admissions to residential and nursing care (18-64)',
+  definition:
+    'Adults aged 18 to 64 whose long term residential or nursing care began in the 12 months to the end of the month, per 100,000 people of that age; moves between homes and short stays do not count.',
+  whyItMatters: WHY,
+  unit: 'per100k',
+  polarity: 'low',
+  basis: 'rolling12',
+  compute: (ctx) => ({ series: admissions(ctx, '18-64') }),
+};
+
+export const ADMISSIONS_65P: MeasureDefinition = {
+  id: 'ADMISSIONS_65P',
+  title: 'Permanent admissions to residential and nursing care (65+)',
+  definition:
+    'People aged 65 and over whose long term residential or nursing care began in the 12 months to the end of the month, per 100,000 people of that age; moves between homes and short stays do not count.',
+  whyItMatters: WHY,
+  unit: 'per100k',
+  polarity: 'low',
+  basis: 'rolling12',
+  compute: (ctx) => ({ series: admissions(ctx, '65+') }),
+};

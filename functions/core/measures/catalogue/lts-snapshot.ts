@@ -1,0 +1,158 @@
+/**
+ * People with long term support on each month end: LTS_CLIENTS (with residential / community
+ * breakdowns), SDS, DIRECT_PAYMENTS and SETTLED_ACCOM. One pass over each person's LTS rows marks,
+ * per covered month, what was active on M_end; the four measures read the counts.
+ */
+import type { MeasureContext } from '../context.ts';
+import { foldLabel, SETTLED_ACCOMMODATION } from '../../uploads/code-lists.ts';
+import { countPoint, percentPoint } from '../points.ts';
+import { isCommunityLts, isResidentialLts } from '../rows.ts';
+import type { MeasureDefinition } from './types.ts';
+
+const ANY = 1;
+const RESIDENTIAL = 2;
+const COMMUNITY = 4;
+const COMMUNITY_SDS = 8;
+const COMMUNITY_DP = 16;
+
+interface LtsSnapshot {
+  clients: Int32Array;
+  residential: Int32Array;
+  community: Int32Array;
+  /** People 18+ with community LTS active on M_end (SDS and DIRECT_PAYMENTS denominator). */
+  withCommunity: Int32Array;
+  sds: Int32Array;
+  directPayments: Int32Array;
+  settled: Int32Array;
+}
+
+function firstMonthEndingOnOrAfter(ends: number[], day: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid] < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function ltsSnapshot(ctx: MeasureContext): LtsSnapshot {
+  return ctx.memo('lts-snapshot', () => {
+    const { ends } = ctx.months;
+    const n = ends.length;
+    const out: LtsSnapshot = {
+      clients: new Int32Array(n), residential: new Int32Array(n), community: new Int32Array(n),
+      withCommunity: new Int32Array(n), sds: new Int32Array(n), directPayments: new Int32Array(n), settled: new Int32Array(n),
+    };
+    const lts = ctx.ltsByPerson();
+    const all = ctx.allByPerson();
+    const flags = new Uint8Array(n);
+    for (let p = 0; p < ctx.persons.length; p++) {
+      if (lts.offsets[p] === lts.offsets[p + 1]) continue;
+      flags.fill(0);
+      for (let k = lts.offsets[p]; k < lts.offsets[p + 1]; k++) {
+        const row = lts.rows[k];
+        let bits = ANY;
+        if (isResidentialLts(row)) bits |= RESIDENTIAL;
+        if (isCommunityLts(row)) {
+          bits |= COMMUNITY;
+          if (row.deliveryMechanism === 'Direct payment') bits |= COMMUNITY_SDS | COMMUNITY_DP;
+          if (row.deliveryMechanism === 'CASSR managed personal budget') bits |= COMMUNITY_SDS;
+        }
+        for (let m = firstMonthEndingOnOrAfter(ends, row.start); m < n && (row.end === null || ends[m] <= row.end); m++) {
+          flags[m] |= bits;
+        }
+      }
+      // Person attribute: the latest-starting kept row with start ≤ M_end (ties: last in file order,
+      // which the by-person sort puts last). Months grow, so one pointer walks the rows once.
+      let cursor = all.offsets[p];
+      let accommodation: string | null = null;
+      for (let m = 0; m < n; m++) {
+        while (cursor < all.offsets[p + 1] && all.rows[cursor].start <= ends[m]) accommodation = all.rows[cursor++].accommodationStatus;
+        const f = flags[m];
+        if (!(f & ANY) || ctx.age(p, ends[m]) < 18) continue;
+        out.clients[m]++;
+        if (f & RESIDENTIAL) out.residential[m]++;
+        else if (f & COMMUNITY) out.community[m]++;
+        if (f & COMMUNITY) out.withCommunity[m]++;
+        if (f & COMMUNITY_SDS) out.sds[m]++;
+        if (f & COMMUNITY_DP) out.directPayments[m]++;
+        if (accommodation !== null && SETTLED_ACCOMMODATION.has(foldLabel(accommodation))) out.settled[m]++;
+      }
+    }
+    return out;
+  });
+}
+
+export const LTS_CLIENTS: MeasureDefinition = {
+  id: 'LTS_CLIENTS',
+  title: 'People receiving long term support',
+  definition:
+    'Adults receiving long term support (care at home or in the community, residential or nursing care) on the last day of the month. Residential counts people with any residential or nursing care; community counts the others with community support.',
+  whyItMatters:
+    'The number of people the council supports long term drives most of the adult social care budget and the workload of its teams.',
+  unit: 'count',
+  polarity: 'neutral',
+  basis: 'snapshot',
+  breakdowns: ['residential', 'community'],
+  compute(ctx) {
+    const s = ltsSnapshot(ctx);
+    const months = ctx.months.months;
+    return {
+      series: months.map((month, i) => countPoint(month, s.clients[i])),
+      breakdowns: {
+        residential: months.map((month, i) => countPoint(month, s.residential[i])),
+        community: months.map((month, i) => countPoint(month, s.community[i])),
+      },
+    };
+  },
+};
+
+export const SDS: MeasureDefinition = {
+  id: 'SDS',
+  title: 'Self-directed support',
+  definition:
+    'Of the adults receiving long term support in the community on the last day of the month, the percentage getting it through a direct payment or a council-managed personal budget.',
+  whyItMatters:
+    'Personal budgets give people choice and control over their care, a core aim of the Care Act (in the spirit of ASCOF 3D).',
+  unit: 'percent',
+  polarity: 'high',
+  basis: 'snapshot',
+  compute(ctx) {
+    const s = ltsSnapshot(ctx);
+    return { series: ctx.months.months.map((month, i) => percentPoint(month, s.sds[i], s.withCommunity[i])) };
+  },
+};
+
+export const DIRECT_PAYMENTS: MeasureDefinition = {
+  id: 'DIRECT_PAYMENTS',
+  title: 'Direct payments',
+  definition:
+    'Of the adults receiving long term support in the community on the last day of the month, the percentage receiving a direct payment to arrange their own care.',
+  whyItMatters:
+    'Direct payments give people the most control over who supports them and how (in the spirit of ASCOF 3D).',
+  unit: 'percent',
+  polarity: 'high',
+  basis: 'snapshot',
+  compute(ctx) {
+    const s = ltsSnapshot(ctx);
+    return { series: ctx.months.months.map((month, i) => percentPoint(month, s.directPayments[i], s.withCommunity[i])) };
+  },
+};
+
+export const SETTLED_ACCOM: MeasureDefinition = {
+  id: 'SETTLED_ACCOM',
+  title: 'Long term clients in settled accommodation',
+  definition:
+    'Of the adults receiving long term support on the last day of the month, the percentage whose latest recorded accommodation is settled: their own home, a tenancy, with family or friends, or supported or sheltered housing.',
+  whyItMatters:
+    'A settled home is linked to safety, wellbeing and independence, and reduces the risk of costly crises (in the spirit of ASCOF 2E).',
+  unit: 'percent',
+  polarity: 'high',
+  basis: 'snapshot',
+  compute(ctx) {
+    const s = ltsSnapshot(ctx);
+    return { series: ctx.months.months.map((month, i) => percentPoint(month, s.settled[i], s.clients[i])) };
+  },
+};

@@ -1,0 +1,29 @@
+/**
+ * A catalogue entry: everything about a measure as data, plus the function computing its
+ * series from the prepared context. Adding a measure = one entry and its test.
+ */
+import type { MeasureContext } from '../context.ts';
+import type { SeriesPoint } from '../document.ts';
+import type { BASES, POLARITIES, UNITS } from '../document.ts';
+
+export type Unit = (typeof UNITS)[number];
+export type Polarity = (typeof POLARITIES)[number];
+export type MeasureBasis = (typeof BASES)[number];
+
+export interface ComputedSeries {
+  series: SeriesPoint[];
+  breakdowns?: Record<string, SeriesPoint[]>;
+}
+
+export interface MeasureDefinition {
+  id: string;
+  title: string;
+  /** Plain English a board member understands. */
+  definition: string;
+  whyItMatters: string;
+  unit: Unit;
+  polarity: Polarity;
+  basis: MeasureBasis;
+  breakdowns?: readonly string[];
+  compute(ctx: MeasureContext): ComputedSeries;
+}
