@@ -1,0 +1,34 @@
+/**
+ * Collects the errors and warnings of one upload. Keeps the first `maxIssues` of each (the spec
+ * asks for at least the first 1,000 errors) and counts every one, per rule, so a file with a
+ * million bad rows neither runs out of memory nor hides how bad it is.
+ */
+import type { UploadIssue } from './parsed.ts';
+import { detach } from './values.ts';
+
+export const DEFAULT_MAX_ISSUES = 1000;
+
+export class IssueLog {
+  readonly errors: UploadIssue[] = [];
+  readonly warnings: UploadIssue[] = [];
+  errorCount = 0;
+  warningCount = 0;
+  readonly errorCountsByRule: Record<string, number> = {};
+
+  constructor(private readonly maxIssues = DEFAULT_MAX_ISSUES) {}
+
+  error(row: number, column: string, value: string | null, rule: string, message: string): void {
+    this.errorCount++;
+    this.errorCountsByRule[rule] = (this.errorCountsByRule[rule] ?? 0) + 1;
+    if (this.errors.length < this.maxIssues) this.errors.push(issue(row, column, value, rule, message));
+  }
+
+  warn(row: number, column: string, value: string | null, rule: string, message: string): void {
+    this.warningCount++;
+    if (this.warnings.length < this.maxIssues) this.warnings.push(issue(row, column, value, rule, message));
+  }
+}
+
+function issue(row: number, column: string, value: string | null, rule: string, message: string): UploadIssue {
+  return { row, column, value: value === null ? null : detach(value), rule, message };
+}

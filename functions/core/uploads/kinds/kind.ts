@@ -1,0 +1,45 @@
+/**
+ * What each upload kind module provides: its columns, a zod schema of what it parses to, and a
+ * parser that applies its row rules record by record and its cross-row rules as it goes or at
+ * the end. The parser logs problems; `validateUpload` throws its result away on any error.
+ */
+import type { z } from 'zod';
+import type { ColumnSpec } from '../headers.ts';
+import type { RowReader } from '../row-reader.ts';
+
+export interface RowParser<T> {
+  /** Reads the record loaded into `r` (never called for blank lines). */
+  row(r: RowReader): void;
+  /** Cross-row rules that need every row, then the parsed data. */
+  finish(r: RowReader): T;
+}
+
+export interface KindDefinition<T> {
+  columns: readonly ColumnSpec[];
+  /** The parsed data's shape: the contract of parsed.ts, checked at the boundary. */
+  schema: z.ZodType<T>;
+  createParser(): RowParser<T>;
+}
+
+export const required = (...names: string[]): ColumnSpec[] => names.map((name) => ({ name, required: true }));
+export const optional = (...names: string[]): ColumnSpec[] => names.map((name) => ({ name, required: false }));
+
+/** A value that must be the same on every row: the first valid one is the reference. */
+export class SameOnEveryRow<T> {
+  value: T | undefined;
+  private firstRow = 0;
+  constructor(
+    private readonly column: string,
+    private readonly show: (v: T) => string = String,
+  ) {}
+  check(r: RowReader, v: T, raw: string): boolean {
+    if (this.value === undefined) {
+      this.value = v;
+      this.firstRow = r.row;
+      return true;
+    }
+    if (v === this.value) return true;
+    r.error(this.column, raw, 'same-on-every-row', `${this.column} must be the same on every row (row ${this.firstRow} has ${this.show(this.value)})`);
+    return false;
+  }
+}

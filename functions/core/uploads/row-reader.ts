@@ -1,0 +1,158 @@
+/**
+ * Reads one record's values by column name and applies the value rules, logging each problem
+ * with its row and column. Parsed values are memoised per column: a 1,000,000-row extract has
+ * a few thousand distinct dates and labels, so each is parsed once.
+ */
+import type { Day } from '../calendar/days.ts';
+import type { LabelMatch } from './code-lists.ts';
+import type { ColumnIndex } from './headers.ts';
+import type { IssueLog } from './issues.ts';
+import { detach, isProblem, parseDate, parseDecimal, trimValue, type Problem } from './values.ts';
+
+/** Memo size per column; beyond it the memo is dropped and rebuilt (bounded memory). */
+const MEMO_LIMIT = 50_000;
+
+class Memo<T> {
+  private map = new Map<string, T>();
+  constructor(private readonly compute: (text: string) => T) {}
+  get(text: string): T {
+    let v = this.map.get(text);
+    if (v === undefined && !this.map.has(text)) {
+      v = this.compute(text);
+      if (this.map.size >= MEMO_LIMIT) this.map.clear();
+      this.map.set(detach(text), v);
+    }
+    return v as T;
+  }
+}
+
+export class RowReader {
+  /** Record number of the row being read (1 = first data row). */
+  row = 0;
+  private fields: string[] = [];
+  private readonly dates = new Memo(parseDate);
+  private readonly decimals = new Memo((t: string) => parseDecimal(t, false));
+  private readonly signedDecimals = new Memo((t: string) => parseDecimal(t, true));
+  private readonly labelMemos = new Map<string, Memo<unknown>>();
+  private readonly texts = new Map<string, string>();
+
+  constructor(
+    private readonly index: ColumnIndex,
+    readonly log: IssueLog,
+  ) {}
+
+  load(row: number, fields: string[]): void {
+    this.row = row;
+    this.fields = fields;
+  }
+
+  /** Trimmed value, '' when blank or the column is absent. */
+  raw(column: string): string {
+    const i = this.index[column];
+    if (i === undefined) return '';
+    const v = this.fields[i];
+    return v === undefined ? '' : trimValue(v);
+  }
+
+  error(column: string, value: string | null, rule: string, message: string): void {
+    this.log.error(this.row, column, value, rule, message);
+  }
+
+  warn(column: string, value: string | null, rule: string, message: string): void {
+    this.log.warn(this.row, column, value, rule, message);
+  }
+
+  problem(column: string, value: string, p: Problem): void {
+    this.error(column, value, p.rule, `${column} ${p.message}`);
+  }
+
+  /** Undefined (and an error) when a required value is blank. */
+  required(column: string): string | undefined {
+    const v = this.raw(column);
+    if (v !== '') return v;
+    this.error(column, null, 'required', `${column} is required`);
+    return undefined;
+  }
+
+  /** Trimmed free text, null when blank; repeated values share one detached copy. */
+  text(column: string): string | null {
+    const v = this.raw(column);
+    return v === '' ? null : this.intern(v);
+  }
+
+  intern(v: string): string {
+    let kept = this.texts.get(v);
+    if (kept === undefined) {
+      kept = detach(v);
+      if (this.texts.size >= MEMO_LIMIT) this.texts.clear();
+      this.texts.set(kept, kept);
+    }
+    return kept;
+  }
+
+  /** Null when blank (an error first if required), undefined when invalid (error logged). */
+  date(column: string, required: boolean): Day | null | undefined {
+    const v = this.raw(column);
+    if (v === '') {
+      if (required) this.error(column, null, 'required', `${column} is required`);
+      return required ? undefined : null;
+    }
+    const d = this.dates.get(v);
+    if (typeof d === 'number') return d;
+    this.problem(column, v, d);
+    return undefined;
+  }
+
+  decimal(column: string, required: boolean, signed = false): string | null | undefined {
+    const v = this.raw(column);
+    if (v === '') {
+      if (required) this.error(column, null, 'required', `${column} is required`);
+      return required ? undefined : null;
+    }
+    const d = (signed ? this.signedDecimals : this.decimals).get(v);
+    if (!isProblem(d)) return this.intern(d);
+    this.problem(column, v, d);
+    return undefined;
+  }
+
+  /**
+   * A code-list value (case-insensitive, spaces folded); Release 1 labels are mapped to
+   * Release 2 with a warning.
+   */
+  label<T extends string>(
+    column: string,
+    match: (text: string) => LabelMatch<T> | undefined,
+    allowed: readonly string[],
+    required: boolean,
+  ): T | null | undefined {
+    const v = this.raw(column);
+    if (v === '') {
+      if (required) this.error(column, null, 'required', `${column} is required`);
+      return required ? undefined : null;
+    }
+    let memo = this.labelMemos.get(column) as Memo<LabelMatch<T> | undefined> | undefined;
+    if (!memo) {
+      memo = new Memo(match);
+      this.labelMemos.set(column, memo as Memo<unknown>);
+    }
+    const m = memo.get(v);
+    if (!m) {
+      this.error(column, v, 'code-list', `${column} is not one of: ${allowed.join(' · ')}`);
+      return undefined;
+    }
+    if (m.release1) this.warn(column, v, 'release-1-label', `${column} is a CLD Release 1 label, read as "${m.label}"`);
+    return m.label;
+  }
+
+  /** True when the record has a value beyond the header's columns (those are not ignored silently). */
+  extraValues(headerLength: number): boolean {
+    for (let i = headerLength; i < this.fields.length; i++) if (trimValue(this.fields[i]) !== '') return true;
+    return false;
+  }
+
+  /** True when every value of the record is blank: such a line is skipped. */
+  blank(): boolean {
+    for (const f of this.fields) if (trimValue(f) !== '') return false;
+    return true;
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The one entry point from bytes to parsed data: reads the CSV stream, checks the header, applies
+ * the kind's row and cross-row rules, and returns every problem found. It never throws on any
+ * input: whole-file problems become issues on row 0. Data is null whenever there is an error,
+ * so no number is ever computed from a file with rows silently dropped.
+ */
+import { CsvFormatError, readCsvBatches, type ByteSource } from './csv-reader.ts';
+import { resolveHeader } from './headers.ts';
+import { DEFAULT_MAX_ISSUES, IssueLog } from './issues.ts';
+import { KINDS } from './kinds/index.ts';
+import type { KindDefinition } from './kinds/kind.ts';
+import type {
+  BenchmarkRow,
+  CommentaryRow,
+  EventsData,
+  FinanceData,
+  PopulationRow,
+  ProvidersData,
+  TargetRow,
+  UploadIssue,
+  UploadKind,
+  WaitingData,
+} from './parsed.ts';
+import { RowReader } from './row-reader.ts';
+
+export type ParsedUpload = {
+  events: EventsData;
+  waiting: WaitingData;
+  finance: FinanceData;
+  providers: ProvidersData;
+  population: PopulationRow[];
+  targets: TargetRow[];
+  benchmarks: BenchmarkRow[];
+  commentary: CommentaryRow[];
+};
+
+export interface UploadResult<K extends UploadKind = UploadKind> {
+  kind: K;
+  fileName: string;
+  rows: number;
+  /** At least the first 1,000 (`maxIssues`); `errorCount` counts them all. */
+  errors: UploadIssue[];
+  errorCount: number;
+  errorCountsByRule: Record<string, number>;
+  warnings: UploadIssue[];
+  warningCount: number;
+  /** Null whenever there is any error. */
+  data: ParsedUpload[K] | null;
+}
+
+export async function validateUpload<K extends UploadKind>(
+  kind: K,
+  source: ByteSource,
+  options: { fileName?: string; maxIssues?: number } = {},
+): Promise<UploadResult<K>> {
+  const log = new IssueLog(Math.max(options.maxIssues ?? DEFAULT_MAX_ISSUES, DEFAULT_MAX_ISSUES));
+  const fileName = options.fileName ?? `${kind}.csv`;
+  let rows = 0;
+  let data: ParsedUpload[K] | null = null;
+  try {
+    const outcome = await parse(kind, source, log);
+    rows = outcome.rows;
+    data = outcome.data;
+  } catch (e) {
+    if (e instanceof CsvFormatError) {
+      log.error(0, '', null, e.rule, e.message);
+    } else {
+      // A bug of ours must not look like a good file, nor crash the caller.
+      log.error(0, '', null, 'internal', `The file could not be checked (${e instanceof Error ? e.message : String(e)}).`);
+    }
+  }
+  return {
+    kind,
+    fileName,
+    rows,
+    errors: log.errors,
+    errorCount: log.errorCount,
+    errorCountsByRule: log.errorCountsByRule,
+    warnings: log.warnings,
+    warningCount: log.warningCount,
+    data: log.errorCount > 0 ? null : data,
+  };
+}
+
+async function parse<K extends UploadKind>(kind: K, source: ByteSource, log: IssueLog): Promise<{ rows: number; data: ParsedUpload[K] | null }> {
+  const definition = KINDS[kind] as KindDefinition<ParsedUpload[K]> | undefined;
+  if (!definition) {
+    log.error(0, '', null, 'unknown-kind', `There is no upload kind '${kind}'.`);
+    return { rows: 0, data: null };
+  }
+  let reader: RowReader | undefined;
+  let headerLength = 0;
+  let rows = 0;
+  let headerRejected = false;
+  const parser = definition.createParser();
+  for await (const batch of readCsvBatches(source)) {
+    for (const record of batch) {
+      if (record.record === 0) {
+        headerLength = record.fields.length;
+        const index = resolveHeader(record.fields, definition.columns, log);
+        if (!index) {
+          headerRejected = true;
+          break;
+        }
+        reader = new RowReader(index, log);
+        continue;
+      }
+      const r = reader!;
+      r.load(record.record, record.fields);
+      if (r.blank()) continue; // blank lines (and Excel's ",,,," lines) still count as records
+      rows++;
+      if (record.fields.length > headerLength && r.extraValues(headerLength)) {
+        r.error('', null, 'field-count', `Row has ${record.fields.length} values but the header has ${headerLength} columns (an unquoted comma in a value?)`);
+        continue;
+      }
+      parser.row(r);
+    }
+    if (headerRejected) return { rows: 0, data: null };
+  }
+  if (!reader) {
+    log.error(0, '', null, 'empty-file', 'The file is empty.');
+    return { rows: 0, data: null };
+  }
+  if (rows === 0) {
+    log.error(0, '', null, 'no-data-rows', 'The file has a header row but no data rows.');
+    return { rows: 0, data: null };
+  }
+  const data = parser.finish(reader);
+  if (log.errorCount > 0) return { rows, data: null };
+  const checked = definition.schema.safeParse(data);
+  if (!checked.success) {
+    log.error(0, '', null, 'internal', `The parsed data does not match its contract: ${checked.error.issues[0]?.message ?? 'unknown'}.`);
+    return { rows, data: null };
+  }
+  return { rows, data: data as ParsedUpload[K] };
+}

@@ -1,0 +1,140 @@
+/**
+ * The value rules of extract-spec.md ("Values"): trimming, dates, numbers, NHS numbers.
+ * Each parser returns the value or a `Problem` (never throws), so the caller decides the row,
+ * column and whether it is an error or a warning.
+ */
+import { dayOf, isValidDate, type Day } from '../calendar/days.ts';
+
+export interface Problem {
+  rule: string;
+  message: string;
+}
+
+const isProblem = (x: unknown): x is Problem => typeof x === 'object' && x !== null && 'rule' in x;
+export { isProblem };
+
+/** Space, tab, no-break space: the only characters trimmed (extract-spec.md). */
+function isPad(c: number): boolean {
+  return c === 32 || c === 9 || c === 160;
+}
+
+/** Trims spaces, tabs and U+00A0 from both ends; fast when there is nothing to trim. */
+export function trimValue(text: string): string {
+  const n = text.length;
+  if (n === 0 || (!isPad(text.charCodeAt(0)) && !isPad(text.charCodeAt(n - 1)))) return text;
+  let a = 0;
+  let b = n;
+  while (a < b && isPad(text.charCodeAt(a))) a++;
+  while (b > a && isPad(text.charCodeAt(b - 1))) b--;
+  return text.slice(a, b);
+}
+
+/**
+ * A copy of `text` that does not share memory with the chunk it was cut from. V8 keeps a long
+ * substring as a view of its parent, so one retained field would keep a whole decoded chunk
+ * (and, over a file, the whole file) alive.
+ */
+export function detach(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?)?$/;
+const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+const DATE_FORMS = 'YYYY-MM-DD, DD/MM/YYYY or YYYY-MM-DD 00:00:00';
+
+/** A date in one of the forms the spec allows; a time other than midnight is an error. */
+export function parseDate(text: string): Day | Problem {
+  let y: number;
+  let m: number;
+  let d: number;
+  const iso = ISO.exec(text);
+  if (iso) {
+    [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    if (iso[4] !== undefined && (Number(iso[4]) || Number(iso[5]) || Number(iso[6]) || Number(iso[7] ?? 0))) {
+      return { rule: 'date-not-midnight', message: `has a time of day (${text.slice(11)}); only midnight (00:00:00) may follow a date` };
+    }
+    if (iso[7] !== undefined && iso[7] !== '000') {
+      return { rule: 'date-format', message: `is not a date written ${DATE_FORMS}` };
+    }
+  } else {
+    const uk = UK.exec(text);
+    if (!uk) return { rule: 'date-format', message: `is not a date written ${DATE_FORMS}` };
+    [d, m, y] = [Number(uk[1]), Number(uk[2]), Number(uk[3])];
+  }
+  if (!isValidDate(y, m, d)) return { rule: 'impossible-date', message: 'is not a real calendar date' };
+  return dayOf(y, m, d);
+}
+
+const DECIMAL = /^\d+(\.\d+)?$/;
+const SIGNED_DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A decimal as the spec writes numbers; kept as text so sums can be exact. `signed` allows a
+ * leading `-` (finance amounts only).
+ */
+export function parseDecimal(text: string, signed = false): string | Problem {
+  if ((signed ? SIGNED_DECIMAL : DECIMAL).test(text)) return text;
+  if (text.includes('£') || text.includes('$') || text.includes('€')) {
+    return { rule: 'number-format', message: 'has a currency sign; give the plain number (e.g. 1250.50, not £1,250.50)' };
+  }
+  if (text.includes('%')) return { rule: 'number-format', message: 'has a % sign; give the plain number (e.g. 12.5, not 12.5%)' };
+  if (/\d,\d/.test(text)) return { rule: 'number-format', message: 'has a thousands separator; give the plain number (e.g. 1250, not 1,250)' };
+  if (!signed && SIGNED_DECIMAL.test(text)) return { rule: 'negative-number', message: 'is negative; it must be 0 or more' };
+  return { rule: 'number-format', message: `is not a number written like 12 or 7.5${signed ? ' (or -12.5)' : ''}` };
+}
+
+/** A whole number greater than 0 (populations). */
+export function parsePositiveInteger(text: string): number | Problem {
+  if (/^\d+$/.test(text)) {
+    const n = Number(text);
+    if (n > 0 && Number.isSafeInteger(n)) return n;
+    return { rule: 'number-range', message: 'must be a whole number greater than 0' };
+  }
+  const asDecimal = parseDecimal(text);
+  if (isProblem(asDecimal)) return asDecimal;
+  return { rule: 'number-format', message: 'must be a whole number (no decimal places)' };
+}
+
+export interface NhsNumber {
+  digits: string;
+  /** False when the Modulus 11 check digit is wrong: a warning, never an error. */
+  checkDigitOk: boolean;
+}
+
+/** Spaces removed, then exactly 10 digits; the check digit is checked separately (warning). */
+export function parseNhsNumber(text: string): NhsNumber | Problem {
+  const digits = text.replace(/[ \t\u00a0]/g, '');
+  if (!/^\d{10}$/.test(digits)) return { rule: 'nhs-number', message: 'is not 10 digits' };
+  return { digits, checkDigitOk: nhsCheckDigitOk(digits) };
+}
+
+/** NHS Modulus 11: weights 10..2 on the first nine digits; 11 − (sum mod 11), 11 → 0, 10 invalid. */
+export function nhsCheckDigitOk(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += (digits.charCodeAt(i) - 48) * (10 - i);
+  let check = 11 - (sum % 11);
+  if (check === 11) check = 0;
+  return check !== 10 && check === digits.charCodeAt(9) - 48;
+}
+
+const LA_CODE = /^E(06|08|09|10)\d{6}$/;
+
+export function checkLaCode(text: string): Problem | undefined {
+  if (LA_CODE.test(text)) return undefined;
+  return { rule: 'la-code', message: 'is not a council ONS code (E06, E08, E09 or E10 followed by 6 digits, e.g. E08000018)' };
+}
+
+/** `YYYY-MM`, a real month. */
+export function parseMonth(text: string): string | Problem {
+  const m = /^(\d{4})-(\d{2})$/.exec(text);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return text;
+  return { rule: 'month-format', message: 'is not a month written YYYY-MM (e.g. 2021-11)' };
+}
+
+/** `2021/22`: a financial year, the second year following the first. */
+export function parseFinancialYear(text: string): string | Problem {
+  const m = /^(\d{4})\/(\d{2})$/.exec(text);
+  if (m && (Number(m[1]) + 1) % 100 === Number(m[2])) return text;
+  return { rule: 'financial-year-format', message: 'is not a financial year written like 2021/22' };
+}
