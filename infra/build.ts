@@ -1,0 +1,37 @@
+/**
+ * Builds both stacks for one environment into an app (or stage), with cdk-nag enforced. Shared by
+ * infra/app.ts and the infra tests, so the tests check exactly what `cdk synth` produces.
+ */
+import type { App } from 'aws-cdk-lib';
+import type { EnvironmentConfig } from './config.ts';
+import { enforceNag } from './nag.ts';
+import { StatefulStack } from './stateful-stack.ts';
+import { StatelessStack } from './stateless-stack.ts';
+
+export interface ReportCardStacks {
+  readonly stateful: StatefulStack;
+  readonly stateless: StatelessStack;
+}
+
+export function buildApp(app: App, environmentName: string, config: EnvironmentConfig): ReportCardStacks {
+  const env = config.account || config.region ? { account: config.account, region: config.region } : undefined;
+  const prefix = `AscReportCards-${environmentName}`;
+  const stateful = new StatefulStack(app, `${prefix}-Stateful`, {
+    env,
+    config,
+    description: `asc-report-cards (${environmentName}): key, data bucket, send ledger, SES configuration set`,
+    terminationProtection: true,
+  });
+  const stateless = new StatelessStack(app, `${prefix}-Stateless`, {
+    env,
+    config,
+    description: `asc-report-cards (${environmentName}): functions, triggers, schedule, alarms`,
+    bucketArnExportName: stateful.bucketArnExportName,
+    key: stateful.key,
+    ledger: stateful.ledger,
+    mailEventsTopic: stateful.mailEventsTopic,
+  });
+  stateless.addStackDependency(stateful);
+  enforceNag(app);
+  return { stateful, stateless };
+}

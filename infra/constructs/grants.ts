@@ -1,0 +1,88 @@
+/**
+ * Turns a function's row of the access table (infra/access.ts) into IAM statements. Written out
+ * by hand rather than with `bucket.grantRead()` and friends, because those add wildcard actions
+ * (`s3:GetObject*`, `s3:List*`, `kms:GenerateDataKey*`) and whole-bucket resources.
+ */
+import { Stack } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type { FunctionAccess } from '../access.ts';
+
+export interface GrantTargets {
+  readonly bucket: s3.IBucket;
+  readonly key: kms.IKey;
+  readonly ledger: dynamodb.ITable;
+  /** SES identity (domain or address) the function may send as, and the From address it must use. */
+  readonly sesIdentity: string;
+  readonly fromAddress: string;
+  readonly configurationSetName: string;
+}
+
+/** The IAM statements for one function's access; `prefixes` end in `/`. */
+export function accessStatements(scope: Stack, access: FunctionAccess, t: GrantTargets): iam.PolicyStatement[] {
+  const objects = (prefixes: readonly string[]) => prefixes.map((p) => t.bucket.arnForObjects(`${p}*`));
+  const statements: iam.PolicyStatement[] = [];
+  if (access.read.length) {
+    statements.push(new iam.PolicyStatement({ sid: 'ReadOwnPrefixes', actions: ['s3:GetObject'], resources: objects(access.read) }));
+  }
+  if (access.write.length) {
+    statements.push(new iam.PolicyStatement({ sid: 'WriteOwnPrefixes', actions: ['s3:PutObject'], resources: objects(access.write) }));
+  }
+  if (access.list.length) {
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'ListOwnPrefixes',
+        actions: ['s3:ListBucket'],
+        resources: [t.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': access.list.map((p) => `${p}*`) } },
+      }),
+    );
+  }
+
+  // The key is shared by the bucket and the ledger; use of it is allowed only through those services.
+  const kmsActions = new Set<string>();
+  const viaServices: string[] = [];
+  if (access.read.length || access.write.length) {
+    kmsActions.add('kms:Decrypt');
+    if (access.write.length) kmsActions.add('kms:GenerateDataKey');
+    viaServices.push(`s3.${scope.region}.amazonaws.com`);
+  }
+  if (access.ledger) {
+    for (const a of ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey']) kmsActions.add(a);
+    viaServices.push(`dynamodb.${scope.region}.amazonaws.com`);
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'SendLedger',
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Scan'],
+        resources: [t.ledger.tableArn],
+      }),
+    );
+  }
+  if (kmsActions.size) {
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'DataKeyViaServices',
+        actions: [...kmsActions].sort(),
+        resources: [t.key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': viaServices } },
+      }),
+    );
+  }
+
+  if (access.sendMail) {
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'SendAsConfiguredIdentity',
+        actions: ['ses:SendRawEmail'],
+        resources: [
+          scope.formatArn({ service: 'ses', resource: 'identity', resourceName: t.sesIdentity }),
+          scope.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: t.configurationSetName }),
+        ],
+        conditions: { StringEquals: { 'ses:FromAddress': t.fromAddress } },
+      }),
+    );
+  }
+  return statements;
+}

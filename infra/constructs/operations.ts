@@ -1,0 +1,104 @@
+/**
+ * Alarms that make failures visible: function errors and throttles, anything waiting in a failure
+ * queue, a schedule that stopped firing, and a month whose report did not go out. All go to one
+ * KMS-encrypted, TLS-only SNS topic with the operators' email subscribed.
+ */
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { acknowledge } from '../nag.ts';
+
+/**
+ * Emitted by the schedule handler (CloudWatch embedded metric format in its JSON log): 1 when a
+ * period's distribution day has passed without a report, else 0. Alarmed on here.
+ */
+export const RUN_METRICS = { namespace: 'AscReportCards', monthlyRunMissing: 'MonthlyRunMissing' } as const;
+
+export interface OperationsProps {
+  readonly key: kms.IKey;
+  readonly alarmEmail: string;
+  /** Topics whose messages also go to the operators' email (e.g. SES bounces and complaints). */
+  readonly forwardTopics: { id: string; topic: sns.ITopic }[];
+}
+
+export class Operations extends Construct {
+  readonly topic: sns.Topic;
+  /** Notifications the email endpoint could not take (SNS subscription redrive). */
+  readonly undeliverable: sqs.Queue;
+  private readonly action: actions.SnsAction;
+
+  constructor(scope: Construct, id: string, props: OperationsProps) {
+    super(scope, id);
+    this.topic = new sns.Topic(this, 'Alarms', { displayName: 'asc-report-cards alarms', masterKey: props.key, enforceSSL: true });
+    this.action = new actions.SnsAction(this.topic);
+
+    this.undeliverable = new sqs.Queue(this, 'Undeliverable', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(this.undeliverable, 'AwsSolutions-SQS3', 'This queue is itself the redrive target of the email subscriptions.');
+    acknowledge(this.undeliverable, 'Serverless-SQSRedrivePolicy', 'End of the notification failure path; its depth is alarmed.');
+
+    for (const { id: topicId, topic } of [{ id: 'Alarms', topic: this.topic as sns.ITopic }, ...props.forwardTopics]) {
+      new sns.Subscription(this, `${topicId}Email`, {
+        topic,
+        protocol: sns.SubscriptionProtocol.EMAIL,
+        endpoint: props.alarmEmail,
+        deadLetterQueue: this.undeliverable,
+      });
+    }
+    this.queueNotEmpty('UndeliverableNotifications', this.undeliverable, 'An alarm or mail-event notification could not be delivered by email.');
+  }
+
+  /** Errors and throttles of one function; depth of its failure queue. */
+  watchFunction(stage: string, fn: lambda.IFunction, failureQueue: sqs.IQueue): void {
+    this.alarm(`${stage}Errors`, fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), `The ${stage} function failed.`);
+    this.alarm(`${stage}Throttles`, fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }), `The ${stage} function was throttled.`);
+    this.queueNotEmpty(`${stage}FailureQueue`, failureQueue, `An event for ${stage} failed after all retries and waits in its failure queue.`);
+  }
+
+  /** The working-day schedule fires Monday to Friday: three days without an invocation means it stopped. */
+  watchSchedule(fn: lambda.IFunction, scheduleDlq: sqs.IQueue): void {
+    new cloudwatch.Alarm(this, 'ScheduleNotFiring', {
+      alarmDescription: 'The working-day schedule has not invoked the schedule function for three days.',
+      metric: fn.metricInvocations({ period: Duration.days(1), statistic: 'Sum' }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 3,
+      treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    }).addAlarmAction(this.action);
+    this.queueNotEmpty('ScheduleDeadLetters', scheduleDlq, 'EventBridge Scheduler could not invoke the schedule function.');
+    this.alarm(
+      'MonthlyRunMissing',
+      new cloudwatch.Metric({
+        namespace: RUN_METRICS.namespace,
+        metricName: RUN_METRICS.monthlyRunMissing,
+        period: Duration.days(1),
+        statistic: 'Maximum',
+      }),
+      "A period's distribution day passed without a report being sent.",
+    );
+  }
+
+  private alarm(id: string, metric: cloudwatch.IMetric, description: string): void {
+    new cloudwatch.Alarm(this, id, {
+      alarmDescription: description,
+      metric,
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(this.action);
+  }
+
+  private queueNotEmpty(id: string, queue: sqs.IQueue, description: string): void {
+    this.alarm(id, queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }), description);
+  }
+}

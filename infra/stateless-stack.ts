@@ -1,0 +1,187 @@
+/**
+ * Everything that can be replaced by a redeploy: the four functions, which upload triggers which
+ * (S3 notifications by prefix, from infra/access.ts), the working-day schedule, the recipients
+ * object, and the alarms. The bucket is imported by ARN so its notifications live here; passing the
+ * bucket object itself would put them in the stateful stack and make the stacks depend on each other.
+ */
+import { Duration, Fn, Stack, TimeZone, type CfnElement, type StackProps } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import type { Construct } from 'constructs';
+import { OUTPUT_PREFIXES } from '../functions/core/bucket-layout.ts';
+import { ACCESS, TRIGGERS, type FunctionName } from './access.ts';
+import type { EnvironmentConfig } from './config.ts';
+import { accessStatements } from './constructs/grants.ts';
+import { Operations, RUN_METRICS } from './constructs/operations.ts';
+import { ReportFunction } from './constructs/report-function.ts';
+import { acknowledge } from './nag.ts';
+
+export const RECIPIENTS_KEY = `${OUTPUT_PREFIXES.config}recipients.json`;
+
+export interface StatelessStackProps extends StackProps {
+  readonly config: EnvironmentConfig;
+  /** Named export of the data bucket's ARN (StatefulStack.bucketArnExportName). */
+  readonly bucketArnExportName: string;
+  readonly key: kms.IKey;
+  readonly ledger: dynamodb.ITable;
+  readonly mailEventsTopic: sns.ITopic;
+}
+
+export class StatelessStack extends Stack {
+  readonly functions: Record<FunctionName, ReportFunction>;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const bucket = s3.Bucket.fromBucketAttributes(this, 'Data', {
+      bucketArn: Fn.importValue(props.bucketArnExportName),
+      encryptionKey: props.key,
+    });
+
+    const environment = {
+      BUCKET: bucket.bucketName,
+      LEDGER_TABLE: props.ledger.tableName,
+      SENDER: config.sender.fromAddress,
+      SES_CONFIGURATION_SET: config.sesConfigurationSetName,
+      RECIPIENTS_KEY,
+      LA_CODE: config.laCode,
+      MAX_UPLOAD_BYTES: String(config.maxUploadBytes),
+      METRICS_NAMESPACE: RUN_METRICS.namespace,
+    };
+    const make = (name: FunctionName): ReportFunction => {
+      const settings = config.functions[name];
+      const rf = new ReportFunction(this, name[0]!.toUpperCase() + name.slice(1), {
+        stage: name,
+        entry: `functions/handlers/${name}.ts`,
+        memoryMb: settings.memoryMb,
+        timeoutSeconds: settings.timeoutSeconds,
+        reservedConcurrency: settings.reservedConcurrency,
+        logRetention: config.retentionDays.functionLogs as logs.RetentionDays,
+        environment,
+      });
+      for (const statement of accessStatements(this, ACCESS[name], {
+        bucket,
+        key: props.key,
+        ledger: props.ledger,
+        sesIdentity: config.sender.identity,
+        fromAddress: config.sender.fromAddress,
+        configurationSetName: config.sesConfigurationSetName,
+      })) {
+        rf.role.addToPrincipalPolicy(statement);
+      }
+      // Each prefix grant is a wildcard over that prefix's objects only, by design.
+      for (const prefix of new Set([...ACCESS[name].read, ...ACCESS[name].write])) {
+        acknowledge(
+          rf.role,
+          `AwsSolutions-IAM5[Resource::${props.bucketArnExportName}/${prefix}*]`,
+          `Objects under ${prefix} only: keys are per period, pack or upload and not known at deploy time.`,
+        );
+      }
+      return rf;
+    };
+    this.functions = { ingest: make('ingest'), render: make('render'), distribute: make('distribute'), schedule: make('schedule') };
+
+    for (const t of TRIGGERS) {
+      bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(this.functions[t.fn].function), {
+        prefix: t.prefix,
+        ...(t.suffix ? { suffix: t.suffix } : {}),
+      });
+    }
+
+    const scheduleDlq = new sqs.Queue(this, 'ScheduleDeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(scheduleDlq, 'AwsSolutions-SQS3', 'This queue is itself the dead-letter queue of the schedule target.');
+    acknowledge(scheduleDlq, 'Serverless-SQSRedrivePolicy', 'End of the schedule failure path; its depth is alarmed.');
+    const scheduleFn = this.functions.schedule.function;
+    const invoker = new iam.Role(this, 'ScheduleInvoker', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
+      description: 'EventBridge Scheduler: invoke the schedule function, dead-letter to its queue',
+    });
+    acknowledge(
+      invoker,
+      `AwsSolutions-IAM5[Resource::<${this.getLogicalId(scheduleFn.node.defaultChild as CfnElement)}.Arn>:*]`,
+      'Versions and aliases of the one schedule function (added by the LambdaInvoke target); no other function.',
+    );
+    new scheduler.Schedule(this, 'WorkingDayMornings', {
+      description: 'Working-day mornings: the schedule function decides whether today is a distribution day.',
+      schedule: scheduler.ScheduleExpression.expression(config.schedule.expression, TimeZone.of(config.schedule.timezone)),
+      timeWindow: scheduler.TimeWindow.off(),
+      target: new targets.LambdaInvoke(scheduleFn, {
+        role: invoker,
+        deadLetterQueue: scheduleDlq,
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(2),
+      }),
+    });
+
+    this.writeRecipients(bucket, props.key, config);
+    this.acknowledgeCdkHelpers();
+
+    const ops = new Operations(this, 'Operations', {
+      key: props.key,
+      alarmEmail: config.alarmEmail,
+      forwardTopics: [{ id: 'MailEvents', topic: props.mailEventsTopic }],
+    });
+    for (const [name, rf] of Object.entries(this.functions)) ops.watchFunction(name, rf.function, rf.failureQueue);
+    ops.watchSchedule(this.functions.schedule.function, scheduleDlq);
+  }
+
+  /**
+   * The addresses behind each list live in cdk.json per environment, never in uploads or the repo's
+   * templates; this writes them to `config/recipients.json` on every deploy that changes them.
+   */
+  private writeRecipients(bucket: s3.IBucket, key: kms.IKey, config: EnvironmentConfig): void {
+    const body = JSON.stringify({ lists: config.lists });
+    const put: cr.AwsSdkCall = {
+      service: 'S3',
+      action: 'putObject',
+      parameters: { Bucket: bucket.bucketName, Key: RECIPIENTS_KEY, Body: body, ContentType: 'application/json' },
+      physicalResourceId: cr.PhysicalResourceId.of(RECIPIENTS_KEY),
+    };
+    new cr.AwsCustomResource(this, 'Recipients', {
+      onCreate: put,
+      onUpdate: put,
+      installLatestAwsSdk: false,
+      timeout: Duration.minutes(2),
+      memorySize: 256,
+      policy: cr.AwsCustomResourcePolicy.fromStatements([
+        new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(RECIPIENTS_KEY)] }),
+        new iam.PolicyStatement({
+          actions: ['kms:GenerateDataKey'],
+          resources: [key.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `s3.${this.region}.amazonaws.com` } },
+        }),
+      ]),
+    });
+  }
+
+  /**
+   * CDK's own deploy-time helpers: the bucket-notifications handler and the AwsCustomResource
+   * provider. CloudFormation invokes them and waits for their answer, so a DLQ or tracing adds
+   * nothing; they use the AWS-managed basic execution role (CloudWatch Logs only) by construction.
+   */
+  private acknowledgeCdkHelpers(): void {
+    const managedLogs = 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]';
+    const helpers = this.node.children.filter(
+      (c) => c.node.id.startsWith('BucketNotificationsHandler') || c.node.id === `AWS${cr.AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '')}`,
+    );
+    if (helpers.length !== 2) throw new Error(`expected the 2 CDK deploy-time helpers, found ${helpers.map((h) => h.node.id).join(', ')}`);
+    for (const helper of helpers) {
+      acknowledge(helper, managedLogs, 'CDK deploy-time helper; the managed policy grants only CloudWatch Logs writes for its own logs.');
+      acknowledge(helper, 'Serverless-LambdaDLQ', 'Invoked by CloudFormation, which waits for and reports the result; a DLQ would never be read.');
+      acknowledge(helper, 'Serverless-LambdaTracing', 'CDK deploy-time helper run once per deploy; nothing to trace across services.');
+    }
+  }
+}
