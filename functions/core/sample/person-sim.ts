@@ -1,0 +1,144 @@
+/**
+ * One sample person being simulated: who they are, the CLD rows they have so far, and what they
+ * are still waiting for at the end of the window. Pathways (pathways.ts, long-term.ts, carers.ts)
+ * append rows through the small methods here, which enforce the extract's own rules (nothing
+ * starts after the reporting period; only a Service may be left open).
+ */
+import { ageOn, type Day } from '../calendar/days.ts';
+import type { ClientType, DeliveryMechanism, EventOutcome, EventType, ServiceType } from '../uploads/code-lists.ts';
+import type { Identity } from './identity.ts';
+import type { Rng } from './random.ts';
+import type { World } from './world.ts';
+
+export interface SimRow {
+  eventType: EventType;
+  start: Day;
+  end: Day | null;
+  outcome: EventOutcome | null;
+  route: string;
+  assessmentType: '' | 'Long term assessment' | 'Short term assessment';
+  serviceType: ServiceType | '';
+  component: string;
+  mechanism: DeliveryMechanism | '';
+  units: string;
+  cost: string;
+  reviewReason: string;
+  /** The person's accommodation when the row starts (a person attribute resolved per month). */
+  accommodation: string | null;
+}
+
+export type WaitingFor = 'Assessment' | 'Review' | 'Service';
+
+export interface Wait {
+  waitingFor: WaitingFor;
+  requestDate: Day;
+}
+
+export type Band = '18-64' | '65+';
+
+export class PersonSim {
+  readonly rows: SimRow[] = [];
+  readonly waits: Wait[] = [];
+  dateOfDeath: Day | null = null;
+  accommodation: string | null = null;
+  /** Where the person lived before any move into a care home or prison. */
+  home: string | null = null;
+  /** Route of the person's latest request, for their team on the waiting list. */
+  lastRoute = '';
+
+  constructor(
+    readonly world: World,
+    readonly rng: Rng,
+    readonly identity: Identity,
+    readonly clientType: ClientType,
+  ) {}
+
+  get w1(): Day {
+    return this.world.w1;
+  }
+
+  get alive(): boolean {
+    return this.dateOfDeath === null;
+  }
+
+  age(on: Day): number {
+    return ageOn(this.identity.dateOfBirth, on);
+  }
+
+  band(on: Day): Band {
+    return this.age(on) >= 65 ? '65+' : '18-64';
+  }
+
+  private push(row: Omit<SimRow, 'accommodation'>): SimRow {
+    if (row.start > this.w1) throw new Error(`sample: a ${row.eventType} would start after the reporting period`);
+    if (row.end !== null && (row.end > this.w1 || row.end < row.start)) {
+      throw new Error(`sample: a ${row.eventType} has an impossible end date`);
+    }
+    const full: SimRow = { ...row, accommodation: this.accommodation };
+    this.rows.push(full);
+    return full;
+  }
+
+  request(start: Day, end: Day, outcome: EventOutcome, route: string): SimRow {
+    this.lastRoute = route;
+    return this.push({ ...BLANK, eventType: 'Request', start, end, outcome, route });
+  }
+
+  assessment(start: Day, end: Day, outcome: EventOutcome, type: 'Long term assessment' | 'Short term assessment' = 'Long term assessment'): SimRow {
+    return this.push({ ...BLANK, eventType: 'Assessment', start, end, outcome, assessmentType: type });
+  }
+
+  review(start: Day, end: Day, outcome: EventOutcome, reason: string): SimRow {
+    return this.push({ ...BLANK, eventType: 'Review', start, end, outcome, reviewReason: reason });
+  }
+
+  /** A service row; left open (no end, no outcome) when it would end after the reporting period. */
+  service(
+    start: Day,
+    end: Day | null,
+    outcome: EventOutcome | null,
+    detail: { serviceType: ServiceType; component: string; mechanism: DeliveryMechanism; units: string; cost: string },
+  ): SimRow {
+    const open = end === null || end > this.w1;
+    return this.push({ ...BLANK, eventType: 'Service', start, end: open ? null : end, outcome: open ? null : outcome, ...detail });
+  }
+
+  /** Ends an open service row on `end` with `outcome`. */
+  close(row: SimRow, end: Day, outcome: EventOutcome): void {
+    if (row.end !== null) return;
+    if (end > this.w1 || end < row.start) throw new Error('sample: a service closed outside its dates');
+    row.end = end;
+    row.outcome = outcome;
+  }
+
+  wait(waitingFor: WaitingFor, requestDate: Day): void {
+    this.waits.push({ waitingFor, requestDate: Math.min(requestDate, this.w1) });
+  }
+
+  die(on: Day): void {
+    this.dateOfDeath = on;
+  }
+}
+
+const BLANK = {
+  route: '',
+  assessmentType: '',
+  serviceType: '',
+  component: '',
+  mechanism: '',
+  units: '',
+  cost: '',
+  reviewReason: '',
+} as const;
+
+/** Decimal text for hours or nights a week, in halves (`12`, `7.5`). */
+export function unitsText(units: number): string {
+  const halves = Math.max(1, Math.round(units * 2));
+  return halves % 2 === 0 ? String(halves / 2) : (halves / 2).toFixed(1);
+}
+
+/** Decimal text for pounds from whole pence (`19.87`). */
+export function poundsText(pence: number): string {
+  const p = Math.round(pence);
+  return `${Math.floor(p / 100)}.${String(p % 100).padStart(2, '0')}`;
+}
