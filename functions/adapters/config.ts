@@ -1,0 +1,30 @@
+/**
+ * Environment configuration, validated once at cold start. Endpoints are only set locally (the
+ * embedded default and tests); in AWS the SDKs find the regional endpoints themselves.
+ */
+import { z } from 'zod';
+
+export const configSchema = z.object({
+  BUCKET: z.string().min(3),
+  LEDGER_TABLE: z.string().min(3),
+  SENDER: z.email(),
+  TEMPLATES_DIR: z.string().min(1),
+  S3_ENDPOINT: z.url().optional(),
+  SES_ENDPOINT: z.url().optional(),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().default('eu-west-2'),
+});
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(`Invalid environment configuration:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}

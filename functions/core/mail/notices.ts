@@ -1,0 +1,64 @@
+/**
+ * Emails to people who run the pipeline rather than read the pack: the owners' notice (who did
+ * not get a pack, and why), the missing-extract reminder and the rejection cover note. Plain
+ * text: these are operational messages read by officers, with any detail in attachments.
+ */
+import { monthName } from './subject.ts';
+
+export interface UndeliveredRecipient {
+  recipient: string;
+  /** `unknown`: SES may have accepted it (timeout, reset) — check before resending by hand. */
+  status: 'unknown' | 'rejected' | 'too-large';
+  detail: string;
+}
+
+export interface OwnersNoticeInput {
+  committee: string;
+  packTitle: string;
+  period: string;
+  version: string;
+  audience: 'preview' | 'board';
+  undelivered: UndeliveredRecipient[];
+  /** Where the PDF can be fetched from (a short-lived link or the object key). */
+  where: string;
+}
+
+export function ownersNoticeSubject(n: OwnersNoticeInput): string {
+  return `Action needed: ${n.packTitle} (${monthName(n.period)}) did not reach ${n.undelivered.length} recipient(s)`;
+}
+
+export function ownersNoticeText(n: OwnersNoticeInput): string {
+  const lines = [
+    `The ${n.audience === 'preview' ? 'preview of' : 'committee send of'} ${n.packTitle} for ${n.committee}, ${monthName(n.period)} (version ${n.version}), did not reach everyone.`,
+    '',
+  ];
+  for (const u of n.undelivered) {
+    const why =
+      u.status === 'unknown'
+        ? 'outcome unknown - the email service may have accepted it; check before sending again'
+        : u.status === 'too-large'
+          ? 'not sent - the pack is too large to email'
+          : 'not sent - the email service refused it';
+    lines.push(`  ${u.recipient}: ${why} (${u.detail})`);
+  }
+  lines.push(
+    '',
+    'Nothing will be resent automatically to these recipients; the send ledger keeps them as not delivered.',
+    `The pack: ${n.where}`,
+    '',
+  );
+  return lines.join('\n');
+}
+
+export function reminderSubject(period: string): string {
+  return `Reminder: the events extract for ${monthName(period)} has not arrived`;
+}
+
+export function reminderText(period: string, prefix: string): string {
+  return [
+    `No accepted events extract for ${monthName(period)} has arrived yet, so the report cards for that month cannot be produced.`,
+    '',
+    `Please upload it under ${prefix} in the report-cards bucket. Files that fail validation are reported back by email.`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,81 @@
+/**
+ * Sends at most once, and never silently. For each recipient: claim the ledger key (`pending`,
+ * conditional), send, then record `sent` with the MessageId. A definite rejection is recorded as
+ * `failed` (a later run may try again: SES never accepted it); an unknown outcome stays `pending`
+ * forever and is reported, never resent by itself. A record found `pending` from an earlier run is
+ * reported again rather than resent.
+ */
+import type { Clock, Mailer, SendLedger } from './ports.ts';
+
+export interface Delivery {
+  ledgerKey: string;
+  recipient: string;
+  purpose: string;
+  /** Built lazily so a repeat run that sends nothing composes nothing. */
+  compose: () => Promise<Uint8Array>;
+}
+
+export type DeliveryResult =
+  | { recipient: string; ledgerKey: string; status: 'sent'; messageId: string; raw: Uint8Array }
+  | { recipient: string; ledgerKey: string; status: 'already-sent'; messageId: string | null }
+  | { recipient: string; ledgerKey: string; status: 'rejected' | 'unknown' | 'pending-earlier'; detail: string };
+
+export interface DeliverDeps {
+  mailer: Mailer;
+  ledger: SendLedger;
+  clock: Clock;
+  /** Called once SES has returned a MessageId (local runner saves the .eml then). */
+  onSent?: (r: { recipient: string; messageId: string; raw: Uint8Array; ledgerKey: string }) => Promise<void>;
+}
+
+export async function deliver(items: Delivery[], deps: DeliverDeps): Promise<DeliveryResult[]> {
+  const results: DeliveryResult[] = [];
+  for (const item of items) {
+    const base = { recipient: item.recipient, ledgerKey: item.ledgerKey };
+    const claim = await deps.ledger.claim({ key: item.ledgerKey, recipient: item.recipient, purpose: item.purpose, at: deps.clock.now() });
+    if (!claim.claimed) {
+      const ex = claim.existing;
+      results.push(
+        ex.status === 'sent'
+          ? { ...base, status: 'already-sent', messageId: ex.messageId }
+          : { ...base, status: 'pending-earlier', detail: ex.detail ?? 'an earlier send is still pending (outcome unknown)' },
+      );
+      continue;
+    }
+    let raw: Uint8Array;
+    try {
+      raw = await item.compose();
+    } catch (e) {
+      // Nothing was sent: a definite failure, so a later run may try again.
+      const detail = `could not compose the email: ${(e as Error).message}`;
+      await deps.ledger.markFailed(item.ledgerKey, detail, deps.clock.now());
+      results.push({ ...base, status: 'rejected', detail });
+      continue;
+    }
+    const outcome = await deps.mailer.sendRaw(raw, [item.recipient]);
+    if (outcome.status === 'sent') {
+      await deps.ledger.markSent(item.ledgerKey, outcome.messageId, deps.clock.now());
+      await deps.onSent?.({ recipient: item.recipient, messageId: outcome.messageId, raw, ledgerKey: item.ledgerKey });
+      results.push({ ...base, status: 'sent', messageId: outcome.messageId, raw });
+    } else if (outcome.status === 'rejected') {
+      const detail = `${outcome.code}: ${outcome.message} (after ${outcome.attempts} attempt(s))`;
+      await deps.ledger.markFailed(item.ledgerKey, detail, deps.clock.now());
+      results.push({ ...base, status: 'rejected', detail });
+    } else {
+      const detail = `${outcome.code}: ${outcome.message}`;
+      await deps.ledger.markUnknown(item.ledgerKey, detail, deps.clock.now());
+      results.push({ ...base, status: 'unknown', detail });
+    }
+  }
+  return results;
+}
+
+/** The recipients who did not (certainly) get their email. */
+export function undelivered(results: DeliveryResult[]): { recipient: string; status: 'rejected' | 'unknown'; detail: string }[] {
+  const out: { recipient: string; status: 'rejected' | 'unknown'; detail: string }[] = [];
+  for (const r of results) {
+    if (r.status === 'rejected') out.push({ recipient: r.recipient, status: 'rejected', detail: r.detail });
+    else if (r.status === 'unknown' || r.status === 'pending-earlier') out.push({ recipient: r.recipient, status: 'unknown', detail: r.detail });
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+/**
+ * The render stage's manifest, `reports/<period>/<pack>/<version>.json`, written after the PDF it
+ * describes; writing it is what triggers distribution.
+ */
+import { z } from 'zod';
+import { OUTPUT_PREFIXES } from '../bucket-layout.ts';
+
+export const manifestSchema = z.object({
+  period: z.string().regex(/^\d{4}-\d{2}$/),
+  packId: z.string(),
+  packTitle: z.string(),
+  committee: z.string(),
+  version: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  revised: z.boolean(),
+  generatedAt: z.string(),
+  pdfKey: z.string(),
+  pdfBytes: z.number().int().positive(),
+  pages: z.number().int().positive(),
+  measuresKey: z.string(),
+  /** RAG counts and the measures whose RAG changed, for the email body. */
+  summary: z.object({
+    rag: z.object({ red: z.number(), amber: z.number(), green: z.number(), none: z.number() }),
+    changed: z.array(z.object({ id: z.string(), title: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+    /** Each measure's RAG in this version, so next month's email can say what changed. */
+    ragById: z.record(z.string(), z.string().nullable()),
+  }),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export function reportBase(period: string, packId: string, version: string): string {
+  return `${OUTPUT_PREFIXES.reports}${period}/${packId}/${version}`;
+}
+
+export const pdfKey = (period: string, packId: string, version: string) => `${reportBase(period, packId, version)}.pdf`;
+export const manifestKey = (period: string, packId: string, version: string) => `${reportBase(period, packId, version)}.json`;
+export const approvalKey = (period: string, packId: string, version: string) =>
+  `${OUTPUT_PREFIXES.approvals}${period}/${packId}/${version}.json`;
+
+/** `reports/<period>/<pack>/<version>.json` → its parts, or null for any other key. */
+export function parseManifestKey(key: string): { period: string; packId: string; version: string } | null {
+  const m = /^reports\/(\d{4}-\d{2})\/([^/]+)\/([A-Za-z0-9_-]+)\.json$/.exec(key);
+  return m ? { period: m[1], packId: m[2], version: m[3] } : null;
+}
+
+/** `measures/<period>.json` → the period, or null. */
+export function parseMeasuresKey(key: string): string | null {
+  const m = /^measures\/(\d{4}-\d{2})\.json$/.exec(key);
+  return m ? m[1] : null;
+}
+
+/**
+ * The measures whose RAG differs from the previous period's pack. Measures new to the pack (no
+ * earlier rating known) are not "changed".
+ */
+export function ragChanges(
+  rows: { id: string; title: string; rag: string | null }[],
+  previous: Record<string, string | null> | null,
+): Manifest['summary']['changed'] {
+  if (!previous) return [];
+  const seen = new Set<string>();
+  const out: Manifest['summary']['changed'] = [];
+  for (const r of rows) {
+    if (seen.has(r.id) || !(r.id in previous)) continue;
+    seen.add(r.id);
+    if ((previous[r.id] ?? null) !== r.rag) out.push({ id: r.id, title: r.title, from: previous[r.id] ?? null, to: r.rag });
+  }
+  return out;
+}

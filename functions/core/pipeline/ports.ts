@@ -1,0 +1,64 @@
+/**
+ * The small interfaces the pipeline needs from the outside world. Core defines them; the AWS
+ * adapters (functions/adapters) implement them, so core never imports an SDK.
+ */
+
+export interface StoredObject {
+  key: string;
+  size: number;
+  lastModified: Date;
+}
+
+export interface ObjectStore {
+  /** Streams the body; null when there is no such object. */
+  getStream(key: string): Promise<(StoredObject & { body: AsyncIterable<Uint8Array> }) | null>;
+  getBytes(key: string): Promise<Uint8Array | null>;
+  put(key: string, body: Uint8Array | string, contentType: string): Promise<void>;
+  head(key: string): Promise<StoredObject | null>;
+  /** Every object under a prefix (all pages). */
+  list(prefix: string): Promise<StoredObject[]>;
+  /** A time-limited GET link to an object. */
+  presignGet(key: string, expiresInSeconds: number): Promise<string>;
+}
+
+/** What became of one send. `unknown` means SES may or may not have accepted it. */
+export type SendOutcome =
+  | { status: 'sent'; messageId: string; attempts: number }
+  | { status: 'rejected'; code: string; message: string; attempts: number }
+  | { status: 'unknown'; code: string; message: string; attempts: number };
+
+export interface Mailer {
+  /** Sends raw MIME to the given envelope recipients, never retrying after an unknown outcome. */
+  sendRaw(raw: Uint8Array, destinations: string[]): Promise<SendOutcome>;
+}
+
+export type LedgerStatus = 'pending' | 'sent' | 'failed';
+
+export interface LedgerRecord {
+  key: string;
+  status: LedgerStatus;
+  recipient: string;
+  purpose: string;
+  messageId: string | null;
+  detail: string | null;
+  updatedAt: string;
+}
+
+export interface SendLedger {
+  /**
+   * Atomically records `pending` for a key that has no record, or that only has `failed` (a
+   * definite rejection, so a new attempt cannot duplicate). Returns the existing record otherwise.
+   */
+  claim(rec: { key: string; recipient: string; purpose: string; at: Date }): Promise<{ claimed: true } | { claimed: false; existing: LedgerRecord }>;
+  markSent(key: string, messageId: string, at: Date): Promise<void>;
+  markFailed(key: string, detail: string, at: Date): Promise<void>;
+  /** Leaves the record `pending`, noting why the outcome is unknown. */
+  markUnknown(key: string, detail: string, at: Date): Promise<void>;
+  get(key: string): Promise<LedgerRecord | null>;
+  /** Every record whose key starts with `prefix`. */
+  list(prefix: string): Promise<LedgerRecord[]>;
+}
+
+export interface Clock {
+  now(): Date;
+}

@@ -1,0 +1,133 @@
+/**
+ * ingest: an upload arrived (S3 ObjectCreated under an upload prefix). Validate it as a stream,
+ * record the verdict under validation/, report a rejection to the performance team (the upload
+ * itself is never modified), then recompute the period's measures from the files that count.
+ */
+import { validateUpload } from '../core/uploads/validate-upload.ts';
+import { rejectionReport } from '../core/uploads/report.ts';
+import { uploadKindOfKey } from '../core/bucket-layout.ts';
+import { parseS3Event } from '../core/pipeline/s3-event.ts';
+import { keyProblem, sizeProblem } from '../core/pipeline/key-safety.ts';
+import { rejectionKey, validationKey, type ValidationRecord } from '../core/pipeline/uploads-state.ts';
+import { listAddresses } from '../core/pipeline/recipients.ts';
+import { rejectionSendKey } from '../core/pipeline/ledger-keys.ts';
+import { deliver } from '../core/pipeline/deliver.ts';
+import { composeMime } from '../core/mail/compose.ts';
+import type { EventsData, UploadKind } from '../core/uploads/parsed.ts';
+import { monthIdOf } from '../core/calendar/days.ts';
+import { lambdaDeps, type PipelineDeps } from './support/deps.ts';
+import { RunLog } from './support/runs.ts';
+import { loadRecipients } from './support/recipients.ts';
+import { recompute } from './support/recompute.ts';
+
+const REJECTION_LIST = 'performance-team';
+
+export function createIngest(deps: PipelineDeps) {
+  return async (event: unknown): Promise<{ processed: number }> => {
+    let processed = 0;
+    for (const ref of parseS3Event(event)) {
+      const kind = uploadKindOfKey(ref.key);
+      if (!kind) continue;
+      const run = new RunLog(deps, 'ingest', ref.key);
+      const problem = keyProblem(ref.key);
+      if (problem) {
+        run.note(`refused: ${problem}`);
+        await run.finish('rejected');
+        continue;
+      }
+      const outcome = await ingestOne(deps, run, ref.key, kind);
+      await run.finish(outcome);
+      processed++;
+    }
+    return { processed };
+  };
+}
+
+async function ingestOne(deps: PipelineDeps, run: RunLog, key: string, kind: UploadKind): Promise<'ok' | 'rejected' | 'skipped'> {
+  const obj = await deps.store.getStream(key);
+  if (!obj) {
+    run.note('the object is gone (deleted before ingest ran)');
+    return 'skipped';
+  }
+  const fileName = key.slice(key.lastIndexOf('/') + 1);
+  const base = { key, kind, lastModified: obj.lastModified.toISOString(), size: obj.size, validatedAt: deps.clock.now().toISOString() };
+  const tooBig = sizeProblem(obj.size);
+  let record: ValidationRecord;
+  let report: { subject: string; text: string; errorsCsv: string };
+  let data: unknown = null;
+  if (tooBig) {
+    // Never parse it: drain nothing, just let the stream go.
+    (obj.body as { destroy?: () => void }).destroy?.();
+    record = { ...base, accepted: false, rows: 0, errorCount: 1, warningCount: 0, errorCountsByRule: { 'file-size': 1 }, refused: tooBig, period: null };
+    report = {
+      subject: `Upload rejected: ${fileName}`,
+      text: `${fileName} was not read: ${tooBig}. Split it or remove columns not in the specification, then upload it again.\n`,
+      errorsCsv: `row,column,value,rule,message\n0,,,file-size,"${tooBig}"\n`,
+    };
+  } else {
+    const result = await validateUpload(kind, obj.body, { fileName });
+    const accepted = result.errorCount === 0 && result.data !== null;
+    record = {
+      ...base,
+      accepted,
+      rows: result.rows,
+      errorCount: result.errorCount,
+      warningCount: result.warningCount,
+      errorCountsByRule: result.errorCountsByRule,
+      refused: null,
+      period: accepted && kind === 'events' ? eventsPeriod(result.data) : null,
+    };
+    report = accepted ? { subject: '', text: '', errorsCsv: '' } : rejectionReport(fileName, result);
+    data = result.data;
+    if (accepted) run.note(`accepted ${result.rows} rows (${result.warningCount} warnings)`);
+  }
+  await deps.store.put(validationKey(key), JSON.stringify(record, null, 2), 'application/json');
+  if (!record.accepted) {
+    run.note(`rejected: ${record.errorCount} error(s)${record.refused ? ` (${record.refused})` : ''}`);
+    await deps.store.put(rejectionKey(key), report.errorsCsv, 'text/csv; charset=utf-8');
+    await emailRejection(deps, run, key, record, fileName, report);
+    return 'rejected';
+  }
+  const measures = await recompute(deps, run, { key, data });
+  if (measures) run.note(`measures: ${measures}`);
+  return 'ok';
+}
+
+function eventsPeriod(data: unknown): string | null {
+  const end = (data as Partial<EventsData> | null)?.reportingPeriodEnd;
+  return typeof end === 'number' ? monthIdOf(end) : null;
+}
+
+async function emailRejection(
+  deps: PipelineDeps,
+  run: RunLog,
+  key: string,
+  record: ValidationRecord,
+  fileName: string,
+  report: { subject: string; text: string; errorsCsv: string },
+): Promise<void> {
+  const recipients = listAddresses(await loadRecipients(deps.store), REJECTION_LIST);
+  const text = `${report.text}\nThe upload (${key}) is left as it was; the errors are also saved as ${rejectionKey(key)}.\n`;
+  const results = await deliver(
+    recipients.map((to) => ({
+      ledgerKey: rejectionSendKey(key, record.lastModified, to),
+      recipient: to,
+      purpose: 'rejection',
+      compose: () =>
+        composeMime({
+          from: deps.sender,
+          to: [to],
+          subject: report.subject,
+          text,
+          attachments: [{ fileName: `${fileName}.errors.csv`, contentType: 'text/csv; charset=utf-8', content: report.errorsCsv }],
+          date: deps.clock.now(),
+          messageId: `<rejection-${record.lastModified.replace(/\W/g, '')}-${Math.random().toString(36).slice(2)}@${deps.sender.split('@')[1]}>`,
+        }),
+    })),
+    deps,
+  );
+  for (const r of results) run.note(`rejection email to ${r.recipient}: ${r.status}`);
+}
+
+export const handler = (event: unknown) => createIngest(lambdaDeps())(event);
+

@@ -1,0 +1,116 @@
+/**
+ * render: `measures/<period>.json` was written. For each pack whose required uploads are all
+ * present, render its current version unless that version's PDF already exists (a repeated event
+ * or an unchanged re-upload renders nothing), check the PDF is whole, then write the PDF and its
+ * manifest. The manifest is written last: it is what triggers distribution.
+ */
+import { loadPackTemplates } from '../core/cards/load-packs.ts';
+import { renderPack } from '../core/cards/render-pack.ts';
+import { packVersion, summarisePack } from '../core/cards/summary.ts';
+import type { PackTemplate } from '../core/cards/pack-template.ts';
+import { measuresDocumentSchema, type MeasuresDocument } from '../core/measures/document.ts';
+import { OUTPUT_PREFIXES } from '../core/bucket-layout.ts';
+import { parseS3Event } from '../core/pipeline/s3-event.ts';
+import { missingKinds } from '../core/pipeline/pack.ts';
+import { checkPdfWhole } from '../core/pipeline/pdf-check.ts';
+import { manifestKey, manifestSchema, parseMeasuresKey, pdfKey, ragChanges, type Manifest } from '../core/pipeline/manifest.ts';
+import { previousMonth } from '../core/pipeline/working-days.ts';
+import { z } from 'zod';
+import { lambdaDeps, packsDir, type PipelineDeps } from './support/deps.ts';
+import { RunLog } from './support/runs.ts';
+
+const usedUploadsSchema = z.object({ uploads: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}) });
+
+export function createRender(deps: PipelineDeps) {
+  return async (event: unknown): Promise<{ rendered: string[] }> => {
+    const rendered: string[] = [];
+    for (const ref of parseS3Event(event)) {
+      const period = parseMeasuresKey(ref.key);
+      if (!period) continue;
+      const run = new RunLog(deps, 'render', ref.key);
+      const bytes = await deps.store.getBytes(ref.key);
+      if (!bytes) {
+        run.note('the measures document is gone');
+        await run.finish('skipped');
+        continue;
+      }
+      const raw = JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
+      const doc = measuresDocumentSchema.parse(raw);
+      const used = Object.keys(usedUploadsSchema.parse(raw).uploads);
+      for (const pack of await loadPackTemplates(packsDir(deps))) {
+        const key = await renderOne(deps, run, ref.key, doc, pack, used);
+        if (key) rendered.push(key);
+      }
+      await run.finish(rendered.length ? 'ok' : 'skipped');
+    }
+    return { rendered };
+  };
+}
+
+async function latestManifest(deps: PipelineDeps, period: string, packId: string): Promise<Manifest | null> {
+  const keys = (await deps.store.list(`${OUTPUT_PREFIXES.reports}${period}/${packId}/`)).filter((o) => o.key.endsWith('.json'));
+  let best: Manifest | null = null;
+  for (const o of keys) {
+    const b = await deps.store.getBytes(o.key);
+    const m = b ? manifestSchema.safeParse(JSON.parse(Buffer.from(b).toString('utf8'))) : null;
+    if (m?.success && (!best || m.data.generatedAt > best.generatedAt)) best = m.data;
+  }
+  return best;
+}
+
+async function renderOne(
+  deps: PipelineDeps,
+  run: RunLog,
+  measuresKey: string,
+  doc: MeasuresDocument,
+  pack: PackTemplate,
+  used: string[],
+): Promise<string | null> {
+  const missing = missingKinds(pack, used);
+  if (missing.length) {
+    run.note(`${pack.id}: not ready, waiting for ${missing.join(', ')}`);
+    return null;
+  }
+  const version = packVersion(doc, pack);
+  const pdf = pdfKey(doc.period, pack.id, version);
+  const manifest = manifestKey(doc.period, pack.id, version);
+  const existing = await deps.store.head(pdf);
+  if (existing && (await deps.store.head(manifest))) {
+    run.note(`${pack.id}: version ${version} already rendered`);
+    return null;
+  }
+  const earlier = await latestManifest(deps, doc.period, pack.id);
+  const previousPeriod = await latestManifest(deps, previousMonth(doc.period), pack.id);
+  const generatedAt = deps.clock.now().toISOString();
+  const revised = earlier !== null && earlier.version !== version;
+  // A run that died between the PDF and its manifest is finished from the stored PDF.
+  const bytes = existing
+    ? ((await deps.store.getBytes(pdf)) ?? new Uint8Array())
+    : await renderPack(doc, pack, { generatedAt, version, revised });
+  const summary = summarisePack(doc, pack);
+  const pages = checkPdfWhole(bytes, 1 + summary.rows.length);
+  const m: Manifest = {
+    period: doc.period,
+    packId: pack.id,
+    packTitle: pack.title,
+    committee: pack.committee,
+    version,
+    revised,
+    generatedAt,
+    pdfKey: pdf,
+    pdfBytes: bytes.byteLength,
+    pages,
+    measuresKey,
+    summary: {
+      rag: summary.ragCounts,
+      changed: ragChanges(summary.rows, previousPeriod?.summary.ragById ?? null),
+      ragById: Object.fromEntries(summary.rows.map((r) => [r.id, r.rag])),
+    },
+  };
+  if (!existing) await deps.store.put(pdf, bytes, 'application/pdf');
+  await deps.store.put(manifest, JSON.stringify(m, null, 2), 'application/json');
+  run.note(`${pack.id}: rendered ${version}${m.revised ? ' (revised)' : ''}, ${pages} pages, ${bytes.byteLength} bytes`);
+  return pdf;
+}
+
+export const handler = (event: unknown) => createRender(lambdaDeps())(event);

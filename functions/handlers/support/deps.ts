@@ -1,0 +1,48 @@
+/**
+ * What every handler needs, built once per cold start from the validated environment. Handlers
+ * take a `PipelineDeps` so tests and the local runner can hand them real clients pointed at local
+ * servers (or a clock frozen on a distribution day) without touching the environment.
+ */
+import path from 'node:path';
+import { readConfig, type Config } from '../../adapters/config.ts';
+import { S3ObjectStore, s3ClientFor } from '../../adapters/object-store.ts';
+import { SesMailer, sesClientFor } from '../../adapters/mailer.ts';
+import { DynamoSendLedger, dynamoClientFor } from '../../adapters/ledger.ts';
+import { systemClock } from '../../adapters/clock.ts';
+import type { Clock, Mailer, ObjectStore, SendLedger } from '../../core/pipeline/ports.ts';
+
+export interface PipelineDeps {
+  store: ObjectStore;
+  mailer: Mailer;
+  ledger: SendLedger;
+  clock: Clock;
+  /** From address of every email. */
+  sender: string;
+  /** Folder holding packs/*.json and bank-holidays.json. */
+  templatesDir: string;
+  /** Called after SES accepted an email (the local runner saves the raw bytes as .eml). */
+  onSent?: (r: { recipient: string; messageId: string; raw: Uint8Array; ledgerKey: string }) => Promise<void>;
+  log?: (line: string) => void;
+}
+
+export function depsFromConfig(config: Config): PipelineDeps {
+  return {
+    store: new S3ObjectStore(s3ClientFor(config.S3_ENDPOINT), config.BUCKET),
+    mailer: new SesMailer(sesClientFor(config.SES_ENDPOINT), { source: config.SENDER }),
+    ledger: new DynamoSendLedger(dynamoClientFor(config.DYNAMODB_ENDPOINT), config.LEDGER_TABLE),
+    clock: systemClock,
+    sender: config.SENDER,
+    templatesDir: config.TEMPLATES_DIR,
+  };
+}
+
+let cached: PipelineDeps | undefined;
+
+/** The Lambda's dependencies, read from the environment on first use and then reused. */
+export function lambdaDeps(): PipelineDeps {
+  cached ??= depsFromConfig(readConfig());
+  return cached;
+}
+
+export const packsDir = (deps: Pick<PipelineDeps, 'templatesDir'>) => path.join(deps.templatesDir, 'packs');
+export const holidaysFile = (deps: Pick<PipelineDeps, 'templatesDir'>) => path.join(deps.templatesDir, 'bank-holidays.json');

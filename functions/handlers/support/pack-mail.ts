@@ -1,0 +1,124 @@
+/**
+ * Sends one pack version to one audience, through the ledger, and tells the pack's owners about
+ * anyone who did not (certainly) get it. Shared by distribute (previews) and schedule (board).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { composeMime } from '../../core/mail/compose.ts';
+import { packHtml, packText, type PackMailSummary } from '../../core/mail/pack-body.ts';
+import { packSubject } from '../../core/mail/subject.ts';
+import { pdfCanBeAttached } from '../../core/mail/size.ts';
+import { ownersNoticeSubject, ownersNoticeText, type UndeliveredRecipient } from '../../core/mail/notices.ts';
+import { deliver, undelivered, type Delivery, type DeliveryResult } from '../../core/pipeline/deliver.ts';
+import { noticeSendKey, packSendKey } from '../../core/pipeline/ledger-keys.ts';
+import type { Manifest } from '../../core/pipeline/manifest.ts';
+import type { PipelineDeps } from './deps.ts';
+
+/** How long an owners' link to an oversize pack works (the signer's credentials may expire sooner). */
+const LINK_SECONDS = 6 * 3600;
+
+export interface PackSendResult {
+  results: DeliveryResult[];
+  undelivered: UndeliveredRecipient[];
+  noticeResults: DeliveryResult[];
+}
+
+function messageId(sender: string): string {
+  return `<${randomUUID()}@${sender.split('@')[1] ?? 'report-cards'}>`;
+}
+
+export async function sendPack(
+  deps: PipelineDeps,
+  manifest: Manifest,
+  audience: 'preview' | 'board',
+  recipients: string[],
+  owners: string[],
+  revised: boolean,
+): Promise<PackSendResult> {
+  const { period, packId, version } = manifest;
+  const fileName = `${period}-${packId}.pdf`;
+  const attach = pdfCanBeAttached(manifest.pdfBytes);
+  let pdf: Uint8Array | null = null;
+  const loadPdf = async () => {
+    pdf ??= await deps.store.getBytes(manifest.pdfKey);
+    if (!pdf) throw new Error(`${manifest.pdfKey} is missing`);
+    return pdf;
+  };
+  const summary: PackMailSummary = {
+    committee: manifest.committee,
+    packTitle: manifest.packTitle,
+    period,
+    revised,
+    preview: audience === 'preview',
+    rag: manifest.summary.rag,
+    changed: manifest.summary.changed,
+    where: attach
+      ? { attached: true, fileName }
+      : { attached: false, text: 'The full pack is too large to email; the performance team will share it with you.' },
+  };
+  const items: Delivery[] = recipients.map((to) => {
+    const ledgerKey = packSendKey(period, packId, version, audience, to);
+    return {
+      ledgerKey,
+      recipient: to,
+      purpose: audience,
+      compose: async () =>
+        composeMime({
+          from: deps.sender,
+          to: [to],
+          subject: packSubject(summary),
+          text: packText(summary),
+          html: packHtml(summary),
+          attachments: attach ? [{ fileName, contentType: 'application/pdf', content: await loadPdf() }] : [],
+          date: deps.clock.now(),
+          messageId: messageId(deps.sender),
+          headers: { 'X-Report-Cards-Send': ledgerKey },
+        }),
+    };
+  });
+  const results = await deliver(items, deps);
+  const missed: UndeliveredRecipient[] = undelivered(results);
+  if (!attach) {
+    for (const r of results) if (r.status === 'sent') missed.push({ recipient: r.recipient, status: 'too-large', detail: `${manifest.pdfBytes}-byte PDF sent as a summary only` });
+  }
+  const noticeResults = missed.length ? await tellOwners(deps, manifest, audience, missed, owners) : [];
+  return { results, undelivered: missed, noticeResults };
+}
+
+async function tellOwners(
+  deps: PipelineDeps,
+  manifest: Manifest,
+  audience: 'preview' | 'board',
+  missed: UndeliveredRecipient[],
+  owners: string[],
+): Promise<DeliveryResult[]> {
+  // The same set of misses is reported once; a different set (a later run) is reported again.
+  const digest = createHash('sha256')
+    .update(JSON.stringify(missed.map((m) => [m.recipient, m.status]).sort()))
+    .digest('hex')
+    .slice(0, 12);
+  const subjectKey = `${manifest.period}#${manifest.packId}#${manifest.version}#${audience}#${digest}`;
+  let where = `s3 object ${manifest.pdfKey}`;
+  try {
+    where = `${await deps.store.presignGet(manifest.pdfKey, LINK_SECONDS)} (link valid for up to ${LINK_SECONDS / 3600} hours; the object is ${manifest.pdfKey})`;
+  } catch {
+    // The key alone still lets an owner find it.
+  }
+  const notice = { committee: manifest.committee, packTitle: manifest.packTitle, period: manifest.period, version: manifest.version, audience, undelivered: missed, where };
+  return deliver(
+    owners.map((to) => ({
+      ledgerKey: noticeSendKey(subjectKey, to),
+      recipient: to,
+      purpose: 'owners-notice',
+      compose: () =>
+        composeMime({
+          from: deps.sender,
+          to: [to],
+          subject: ownersNoticeSubject(notice),
+          text: ownersNoticeText(notice),
+          date: deps.clock.now(),
+          messageId: messageId(deps.sender),
+        }),
+    })),
+    deps,
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * Recomputes the measures from the files that count (extract-spec.md "Which files count") and
+ * writes `measures/<period>.json`, which triggers render. Single-file kinds use the newest valid
+ * upload; snapshot kinds (waiting, finance, providers) use every valid snapshot, the newest
+ * upload winning for a month. Uploads are parsed again here (the Lambda keeps no state); the one
+ * just validated is passed in so it is not read twice.
+ */
+import { validateUpload } from '../../core/uploads/validate-upload.ts';
+import { computeMeasures } from '../../core/measures/compute.ts';
+import { mergeHistory } from '../../core/measures/history.ts';
+import { measuresDocumentSchema, type MeasuresDocument } from '../../core/measures/document.ts';
+import { UPLOAD_PREFIXES, OUTPUT_PREFIXES } from '../../core/bucket-layout.ts';
+import { UPLOAD_KINDS, type FinanceData, type MeasureInputs, type ProvidersData, type UploadKind, type WaitingData } from '../../core/uploads/parsed.ts';
+import { monthIdOf } from '../../core/calendar/days.ts';
+import { filesThatCount, isCurrentValid, validationKey, validationRecordSchema, type UploadCandidate } from '../../core/pipeline/uploads-state.ts';
+import type { PipelineDeps } from './deps.ts';
+import type { RunLog } from './runs.ts';
+
+const SNAPSHOT_KINDS = new Set<UploadKind>(['waiting', 'finance', 'providers']);
+
+export const measuresKey = (period: string) => `${OUTPUT_PREFIXES.measures}${period}.json`;
+
+async function candidates(deps: PipelineDeps): Promise<UploadCandidate[]> {
+  const out: UploadCandidate[] = [];
+  for (const kind of UPLOAD_KINDS) {
+    for (const o of await deps.store.list(UPLOAD_PREFIXES[kind])) {
+      if (o.key.length === UPLOAD_PREFIXES[kind].length) continue;
+      const bytes = await deps.store.getBytes(validationKey(o.key));
+      const parsed = bytes ? validationRecordSchema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8'))) : null;
+      out.push({ key: o.key, kind, lastModified: o.lastModified, record: parsed?.success ? parsed.data : null });
+    }
+  }
+  return out;
+}
+
+async function parsedData(deps: PipelineDeps, c: UploadCandidate, fresh?: { key: string; data: unknown }): Promise<unknown> {
+  if (fresh && fresh.key === c.key) return fresh.data;
+  const obj = await deps.store.getStream(c.key);
+  if (!obj) return null;
+  const result = await validateUpload(c.kind, obj.body, { fileName: c.key.slice(c.key.lastIndexOf('/') + 1) });
+  return result.errorCount === 0 ? result.data : null;
+}
+
+function snapshotMonth(kind: UploadKind, data: unknown): string {
+  if (kind === 'finance') return (data as FinanceData).period;
+  return monthIdOf((data as WaitingData | ProvidersData).asAt);
+}
+
+/** Returns a one-line description of what was written, or null when there was nothing to compute. */
+export async function recompute(deps: PipelineDeps, run: RunLog, fresh?: { key: string; data: unknown }): Promise<string | null> {
+  const all = await candidates(deps);
+  const counting = filesThatCount(all);
+  if (!counting.events) {
+    run.note('no accepted events extract yet: measures wait for one');
+    return null;
+  }
+  const inputs: Partial<MeasureInputs> = {};
+  const used: Record<string, string | string[]> = {};
+  for (const [kind, c] of Object.entries(counting) as [UploadKind, UploadCandidate][]) {
+    if (SNAPSHOT_KINDS.has(kind)) continue;
+    const data = await parsedData(deps, c, fresh);
+    if (data === null) continue;
+    (inputs as Record<string, unknown>)[kind] = data;
+    used[kind] = c.key;
+  }
+  for (const kind of SNAPSHOT_KINDS) {
+    // Oldest first, so a newer upload for the same month replaces the older one.
+    const valid = all.filter((c) => c.kind === kind && isCurrentValid(c)).sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime() || (a.key < b.key ? -1 : 1));
+    const byMonth = new Map<string, { key: string; data: unknown }>();
+    for (const c of valid) {
+      const data = await parsedData(deps, c, fresh);
+      if (data !== null) byMonth.set(snapshotMonth(kind, data), { key: c.key, data });
+    }
+    if (byMonth.size === 0) continue;
+    const months = [...byMonth.keys()].sort();
+    (inputs as Record<string, unknown>)[kind] = months.map((m) => byMonth.get(m)!.data);
+    used[kind] = months.map((m) => byMonth.get(m)!.key);
+  }
+  if (!inputs.events) {
+    run.note('the events extract that counts could not be read again');
+    return null;
+  }
+  const current = computeMeasures(inputs as MeasureInputs);
+  const key = measuresKey(current.period);
+  const previousBytes = await deps.store.getBytes(key);
+  let previous: MeasuresDocument | null = null;
+  if (previousBytes) {
+    const p = measuresDocumentSchema.safeParse(JSON.parse(Buffer.from(previousBytes).toString('utf8')));
+    if (p.success) previous = p.data;
+    else run.note(`ignoring an unreadable previous ${key}`);
+  }
+  const merged = mergeHistory(previous, current);
+  const text = JSON.stringify({ ...merged, uploads: used }, null, 2);
+  if (previousBytes && Buffer.from(previousBytes).toString('utf8') === text) return `${key} unchanged (nothing to render)`;
+  await deps.store.put(key, text, 'application/json');
+  return `wrote ${key} from ${Object.keys(used).join(', ')}`;
+}

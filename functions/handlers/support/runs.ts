@@ -1,0 +1,35 @@
+/** Writes one run record per handler invocation under `runs/` (read by `report-cards history`). */
+import { randomBytes } from 'node:crypto';
+import { runKey, type RunRecord } from '../../core/pipeline/runs.ts';
+import type { PipelineDeps } from './deps.ts';
+
+export class RunLog {
+  readonly notes: string[] = [];
+  private readonly startedAt: string;
+
+  constructor(
+    private readonly deps: PipelineDeps,
+    private readonly stage: RunRecord['stage'],
+    private readonly trigger: string,
+  ) {
+    this.startedAt = deps.clock.now().toISOString();
+  }
+
+  note(line: string): void {
+    this.notes.push(line);
+    this.deps.log?.(`[${this.stage}] ${line}`);
+  }
+
+  async finish(outcome: RunRecord['outcome']): Promise<RunRecord> {
+    const rec: RunRecord = {
+      stage: this.stage,
+      trigger: this.trigger,
+      startedAt: this.startedAt,
+      finishedAt: this.deps.clock.now().toISOString(),
+      outcome,
+      notes: this.notes,
+    };
+    await this.deps.store.put(runKey(rec, randomBytes(4).toString('hex')), JSON.stringify(rec, null, 2), 'application/json');
+    return rec;
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The whole pipeline on local servers: real SDK clients, real handlers, S3 events wired as AWS
+ * wires them. `npm start` and the end-to-end tests both build on this, so the tests exercise
+ * exactly what a developer runs. Options let a test inject faults at the SES client (a request
+ * handler) or freeze the clock; nothing here replaces a handler or an adapter.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { SESClient } from '@aws-sdk/client-ses';
+import { S3ObjectStore, s3ClientFor } from '../adapters/object-store.ts';
+import { SesMailer, sesClientFor, type SesMailerOptions } from '../adapters/mailer.ts';
+import { DynamoSendLedger, dynamoClientFor, ensureLedgerTable } from '../adapters/ledger.ts';
+import { systemClock } from '../adapters/clock.ts';
+import type { Clock } from '../core/pipeline/ports.ts';
+
+/** The SES client's HTTP layer, as far as a fault-injecting wrapper needs it. */
+export interface RequestHandlerLike {
+  handle(request: any, options?: any): Promise<{ response: any }>;
+}
+import { RECIPIENTS_KEY, type Recipients } from '../core/pipeline/recipients.ts';
+import { createIngest } from '../handlers/ingest.ts';
+import { createRender } from '../handlers/render.ts';
+import { createDistribute } from '../handlers/distribute.ts';
+import { createSchedule } from '../handlers/schedule.ts';
+import type { PipelineDeps } from '../handlers/support/deps.ts';
+import { startLocalServers, type LocalServers } from './servers.ts';
+import { EventBus } from './event-bus.ts';
+import { loadNotificationRules } from './notifications.ts';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const LOCAL_BUCKET = 'report-cards-local';
+export const LOCAL_TABLE = 'report-cards-send-ledger';
+export const LOCAL_SENDER = 'report-cards@example.org';
+
+export const LOCAL_RECIPIENTS: Recipients = {
+  lists: {
+    board: ['chair@example.org', 'vice-chair@example.org', 'member.one@example.org'],
+    clerks: ['clerk@example.org'],
+    'performance-team': ['performance@example.org'],
+    owners: ['head-of-performance@example.org'],
+  },
+};
+
+export interface LocalPipelineOptions {
+  /** Where s3rver keeps its files. */
+  s3Dir: string;
+  recipients?: Recipients;
+  clock?: Clock;
+  /** Wraps the SES client's HTTP handler, for fault injection in tests. */
+  sesRequestHandler?: (real: RequestHandlerLike) => RequestHandlerLike;
+  mailerOptions?: Partial<SesMailerOptions>;
+  onSent?: PipelineDeps['onSent'];
+  log?: (line: string) => void;
+  templatesDir?: string;
+}
+
+export interface LocalPipeline {
+  servers: LocalServers;
+  s3: S3Client;
+  ses: SESClient;
+  store: S3ObjectStore;
+  deps: PipelineDeps;
+  bus: EventBus;
+  rulesSource: string;
+  /** The schedule handler with its own clock (a frozen "distribution day"). */
+  schedule(clock: Clock): Promise<Awaited<ReturnType<ReturnType<typeof createSchedule>>>>;
+  close(): Promise<void>;
+}
+
+export async function startLocalPipeline(opts: LocalPipelineOptions): Promise<LocalPipeline> {
+  const servers = await startLocalServers({ s3Dir: opts.s3Dir });
+  try {
+    const s3 = s3ClientFor(servers.s3Endpoint);
+    let ses = sesClientFor(servers.sesEndpoint);
+    if (opts.sesRequestHandler) {
+      const real = ses.config.requestHandler as unknown as RequestHandlerLike;
+      ses = sesClientFor(servers.sesEndpoint, { requestHandler: opts.sesRequestHandler(real) as never });
+    }
+    const db = dynamoClientFor(servers.dynamoEndpoint);
+    await s3.send(new CreateBucketCommand({ Bucket: LOCAL_BUCKET }));
+    await ensureLedgerTable(db, LOCAL_TABLE);
+    const store = new S3ObjectStore(s3, LOCAL_BUCKET);
+    await store.put(RECIPIENTS_KEY, JSON.stringify(opts.recipients ?? LOCAL_RECIPIENTS, null, 2), 'application/json');
+    const deps: PipelineDeps = {
+      store,
+      mailer: new SesMailer(ses, { source: LOCAL_SENDER, baseDelayMs: 5, ...opts.mailerOptions }),
+      ledger: new DynamoSendLedger(db, LOCAL_TABLE),
+      clock: opts.clock ?? systemClock,
+      sender: LOCAL_SENDER,
+      templatesDir: opts.templatesDir ?? path.join(ROOT, 'templates'),
+      onSent: opts.onSent,
+      log: opts.log,
+    };
+    const { rules, source } = await loadNotificationRules(path.join(ROOT, 'cdk.out'));
+    const bus = new EventBus(rules, { ingest: createIngest(deps), render: createRender(deps), distribute: createDistribute(deps) }, opts.log);
+    servers.onS3Event((e) => bus.fromS3rver(e));
+    return {
+      servers,
+      s3,
+      ses,
+      store,
+      deps,
+      bus,
+      rulesSource: source,
+      schedule: (clock) => createSchedule({ ...deps, clock })({}),
+      close: () => servers.close(),
+    };
+  } catch (e) {
+    await servers.close();
+    throw e;
+  }
+}
