@@ -1,0 +1,188 @@
+/**
+ * One report card per measure (in the spirit of Norfolk's 2018 report cards): the latest value
+ * against target with its RAG word, the direction of travel, the XmR chart with the Making Data
+ * Count icons, breakdowns, benchmarks, the officers' commentary and the data notes.
+ */
+import type { Content, TableCell } from 'pdfmake';
+import type { MeasureResult, SeriesPoint } from '../measures/document.ts';
+import { chartLegend, xmrChart, CHART_MONTHS } from './chart.ts';
+import { SUPPRESSION_FOOTNOTE, isPointSuppressed, isYtdSuppressed } from './disclosure.ts';
+import { NO_VALUE, SUPPRESSED, capitalise, formatNumber, formatValue, unitLabel, valueParts, monthLong, monthMinusYear, monthShort } from './format.ts';
+import { arrowWithWord, assuranceIcon, assuranceWords, ragBadge, variationIcon, variationWords } from './icons.ts';
+import { C } from './palette.ts';
+import type { SummaryRow } from './summary.ts';
+
+const WIDTH = 515;
+
+function financialYear(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  const start = m >= 4 ? y : y - 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+function tile(label: string, body: Content): Content {
+  return {
+    table: { widths: ['*'], body: [[{ stack: [{ text: label, fontSize: 7.5, color: C.muted, margin: [0, 0, 0, 2] }, body] }]] },
+    layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => C.rule, vLineColor: () => C.rule, paddingLeft: () => 5, paddingRight: () => 5, paddingTop: () => 4, paddingBottom: () => 4 },
+    width: '*',
+  } as Content;
+}
+
+/** The headline figure: the number large and its unit small; `*` or `–` as they are. */
+function bigValue(value: number | null, text: string, unit: MeasureResult['unit']): Content {
+  if (value == null) return { text, fontSize: 16, bold: true };
+  const parts = valueParts(value, unit);
+  return { text: [{ text: parts.number, fontSize: 16, bold: true }, { text: parts.unit, fontSize: parts.unit === '%' ? 16 : 8, bold: parts.unit === '%' }] };
+}
+
+/** SPC statistics are averages, so counts get a decimal too. */
+function stat(v: number, unit: MeasureResult['unit']): string {
+  return unit === 'count' ? formatNumber(v, 'days') : formatValue(v, unit);
+}
+
+function heading(text: string): Content {
+  return { text, style: 'h3' };
+}
+
+/** A printable value of one point, honouring disclosure control. */
+function shown(p: SeriesPoint | undefined, unit: MeasureResult['unit'], control: boolean): string {
+  if (!p || p.value == null) return NO_VALUE;
+  return isPointSuppressed(p, unit, control) ? SUPPRESSED : formatValue(p.value, unit);
+}
+
+function breakdowns(m: MeasureResult, month: string, control: boolean): Content[] {
+  const ids = Object.keys(m.breakdowns);
+  if (ids.length === 0) return [];
+  const body: TableCell[][] = [[
+    { text: 'Breakdown', bold: true, fontSize: 8 },
+    { text: monthLong(month), bold: true, fontSize: 8, alignment: 'right' },
+    { text: monthLong(monthMinusYear(month)), bold: true, fontSize: 8, alignment: 'right' },
+  ]];
+  for (const id of ids) {
+    const s = m.breakdowns[id];
+    body.push([
+      { text: capitalise(id), fontSize: 8 },
+      { text: shown(s.find((p) => p.month === month), m.unit, control), fontSize: 8, alignment: 'right' },
+      { text: shown(s.find((p) => p.month === monthMinusYear(month)), m.unit, control), fontSize: 8, alignment: 'right' },
+    ]);
+  }
+  return [heading('Breakdowns'), { table: { widths: ['*', 90, 90], body }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 4] }];
+}
+
+function benchmarks(row: SummaryRow, unit: MeasureResult['unit']): Content[] {
+  if (row.benchmarks.length === 0) return [];
+  const body: TableCell[][] = [['Comparator', 'Year', 'Value', 'Quartile of our latest value'].map((t) => ({ text: t, bold: true, fontSize: 8 }))];
+  for (const b of row.benchmarks) {
+    body.push([
+      { text: b.comparator, fontSize: 8 },
+      { text: b.year, fontSize: 8 },
+      { text: formatValue(b.value, unit), fontSize: 8 },
+      { text: row.suppressed ? SUPPRESSED : b.quartile ? capitalise(b.quartile) : NO_VALUE, fontSize: 8 },
+    ]);
+  }
+  return [heading('Benchmarks'), { table: { widths: ['*', 50, 80, 130], body }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 4] }];
+}
+
+/** Free text from the commentary upload, printed as plain text: control characters dropped. */
+function plain(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
+}
+
+function commentary(m: MeasureResult): Content[] {
+  const c = m.latest.commentary;
+  const items: [string, string | null | undefined][] = [
+    ['What is working well', c?.workingWell], ['What we are worried about', c?.worriedAbout],
+    ['Next steps', c?.nextSteps], ['Lead officer', c?.leadOfficer],
+  ];
+  if (!c || items.every(([, v]) => !v)) return [heading("Officers' commentary"), { text: 'No commentary was supplied for this month.', fontSize: 8.5, italics: true, color: C.muted }];
+  return [
+    heading("Officers' commentary"),
+    ...items.filter(([, v]) => v).map(([k, v]) => ({ text: [{ text: `${k}: `, bold: true }, plain(v!)], fontSize: 8.5, margin: [0, 0, 0, 3] }) as Content),
+  ];
+}
+
+/** Runs of consecutive months sharing a null reason, e.g. `Dec 18 – Nov 19: insufficient history`. */
+function nullRuns(series: SeriesPoint[]): string[] {
+  const out: string[] = [];
+  let start: SeriesPoint | null = null, prev: SeriesPoint | null = null;
+  const close = () => { if (start && prev) out.push(`${monthShort(start.month)}${prev !== start ? ` – ${monthShort(prev.month)}` : ''}: no value (${start.reason ?? 'no reason given'})`); };
+  for (const p of series) {
+    if (p.value == null && start && p.reason === start.reason) { prev = p; continue; }
+    close();
+    start = p.value == null ? p : null; prev = start;
+  }
+  close();
+  return out;
+}
+
+function dataNotes(m: MeasureResult, control: boolean): Content[] {
+  const window = m.series.slice(-CHART_MONTHS);
+  const notes = [`Basis: ${m.basis === 'rolling12' ? 'the 12 months to each month end' : m.basis === 'snapshot' ? 'the position at each month end' : 'events in each month'}.`, ...nullRuns(window)];
+  const revised = m.series.filter((p) => p.revised).map((p) => monthLong(p.month));
+  if (revised.length) notes.push(`Revised since earlier packs (a newer extract changed the figure; ringed on the chart): ${revised.join(', ')}.`);
+  if (!m.spc) notes.push('Fewer than 12 values so far: the chart has no process limits and no special-cause signals yet.');
+  const all = [...window, ...Object.values(m.breakdowns).flatMap((s) => s.slice(-CHART_MONTHS))];
+  if (all.some((p) => isPointSuppressed(p, m.unit, control)) || window.some((p) => isYtdSuppressed(p.ytd, m.unit, control))) notes.push(SUPPRESSION_FOOTNOTE);
+  return [heading('Data notes'), { ul: notes.map((n) => ({ text: n, fontSize: 7.5, color: C.muted })), margin: [0, 0, 0, 0] }];
+}
+
+function extras(m: MeasureResult, control: boolean): Content[] {
+  const last = m.series.at(-1);
+  const out: Content[] = [];
+  if (last?.ytd) {
+    const y = last.ytd;
+    const text = y.value == null ? `not available (${y.reason ?? 'no reason given'})`
+      : isYtdSuppressed(y, m.unit, control) ? SUPPRESSED
+        : `${y.numerator?.toLocaleString('en-GB')} (${formatValue(y.value, m.unit)})`;
+    out.push({ text: [{ text: `Financial year to date (${financialYear(last.month)}): `, bold: true }, text], fontSize: 8.5, margin: [0, 0, 0, 3] });
+  }
+  if (last?.medianDays != null) {
+    out.push({ text: [{ text: 'Median time waiting: ', bold: true }, isPointSuppressed(last, m.unit, control) ? SUPPRESSED : formatValue(last.medianDays, 'days')], fontSize: 8.5, margin: [0, 0, 0, 3] });
+  }
+  return out;
+}
+
+export function card(row: SummaryRow, m: MeasureResult | undefined, control: boolean): Content[] {
+  const title: Content = { text: row.available ? row.title : row.id, style: 'h2', tocItem: true, tocMargin: [12, 0, 0, 0], pageBreak: 'before' } as Content;
+  const top: Content = { text: m ? `Measure ${row.id} · ${unitLabel(m.unit)} · good is ${row.goodIs.toLowerCase()}` : `Measure ${row.id}`, fontSize: 8, color: C.muted, margin: [0, 0, 0, 4] };
+  if (!m) {
+    return [title, top, { text: 'Not available: this measure is not in the measures document for this month, so there is nothing to report. Check that the uploads it needs were received.', fontSize: 10, margin: [0, 8, 0, 0] }];
+  }
+  const month = row.month ?? m.latest.month;
+  const latestBody: Content = { stack: [bigValue(row.latestValue, row.latest, m.unit), ...(row.reason ? [{ text: row.reason, fontSize: 7.5, color: C.muted }] : [])] };
+  const spc = m.spc;
+  return [
+    title,
+    top,
+    {
+      columns: [
+        tile(`Latest: ${monthLong(month)}`, latestBody),
+        tile(`Target ${financialYear(month)}`, bigValue(row.targetValue, row.target, m.unit)),
+        tile('RAG rating', ragBadge(row.rag, true, 8, row.suppressed ? 'Not rated: figure withheld' : undefined)),
+        tile(
+          `Direction: compared with ${monthShort(monthMinusYear(month))} (${row.lastYear === NO_VALUE ? 'no value' : row.lastYear})`,
+          arrowWithWord(row.direction, row.polarity, 11),
+        ),
+      ],
+      columnGap: 6, margin: [0, 0, 0, 6],
+    },
+    { text: [{ text: 'What it measures: ', bold: true }, m.definition ?? m.title], fontSize: 8.5, margin: [0, 0, 0, 2] },
+    { text: [{ text: 'Why it matters: ', bold: true }, m.whyItMatters ?? NO_VALUE], fontSize: 8.5, margin: [0, 0, 0, 4] },
+    ...extras(m, control),
+    heading(`Trend: the last ${Math.min(CHART_MONTHS, m.series.length)} months (XmR chart)`),
+    xmrChart(m, { width: WIDTH, height: 170, disclosureControl: control }),
+    chartLegend(spc != null, m.latest.target != null),
+    {
+      columns: [
+        { columns: [variationIcon(spc, m.latest.value), { text: variationWords(spc), fontSize: 8, margin: [4, 6, 0, 0] }], width: '*' },
+        { columns: [assuranceIcon(spc), { text: assuranceWords(spc, m.latest.target != null, m.polarity), fontSize: 8, margin: [4, 6, 0, 0] }], width: '*' },
+      ],
+      columnGap: 10, margin: [0, 2, 0, 4],
+    } as Content,
+    ...(spc ? [{ text: `Mean ${stat(spc.mean, m.unit)}; process limits ${stat(spc.lower, m.unit)} to ${stat(spc.upper, m.unit)}.`, fontSize: 7.5, color: C.muted, margin: [0, 0, 0, 4] } as Content] : []),
+    ...breakdowns(m, month, control),
+    ...benchmarks(row, m.unit),
+    ...commentary(m),
+    ...dataNotes(m, control),
+  ];
+}

@@ -1,0 +1,106 @@
+/**
+ * How numbers, months and words look on a card. One place, so the summary table, the cards and
+ * the email body (which reuses PackSummary) all say the same thing the same way.
+ */
+import type { MeasureResult } from '../measures/document.ts';
+
+export type Unit = MeasureResult['unit'];
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2021-11` → `November 2021`. */
+export function monthLong(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return `${MONTHS[m - 1]} ${y}`;
+}
+
+/** `2021-11` → `Nov 21` (chart axes). */
+export function monthShort(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return `${MONTHS[m - 1].slice(0, 3)} ${String(y).slice(2)}`;
+}
+
+/** `2021-11-30` → `30 November 2021`. */
+export function dayLong(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** The month twelve months before. */
+export function monthMinusYear(month: string): string {
+  const [y, m] = month.split('-');
+  return `${Number(y) - 1}-${m}`;
+}
+
+function grouped(v: number, dp: number): string {
+  return v.toLocaleString('en-GB', { minimumFractionDigits: dp, maximumFractionDigits: dp });
+}
+
+/** A bare number in the unit's precision, without the unit (tables with a unit column, axes). */
+export function formatNumber(value: number, unit: Unit): string {
+  const abs = Math.abs(value);
+  const sign = value < 0 ? '−' : '';
+  switch (unit) {
+    case 'count':
+      return sign + grouped(abs, 0);
+    case 'gbp':
+      return `${sign}£${grouped(abs, 0)}`;
+    case 'hours':
+      return sign + grouped(abs, Number.isInteger(abs) ? 0 : 1);
+    default:
+      return sign + grouped(abs, 1);
+  }
+}
+
+/** A value with its unit, as a board member reads it: `52.3%`, `83.4 per 100,000`, `£1,204`. */
+export function formatValue(value: number, unit: Unit): string {
+  const n = formatNumber(value, unit);
+  switch (unit) {
+    case 'percent':
+      return `${n}%`;
+    case 'per100k':
+      return `${n} per 100,000`;
+    case 'days':
+      return `${n} days`;
+    case 'hours':
+      return `${n} hours`;
+    default:
+      return n;
+  }
+}
+
+/** The unit in words, for headings and the chart axis. */
+export function unitLabel(unit: Unit): string {
+  return {
+    percent: 'per cent',
+    per100k: 'per 100,000 adults',
+    count: 'number',
+    days: 'days',
+    gbp: 'pounds',
+    hours: 'hours per week',
+  }[unit];
+}
+
+export function goodIsLabel(polarity: MeasureResult['polarity']): string {
+  return polarity === 'high' ? 'High' : polarity === 'low' ? 'Low' : 'Neither';
+}
+
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Printed where a value is withheld by disclosure control. */
+export const SUPPRESSED = '*';
+/** Printed where there is no value. */
+export const NO_VALUE = '–';
+
+/** A value for a table whose row names the unit: only `%` stays (`64.4%`, `318.9`, `£1,204`). */
+export function formatCompact(value: number, unit: Unit): string {
+  return unit === 'percent' ? `${formatNumber(value, unit)}%` : formatNumber(value, unit);
+}
+
+/** A value split for display: the number large, its unit small (`318.9` + ` per 100,000`). */
+export function valueParts(value: number, unit: Unit): { number: string; unit: string } {
+  const suffix = { percent: '%', per100k: ' per 100,000', days: ' days', hours: ' hours', count: '', gbp: '' }[unit];
+  return { number: formatNumber(value, unit), unit: suffix };
+}

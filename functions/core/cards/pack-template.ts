@@ -1,0 +1,60 @@
+/**
+ * A committee pack template (templates/packs/<id>.json): which measures a committee sees, in which
+ * sections, what must be uploaded before it renders, and who gets it. Templates name distribution
+ * LISTS only; the addresses behind them are deployment configuration, never in the repo, so a
+ * template that carries an email address is rejected here rather than leaking one into git.
+ */
+import { z } from 'zod';
+
+/** Upload kinds of extract-spec.md a pack may wait for. */
+export const UPLOAD_KINDS = ['events', 'population', 'targets', 'benchmarks', 'waiting', 'finance', 'providers', 'commentary'] as const;
+
+const listName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'a list name (lower-case letters, digits, hyphens), not an address');
+
+const measureId = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'a measure id such as REVIEWS_UTD');
+
+export const distributionSchema = z.strictObject({
+  /** Lists that receive the approved pack on the distribution day. */
+  lists: z.array(listName).min(1),
+  /** List that receives every new version as a preview. */
+  previewList: listName,
+  /** List told about anything that did not go (unknown send outcome, oversize PDF). */
+  ownersList: listName,
+  approval: z.enum(['auto', 'manual']),
+  /** The Nth working day of the month after the period (bank holidays skipped). */
+  workingDay: z.number().int().min(1).max(23),
+  /** Europe/London wall-clock time, HH:MM. */
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM'),
+  /** Working day on which performance-team is reminded when no events extract has arrived. */
+  reminderDay: z.number().int().min(1).max(23),
+});
+export type Distribution = z.infer<typeof distributionSchema>;
+
+export const packSectionSchema = z.strictObject({
+  title: z.string().min(1),
+  measures: z.array(measureId).min(1),
+});
+
+export const packTemplateSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a pack id (lower-case letters, digits, hyphens)'),
+    title: z.string().min(1),
+    committee: z.string().min(1),
+    council: z.string().min(1),
+    sections: z.array(packSectionSchema).min(1),
+    requires: z.array(z.enum(UPLOAD_KINDS)).min(1),
+    distribution: distributionSchema,
+    /** Small counts print as `*` (measures.md "Disclosure control"); on unless a pack turns it off. */
+    disclosureControl: z.boolean().default(true),
+  })
+  .refine((p) => !JSON.stringify(p).includes('@'), {
+    message: 'a pack template must not contain email addresses: name a distribution list instead',
+  });
+export type PackTemplate = z.infer<typeof packTemplateSchema>;
+
+/** The pack's measure ids in reading order (a measure may appear in more than one section). */
+export function packMeasureIds(pack: PackTemplate): string[] {
+  return pack.sections.flatMap((s) => s.measures);
+}

@@ -1,0 +1,101 @@
+/**
+ * A committee pack as a PDF: cover, summary, contents, then one card per measure. Pure apart from
+ * reading the bundled fonts: the time printed is the `generatedAt` passed in (no clock in core),
+ * so the same document, pack and options give the same bytes.
+ */
+import pdfmake from 'pdfmake';
+import type { Content } from 'pdfmake';
+import type { MeasuresDocument } from '../measures/document.ts';
+import { card } from './card.ts';
+import { contents, cover, summaryPage } from './cover.ts';
+import { FONT_FILES, loadFonts } from './fonts.ts';
+import { C } from './palette.ts';
+import { summarisePack } from './summary.ts';
+import type { PackTemplate } from './pack-template.ts';
+
+export interface RenderOptions {
+  /** ISO instant printed on the cover and used as the PDF creation date. */
+  generatedAt: string;
+  /** The pack version (packVersion), printed on the cover and in every footer. */
+  version: string;
+  /** True when this version replaces an earlier one for the same period. */
+  revised?: boolean;
+  /** Folder holding the Roboto files (the Lambda bundle ships them beside the handler). */
+  fontsDir?: string;
+}
+
+type TDocumentDefinitions = Parameters<typeof pdfmake.createPdf>[0];
+
+/** pdfmake's server build keeps a virtual file system on the singleton; its types do not say so. */
+interface VirtualFs { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean }
+
+let fontsReady: string | undefined;
+
+function prepare(fontsDir: string | undefined): void {
+  const key = fontsDir ?? '(default)';
+  if (fontsReady === key) return;
+  const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
+  for (const [name, bytes] of Object.entries(loadFonts(fontsDir))) vfs.writeFileSync(`report-cards/${name}`, bytes);
+  pdfmake.setFonts({
+    Roboto: {
+      normal: `report-cards/${FONT_FILES.normal}`, bold: `report-cards/${FONT_FILES.bold}`,
+      italics: `report-cards/${FONT_FILES.italics}`, bolditalics: `report-cards/${FONT_FILES.bolditalics}`,
+    },
+  });
+  // Nothing in a pack needs the network or the disk: deny both (CVE-2026-26801).
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy(() => false);
+  fontsReady = key;
+}
+
+export function packDefinition(doc: MeasuresDocument, pack: PackTemplate, options: RenderOptions): TDocumentDefinitions {
+  const summary = summarisePack(doc, pack);
+  const byId = new Map(doc.measures.map((m) => [m.id, m]));
+  const cards: Content[] = [];
+  let section = '';
+  for (const row of summary.rows) {
+    if (row.section !== section) {
+      section = row.section;
+      // A section heading lists in the contents; it sits on the first card's page.
+      cards.push({ text: section, style: 'section', tocItem: true, tocStyle: { bold: true }, pageBreak: 'before' } as Content);
+    }
+    const content = card(row, byId.get(row.id), pack.disclosureControl);
+    if (cards.at(-1) && (cards.at(-1) as { style?: string }).style === 'section') delete (content[0] as { pageBreak?: string }).pageBreak;
+    cards.push(...content);
+  }
+  const running = `${pack.title} · ${summary.periodLabel}${options.revised ? ' · REVISED' : ''}`;
+  return {
+    pageSize: 'A4',
+    pageMargins: [40, 48, 40, 44],
+    language: 'en-GB',
+    info: {
+      title: `${pack.title} — ${summary.periodLabel}`,
+      author: pack.council,
+      subject: `${pack.committee}: adult social care report cards for ${summary.periodLabel}${options.revised ? ' (revised)' : ''}`,
+      keywords: ['adult social care', 'report cards', pack.id, doc.period, doc.laCode, `version ${options.version}`].join(', '),
+      creator: 'asc-report-cards',
+      creationDate: new Date(options.generatedAt),
+    },
+    header: (page) =>
+      page === 1 ? null : { columns: [{ text: running, fontSize: 7.5, color: C.muted }, { text: pack.council, fontSize: 7.5, color: C.muted, alignment: 'right' }], margin: [40, 20, 40, 0] },
+    footer: (page, pages) => ({
+      columns: [{ text: `Version ${options.version}`, fontSize: 7.5, color: C.muted }, { text: `Page ${page} of ${pages}`, fontSize: 8, alignment: 'right' }],
+      margin: [40, 14, 40, 0],
+    }),
+    content: [...cover(summary, { generatedAt: options.generatedAt, version: options.version, revised: options.revised === true }), ...summaryPage(summary), ...contents(), ...cards],
+    defaultStyle: { font: 'Roboto', fontSize: 9, color: C.text, lineHeight: 1.15 },
+    styles: {
+      h1: { fontSize: 18, bold: true, color: C.heading, margin: [0, 0, 0, 6] },
+      h2: { fontSize: 15, bold: true, color: C.heading, margin: [0, 0, 0, 2] },
+      h3: { fontSize: 10, bold: true, color: C.heading, margin: [0, 6, 0, 3] },
+      section: { fontSize: 9, bold: true, color: C.muted, margin: [0, 0, 0, 2] },
+    },
+  };
+}
+
+/** The pack as PDF bytes. */
+export async function renderPack(doc: MeasuresDocument, pack: PackTemplate, options: RenderOptions): Promise<Uint8Array> {
+  prepare(options.fontsDir);
+  const buffer: Buffer = await pdfmake.createPdf(packDefinition(doc, pack, options)).getBuffer();
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

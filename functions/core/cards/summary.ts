@@ -1,0 +1,213 @@
+/**
+ * The pack in numbers, with no layout: one row per measure as the seeds' summary tables print it
+ * (Rotherham's ASCOF table, Norfolk's report cards), the RAG counts and "where we stand". The PDF's
+ * summary page and the email body both read this, so the two can never disagree. Disclosure control
+ * is applied here (when the pack says so): every text field is what may be published.
+ */
+import { createHash } from 'node:crypto';
+import type { Benchmark, MeasureResult, MeasuresDocument, SeriesPoint } from '../measures/document.ts';
+import { isPointSuppressed } from './disclosure.ts';
+import { NO_VALUE, SUPPRESSED, formatValue, goodIsLabel, monthLong, monthMinusYear } from './format.ts';
+import { packMeasureIds, type PackTemplate } from './pack-template.ts';
+
+export type Rag = NonNullable<MeasureResult['latest']['rag']>;
+export type Direction = NonNullable<MeasureResult['latest']['direction']>;
+export type Quartile = NonNullable<Benchmark['quartile']>;
+export type ComparatorKind = 'england' | 'region' | 'neighbours';
+
+export interface SummaryRow {
+  id: string;
+  title: string;
+  section: string;
+  /** False when the measures document has no such measure: the card says "not available". */
+  available: boolean;
+  unit: MeasureResult['unit'] | null;
+  polarity: MeasureResult['polarity'] | null;
+  /** `High`, `Low` or `Neither` (the seeds' "Good performance" column). */
+  goodIs: string;
+  /** The latest month, `YYYY-MM`, or null when there is no series. */
+  month: string | null;
+  /** Printable latest value with unit, `*` when withheld, `–` when none. */
+  latest: string;
+  /** The number behind `latest`; null when withheld or absent. */
+  latestValue: number | null;
+  /** Why the latest value is null (measures' reason), when it is. */
+  reason: string | null;
+  lastYear: string;
+  lastYearValue: number | null;
+  /** Null when either value is missing or withheld. */
+  direction: Direction | null;
+  target: string;
+  targetValue: number | null;
+  /** Null for neutral measures, no target, or a withheld value (a RAG would reveal it). */
+  rag: Rag | null;
+  /** The first benchmark of each kind, printable. */
+  comparators: Record<ComparatorKind, { text: string; value: number | null; year: string | null }>;
+  benchmarks: Benchmark[];
+  /** Where the latest value stands among the benchmark quartiles (oriented by polarity). */
+  quartile: Quartile | null;
+  suppressed: boolean;
+}
+
+export interface PackSummary {
+  packId: string;
+  title: string;
+  committee: string;
+  council: string;
+  laCode: string;
+  /** `YYYY-MM` and `November 2021`. */
+  period: string;
+  periodLabel: string;
+  /** `YYYY-MM-DD` when the document says, else null. */
+  dataAsAt: string | null;
+  disclosureControl: boolean;
+  rows: SummaryRow[];
+  ragCounts: { green: number; amber: number; red: number; none: number };
+  whereWeStand: { top: number; bottom: number; withQuartile: number; line: string };
+  /** Pack measure ids the document does not contain. */
+  missing: string[];
+}
+
+/** Comparator names are free text in the benchmarks upload; these are the seeds' three columns. */
+export function comparatorKind(name: string): ComparatorKind {
+  if (/england/i.test(name)) return 'england';
+  if (/neighbour|cipfa/i.test(name)) return 'neighbours';
+  return 'region';
+}
+
+function pointAt(m: MeasureResult, month: string): SeriesPoint | undefined {
+  return m.series.find((p) => p.month === month);
+}
+
+function printable(point: Pick<SeriesPoint, 'value' | 'numerator'> | undefined, m: MeasureResult, control: boolean) {
+  if (!point || point.value == null) return { text: NO_VALUE, value: null, suppressed: false };
+  if (isPointSuppressed(point, m.unit, control)) return { text: SUPPRESSED, value: null, suppressed: true };
+  return { text: formatValue(point.value, m.unit), value: point.value, suppressed: false };
+}
+
+function missingRow(id: string, section: string): SummaryRow {
+  const none = { text: NO_VALUE, value: null, year: null };
+  return {
+    id, title: id, section, available: false, unit: null, polarity: null, goodIs: NO_VALUE, month: null,
+    latest: 'not available', latestValue: null, reason: 'not in the measures document', lastYear: NO_VALUE,
+    lastYearValue: null, direction: null, target: NO_VALUE, targetValue: null, rag: null,
+    comparators: { england: none, region: none, neighbours: none }, benchmarks: [], quartile: null, suppressed: false,
+  };
+}
+
+/** One measure's row. Exported for the card, which shows the same figures in more detail. */
+export function summariseMeasure(m: MeasureResult | undefined, id: string, section: string, control: boolean): SummaryRow {
+  if (!m) return missingRow(id, section);
+  const lastPoint = m.series.at(-1);
+  const month = lastPoint?.month ?? null;
+  const latest = printable(lastPoint ? { value: m.latest.value, numerator: lastPoint.numerator } : undefined, m, control);
+  const yearAgoPoint = month ? pointAt(m, monthMinusYear(month)) : undefined;
+  const lastYear = printable(
+    yearAgoPoint ?? (m.latest.lastYear != null ? { value: m.latest.lastYear, numerator: null } : undefined),
+    m,
+    control,
+  );
+  const withheld = latest.suppressed || lastYear.suppressed;
+  const benchmarks = m.latest.benchmarks ?? [];
+  const comparators = {} as SummaryRow['comparators'];
+  for (const kind of ['england', 'region', 'neighbours'] as const) {
+    const b = benchmarks.find((x) => comparatorKind(x.comparator) === kind);
+    comparators[kind] = b
+      ? { text: formatValue(b.value, m.unit), value: b.value, year: b.year }
+      : { text: NO_VALUE, value: null, year: null };
+  }
+  const ranked = benchmarks.find((b) => b.quartile != null && comparatorKind(b.comparator) === 'england') ?? benchmarks.find((b) => b.quartile != null);
+  return {
+    id: m.id,
+    title: m.title,
+    section,
+    available: true,
+    unit: m.unit,
+    polarity: m.polarity,
+    goodIs: goodIsLabel(m.polarity),
+    month,
+    latest: latest.text,
+    latestValue: latest.value,
+    reason: m.latest.value == null ? (lastPoint?.reason ?? 'no data for this period') : null,
+    lastYear: lastYear.text,
+    lastYearValue: lastYear.value,
+    direction: withheld ? null : m.latest.direction,
+    target: m.latest.target == null ? NO_VALUE : formatValue(m.latest.target, m.unit),
+    targetValue: m.latest.target,
+    rag: latest.suppressed ? null : m.latest.rag,
+    comparators,
+    benchmarks,
+    quartile: latest.suppressed ? null : (ranked?.quartile ?? null),
+    suppressed: latest.suppressed,
+  };
+}
+
+/** `ADMISSIONS_65P` → `aged 65+`; other ids stand for themselves. */
+function bandOf(id: string): string {
+  if (/_65P$/.test(id)) return 'aged 65+';
+  if (/_18_64$/.test(id)) return 'aged 18–64';
+  return id;
+}
+
+export function summarisePack(doc: MeasuresDocument, pack: PackTemplate): PackSummary {
+  const byId = new Map(doc.measures.map((m) => [m.id, m]));
+  const rows = pack.sections.flatMap((s) => s.measures.map((id) => summariseMeasure(byId.get(id), id, s.title, pack.disclosureControl)));
+  // Two measures may share a title (the admissions pair differ only by age band): name them apart.
+  const titles = new Map<string, number>();
+  for (const r of rows) titles.set(r.title, (titles.get(r.title) ?? 0) + 1);
+  for (const r of rows) if (r.available && titles.get(r.title)! > 1) r.title = `${r.title} (${bandOf(r.id)})`;
+  const ragCounts = { green: 0, amber: 0, red: 0, none: 0 };
+  for (const r of rows) ragCounts[r.rag ?? 'none'] += 1;
+  const top = rows.filter((r) => r.quartile === 'top').length;
+  const bottom = rows.filter((r) => r.quartile === 'bottom').length;
+  const withQuartile = rows.filter((r) => r.quartile != null).length;
+  const line =
+    withQuartile === 0
+      ? 'Where we stand: no measure in this pack has benchmark quartiles for this period.'
+      : `Where we stand: of ${withQuartile} measure${withQuartile === 1 ? '' : 's'} with benchmark quartiles, ${top} ${top === 1 ? 'is' : 'are'} in the top quartile and ${bottom} in the bottom quartile.`;
+  return {
+    packId: pack.id,
+    title: pack.title,
+    committee: pack.committee,
+    council: pack.council,
+    laCode: doc.laCode,
+    period: doc.period,
+    periodLabel: monthLong(doc.period),
+    dataAsAt: doc.dataAsAt ?? null,
+    disclosureControl: pack.disclosureControl,
+    rows,
+    ragCounts,
+    whereWeStand: { top, bottom, withQuartile, line },
+    missing: [...new Set(packMeasureIds(pack).filter((id) => !byId.has(id)))],
+  };
+}
+
+/** JSON with object keys sorted, so the hash does not depend on key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * A short hash of what the pack shows: the pack's layout and its measures (series, breakdowns,
+ * latest with commentary and benchmarks, SPC, wording). Distribution settings and render time are
+ * left out, so an identical re-upload gives the same version and sends nothing, while any change
+ * to a figure or a comment gives a new ("Revised") version.
+ */
+export function packVersion(doc: MeasuresDocument, pack: PackTemplate): string {
+  const byId = new Map(doc.measures.map((m) => [m.id, m]));
+  const shown = {
+    pack: { id: pack.id, title: pack.title, committee: pack.committee, council: pack.council, sections: pack.sections, disclosureControl: pack.disclosureControl },
+    laCode: doc.laCode,
+    period: doc.period,
+    dataAsAt: doc.dataAsAt ?? null,
+    measures: packMeasureIds(pack).map((id) => byId.get(id) ?? null),
+  };
+  return createHash('sha256').update(canonical(shown)).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,208 @@
+/**
+ * A realistic measures document made by code (seeded): every measure of the catalogue, 36 months
+ * to November 2021 at the seeds' orders of magnitude for a council of Rotherham's size, with
+ * targets, benchmarks, commentary, SPC, look-back nulls, a revised month, breakdowns and a few small
+ * counts so disclosure control has something to withhold. It stands in for the measures engine's
+ * output; the SPC here is a plain XmR good enough to draw, not the engine's rules.
+ */
+import type { Benchmark, MeasureResult, MeasuresDocument, SeriesPoint, Spc } from '../../../functions/core/measures/document.ts';
+
+type Def = Pick<MeasureResult, 'id' | 'title' | 'unit' | 'polarity' | 'basis'> & {
+  /** Typical value, spread, denominator (population or a count), leading nulls, months of data. */
+  level: number; spread: number; denom?: number; lookback?: number; months?: number; target?: number;
+  benchmarks?: [number, number, number]; trend?: number;
+};
+
+export const POP_18P = 209_800;
+
+/** The catalogue, in measures.md order, with typical levels. */
+export const CATALOGUE: Def[] = [
+  { id: 'REQ_NEW', title: 'Requests for support from new clients', unit: 'per100k', polarity: 'neutral', basis: 'month', level: 300, spread: 25, denom: POP_18P },
+  { id: 'FPOC', title: 'New requests resolved at first point of contact', unit: 'percent', polarity: 'high', basis: 'month', level: 62, spread: 4, denom: 630, target: 65 },
+  { id: 'REQ_TO_ASSESS', title: 'New requests that went on to assessment', unit: 'percent', polarity: 'low', basis: 'month', level: 27, spread: 3, denom: 630, target: 25 },
+  { id: 'ASSESS_LT', title: 'Long term (Care Act) assessments completed', unit: 'per100k', polarity: 'neutral', basis: 'month', level: 80, spread: 6, denom: POP_18P },
+  { id: 'ASSESS_NO_SERVICE', title: 'Long term assessments with no formal support', unit: 'percent', polarity: 'low', basis: 'month', level: 41, spread: 4, denom: 168, target: 35 },
+  { id: 'WAIT_ASSESS_DAYS', title: 'Median days from request to long term assessment', unit: 'days', polarity: 'low', basis: 'month', level: 28, spread: 4, target: 28 },
+  { id: 'REVIEWS_UTD', title: 'Long term clients reviewed in the last 12 months', unit: 'percent', polarity: 'high', basis: 'snapshot', level: 50, spread: 2, denom: 4100, lookback: 11, target: 70, trend: 0.4 },
+  { id: 'REVIEWS_REDUCED', title: 'Reviews that reduced or ended long term support', unit: 'percent', polarity: 'high', basis: 'month', level: 14, spread: 3, denom: 160, target: 21 },
+  { id: 'LTS_CLIENTS', title: 'People receiving long term support', unit: 'count', polarity: 'neutral', basis: 'snapshot', level: 4150, spread: 40 },
+  { id: 'ADMISSIONS_18_64', title: 'Permanent admissions to residential and nursing care', unit: 'per100k', polarity: 'low', basis: 'rolling12', level: 15.5, spread: 1.2, denom: 158_300, lookback: 23, target: 14, benchmarks: [14.1, 14.2, 13.3] },
+  { id: 'ADMISSIONS_65P', title: 'Permanent admissions to residential and nursing care', unit: 'per100k', polarity: 'low', basis: 'rolling12', level: 450, spread: 20, denom: 51_500, lookback: 23, target: 500, benchmarks: [549.8, 624.6, 498.2] },
+  { id: 'STMAX_NO_FURTHER', title: 'Short-term reablement with no further long term support', unit: 'percent', polarity: 'high', basis: 'rolling12', level: 88, spread: 1.5, denom: 900, lookback: 15, target: 85, benchmarks: [68.3, 71.3, 74.9] },
+  { id: 'SDS', title: 'Self-directed support', unit: 'percent', polarity: 'high', basis: 'snapshot', level: 96, spread: 1, denom: 2900, target: 95, benchmarks: [89.5, 90.3, 92.2] },
+  { id: 'DIRECT_PAYMENTS', title: 'Direct payments', unit: 'percent', polarity: 'high', basis: 'snapshot', level: 24, spread: 1, denom: 2900, target: 27, trend: -0.05, benchmarks: [26.1, 28.8, 26.6] },
+  { id: 'SETTLED_ACCOM', title: 'Long term clients in settled accommodation', unit: 'percent', polarity: 'high', basis: 'snapshot', level: 78, spread: 1.5, denom: 4150, target: 80, benchmarks: [81.6, 80.8, 78.3] },
+  { id: 'CARER_ASSESS', title: "Carers' assessments completed", unit: 'count', polarity: 'high', basis: 'month', level: 11, spread: 4, target: 12 },
+  { id: 'WAITING_ASSESS', title: 'People waiting for an assessment', unit: 'count', polarity: 'low', basis: 'snapshot', level: 1836, spread: 90, months: 13, target: 1500, trend: -10 },
+  { id: 'BUDGET_VARIANCE', title: 'Forecast variance against budget', unit: 'gbp', polarity: 'low', basis: 'snapshot', level: 1_250_000, spread: 300_000, months: 8, target: 0 },
+  { id: 'SAVINGS_DELIVERED', title: 'Savings delivered against target', unit: 'percent', polarity: 'high', basis: 'snapshot', level: 71, spread: 5, denom: 4_600_000, months: 8, target: 100 },
+  { id: 'PROVIDERS_GOOD', title: 'Providers rated good or excellent', unit: 'percent', polarity: 'high', basis: 'snapshot', level: 84, spread: 3, denom: 96, months: 13, target: 85 },
+  { id: 'HOMECARE_HOURS', title: 'Commissioned home care hours per week', unit: 'hours', polarity: 'neutral', basis: 'snapshot', level: 14_200, spread: 250, months: 13 },
+];
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+function monthsTo(end: string, n: number): string[] {
+  const [y, m] = end.split('-').map(Number);
+  return Array.from({ length: n }, (_, i) => {
+    const k = y * 12 + (m - 1) - (n - 1 - i);
+    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+  });
+}
+
+function point(def: Def, month: string, raw: number | null, reason: string | null): SeriesPoint {
+  if (raw == null) return { month, value: null, numerator: null, denominator: null, reason };
+  switch (def.unit) {
+    case 'per100k': {
+      const n = Math.max(0, Math.round((raw * def.denom!) / 100_000));
+      return { month, value: round1((n * 100_000) / def.denom!), numerator: n, denominator: def.denom!, reason: null };
+    }
+    case 'percent': {
+      const n = Math.max(0, Math.round((raw * def.denom!) / 100));
+      return { month, value: round1((100 * n) / def.denom!), numerator: n, denominator: def.denom!, reason: null };
+    }
+    case 'count': {
+      const n = Math.max(0, Math.round(raw));
+      return { month, value: n, numerator: n, denominator: null, reason: null };
+    }
+    case 'days':
+      return { month, value: round1(raw), numerator: 150 + Math.round(raw), denominator: null, reason: null };
+    default: {
+      const v = def.unit === 'gbp' ? Math.round(raw) : round1(raw);
+      return { month, value: v, numerator: v, denominator: null, reason: null, numeratorText: String(v) };
+    }
+  }
+}
+
+/** A plain XmR: mean, limits, points beyond a limit or in a run of 7 marked (fixture only). */
+export function simpleSpc(def: Def, series: SeriesPoint[], target: number | null): Spc | null {
+  const pts = series.filter((p) => p.value != null) as (SeriesPoint & { value: number })[];
+  if (pts.length < 12) return null;
+  const mean = pts.reduce((s, p) => s + p.value, 0) / pts.length;
+  const mr = pts.slice(1).reduce((s, p, i) => s + Math.abs(p.value - pts[i].value), 0) / (pts.length - 1);
+  const upper = mean + 2.66 * mr;
+  const lower = mean - 2.66 * mr;
+  const marked = new Map<string, 'good' | 'bad' | 'neutral'>();
+  const sideOf = (above: boolean) => (def.polarity === 'neutral' ? 'neutral' : (above === (def.polarity === 'high')) ? 'good' : 'bad');
+  pts.forEach((p) => { if (p.value > upper || p.value < lower) marked.set(p.month, sideOf(p.value > upper)); });
+  for (let i = 0; i + 7 <= pts.length; i++) {
+    const run = pts.slice(i, i + 7);
+    if (run.every((p) => p.value > mean) || run.every((p) => p.value < mean)) run.forEach((p) => marked.set(p.month, sideOf(p.value > mean)));
+  }
+  const last = marked.get(pts.at(-1)!.month);
+  const variation = last === 'good' ? 'improvement' : last === 'bad' ? 'concern' : last === 'neutral' ? 'neutral' : 'common cause';
+  let assurance: Spc['assurance'] = null;
+  if (target != null && def.polarity !== 'neutral') {
+    const badBelow = def.polarity === 'high';
+    if (target < lower) assurance = badBelow ? 'consistently pass' : 'consistently fail';
+    else if (target > upper) assurance = badBelow ? 'consistently fail' : 'consistently pass';
+    else assurance = 'hit and miss';
+  }
+  return {
+    mean, lower, upper, lowerWarning: mean - (2 / 3) * 2.66 * mr, upperWarning: mean + (2 / 3) * 2.66 * mr,
+    variation, assurance, specialCauses: [...marked].map(([month, side]) => ({ month, side })),
+  };
+}
+
+function rag(def: Def, v: number | null, t: number | null): MeasureResult['latest']['rag'] {
+  if (v == null || t == null || def.polarity === 'neutral') return null;
+  const meets = def.polarity === 'high' ? v >= t : v <= t;
+  if (meets) return 'green';
+  return t !== 0 && Math.abs(v - t) <= 0.1 * Math.abs(t) ? 'amber' : 'red';
+}
+
+function direction(def: Def, v: number | null, before: number | null): MeasureResult['latest']['direction'] {
+  if (v == null || before == null) return null;
+  if (round1(v) === round1(before)) return 'same';
+  if (def.polarity === 'neutral') return v > before ? 'up' : 'down';
+  return (v > before) === (def.polarity === 'high') ? 'improving' : 'worsening';
+}
+
+const COMMENTARY: Record<string, MeasureResult['latest']['commentary']> = {
+  REVIEWS_UTD: {
+    workingWell: 'The review team cleared 310 overdue reviews in the quarter; locality teams now book annual reviews a month ahead.',
+    worriedAbout: 'Reviews of people in residential care out of area remain behind, and two posts are vacant.',
+    nextSteps: 'Recruit to both posts by January; agree a plan with neighbouring councils for out-of-area reviews.',
+    leadOfficer: 'Head of Locality Services',
+  },
+  ADMISSIONS_65P: {
+    workingWell: 'Home-first discharge has kept admissions of older people below target for six months.',
+    worriedAbout: null,
+    nextSteps: 'Extend the falls-prevention pilot to the north of the borough.',
+    leadOfficer: 'Assistant Director, Independence and Support',
+  },
+  CARER_ASSESS: {
+    workingWell: null,
+    worriedAbout: "Carers' assessments fell when the carers' centre contract changed hands.",
+    nextSteps: 'Joint visits with the new provider from December.',
+    leadOfficer: 'Carers Lead',
+  },
+};
+
+export interface FixtureOptions { seed?: number; end?: string; months?: number }
+
+/** The document the cards are drawn from. Same options, same document. */
+export function fixtureDocument(options: FixtureOptions = {}): MeasuresDocument {
+  const { seed = 7, end = '2021-11', months = 36 } = options;
+  const random = rng(seed);
+  const noise = () => random() + random() + random() - 1.5;
+  const measures = CATALOGUE.map((def): MeasureResult => {
+    const ms = monthsTo(end, def.months ?? months);
+    const series = ms.map((month, i) => {
+      if (i < (def.lookback ?? 0)) return point(def, month, null, 'insufficient history');
+      return point(def, month, def.level + (def.trend ?? 0) * i + def.spread * noise(), null);
+    });
+    if (def.id === 'CARER_ASSESS') Object.assign(series.at(-1)!, { value: 5, numerator: 5 });
+    if (def.id === 'REQ_TO_ASSESS') series[series.length - 3].revised = true;
+    if (def.id === 'ASSESS_LT') {
+      let ytdN = 0;
+      series.forEach((p, i) => {
+        ytdN = p.month.endsWith('-04') || i === 0 ? p.numerator! : ytdN + p.numerator!;
+        const complete = i >= ms.findIndex((m) => m.endsWith('-04'));
+        p.ytd = complete ? { numerator: ytdN, value: round1((ytdN * 100_000) / POP_18P), reason: null } : { numerator: null, value: null, reason: 'incomplete year' };
+      });
+    }
+    const breakdowns: MeasureResult['breakdowns'] = {};
+    if (def.id === 'REVIEWS_REDUCED') {
+      breakdowns['18-64'] = series.map((p) => point({ ...def, denom: 40 }, p.month, 7 + 8 * random(), null));
+      breakdowns['65+'] = series.map((p) => point({ ...def, denom: 120 }, p.month, 15 + 4 * noise(), null));
+    }
+    if (def.id === 'LTS_CLIENTS') {
+      breakdowns.residential = series.map((p) => point(def, p.month, 0.32 * p.value! + 10 * noise(), null));
+      breakdowns.community = series.map((p) => point(def, p.month, 0.66 * p.value! + 10 * noise(), null));
+    }
+    const last = series.at(-1)!;
+    const yearAgo = series.find((p) => p.month === `${Number(end.slice(0, 4)) - 1}${end.slice(4)}`);
+    const target = def.target ?? null;
+    const benchmarks: Benchmark[] = def.benchmarks
+      ? ['Yorkshire and the Humber', 'CIPFA nearest neighbours', 'England'].map((comparator, i) => ({
+          comparator, year: '2020/21', value: def.benchmarks![i],
+          quartile: i === 2 ? (def.id === 'ADMISSIONS_65P' || def.id === 'SDS' ? 'top' : def.id === 'DIRECT_PAYMENTS' ? 'bottom' : 'lower middle') : null,
+        }))
+      : [];
+    return {
+      id: def.id, title: def.title, unit: def.unit, polarity: def.polarity, basis: def.basis,
+      definition: `${def.title}, measured for each month as measures.md defines it (${def.basis === 'rolling12' ? 'the 12 months to the month end' : def.basis === 'snapshot' ? 'the position at the month end' : 'events completed in the month'}).`,
+      whyItMatters: `The committee asked to follow ${def.title.toLowerCase()} because it shows whether people get the right help at the right time.`,
+      series, breakdowns,
+      latest: {
+        month: last.month, value: last.value, target, rag: rag(def, last.value, target),
+        direction: direction(def, last.value, yearAgo?.value ?? null), lastYear: yearAgo?.value ?? null,
+        benchmarks, commentary: COMMENTARY[def.id] ?? null,
+      },
+      spc: simpleSpc(def, series, target),
+    };
+  });
+  return { schemaVersion: 1, laCode: 'E08000018', period: end, dataAsAt: `${end}-30`, measures };
+}
