@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ownersNoticeSubject, ownersNoticeText, reminderSubject, reminderText } from '../../../functions/core/mail/notices.ts';
+
+describe('owners notice', () => {
+  const n = {
+    committee: 'Board',
+    packTitle: 'Cards',
+    period: '2021-11',
+    version: 'abc',
+    audience: 'board' as const,
+    undelivered: [
+      { recipient: 'a@example.org', status: 'unknown' as const, detail: 'TimeoutError: socket hang up' },
+      { recipient: 'b@example.org', status: 'rejected' as const, detail: 'MessageRejected: bad address' },
+    ],
+    where: 'reports/2021-11/p/abc.pdf',
+  };
+  it('names who did not get the pack and why, and says nothing is resent by itself', () => {
+    expect(ownersNoticeSubject(n)).toBe('Action needed: Cards (November 2021) did not reach 2 recipient(s)');
+    const t = ownersNoticeText(n);
+    expect(t).toContain('a@example.org: outcome unknown - the email service may have accepted it');
+    expect(t).toContain('b@example.org: not sent - the email service refused it (MessageRejected: bad address)');
+    expect(t).toContain('Nothing will be resent automatically');
+    expect(t).toContain('reports/2021-11/p/abc.pdf');
+  });
+});
+
+describe('reminder', () => {
+  it('names the month and where to upload', () => {
+    expect(reminderSubject('2021-11')).toBe('Reminder: the events extract for November 2021 has not arrived');
+    expect(reminderText('2021-11', 'extracts/events/')).toContain('under extracts/events/');
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { approvalKey, manifestKey, parseManifestKey, parseMeasuresKey, pdfKey, ragChanges } from '../../../functions/core/pipeline/manifest.ts';
+
+describe('report keys', () => {
+  it('builds and parses the manifest key; the PDF is not a manifest', () => {
+    const k = manifestKey('2021-11', 'scrutiny-board', 'abc123');
+    expect(k).toBe('reports/2021-11/scrutiny-board/abc123.json');
+    expect(parseManifestKey(k)).toEqual({ period: '2021-11', packId: 'scrutiny-board', version: 'abc123' });
+    expect(parseManifestKey(pdfKey('2021-11', 'scrutiny-board', 'abc123'))).toBeNull();
+    expect(approvalKey('2021-11', 'p', 'v')).toBe('approvals/2021-11/p/v.json');
+  });
+
+  it('parses only measures/<period>.json', () => {
+    expect(parseMeasuresKey('measures/2021-11.json')).toBe('2021-11');
+    expect(parseMeasuresKey('measures/2021-11.json.bak')).toBeNull();
+    expect(parseMeasuresKey('history/2021-11.json')).toBeNull();
+  });
+});
+
+describe('ragChanges', () => {
+  const rows = [
+    { id: 'A', title: 'Alpha', rag: 'red' },
+    { id: 'B', title: 'Beta', rag: 'green' },
+    { id: 'C', title: 'Gamma', rag: null },
+    { id: 'A', title: 'Alpha', rag: 'red' },
+  ];
+  it('lists measures whose rating changed since the previous pack, once each', () => {
+    expect(ragChanges(rows, { A: 'amber', B: 'green', C: 'red' })).toEqual([
+      { id: 'A', title: 'Alpha', from: 'amber', to: 'red' },
+      { id: 'C', title: 'Gamma', from: 'red', to: null },
+    ]);
+  });
+  it('says nothing changed when there is no previous pack or the measure is new', () => {
+    expect(ragChanges(rows, null)).toEqual([]);
+    expect(ragChanges(rows, {})).toEqual([]);
+  });
+});
