@@ -33,6 +33,8 @@ export class CsvFormatError extends Error {
 const MAX_RECORD_CHARS = 4 * 1024 * 1024;
 /** Bytes looked at before decoding starts, to name PDFs, workbooks and UTF-16 files. */
 const SNIFF_BYTES = 512;
+/** Bytes decoded and tokenised at a time. */
+const SLICE_BYTES = 64 * 1024;
 
 export type ByteSource = AsyncIterable<Uint8Array> | Uint8Array;
 
@@ -75,8 +77,12 @@ export async function* readCsvBatches(source: ByteSource): AsyncGenerator<CsvRec
       if (batch.length) yield batch;
       continue;
     }
-    const batch = decode(chunk, false);
-    if (batch.length) yield batch;
+    // Large chunks are cut so that a batch dies young: records still alive when the young
+    // generation is collected get promoted, and a 1 MB chunk's records would fill the old one.
+    for (let at = 0; at < chunk.length; at += SLICE_BYTES) {
+      const batch = decode(chunk.subarray(at, at + SLICE_BYTES), false);
+      if (batch.length) yield batch;
+    }
   }
   if (head) {
     if (bytesSeen === 0) throw new CsvFormatError('The file is empty.', 'empty-file');

@@ -7,21 +7,30 @@ import type { Day } from '../calendar/days.ts';
 import type { LabelMatch } from './code-lists.ts';
 import type { ColumnIndex } from './headers.ts';
 import type { IssueLog } from './issues.ts';
-import { detach, isProblem, parseDate, parseDecimal, trimValue, type Problem } from './values.ts';
+import { detach, isoDayFast, isProblem, parseDate, parseDecimal, trimValue, type Problem } from './values.ts';
 
 /** Memo size per column; beyond it the memo is dropped and rebuilt (bounded memory). */
 const MEMO_LIMIT = 50_000;
 
 class Memo<T> {
   private map = new Map<string, T>();
+  // Consecutive rows often repeat a value (a person's rows, a sorted extract): comparing with the
+  // last key is cheaper than hashing a fresh string for the map.
+  private lastKey = '\u0000';
+  private lastValue: T | undefined;
   constructor(private readonly compute: (text: string) => T) {}
   get(text: string): T {
+    if (text === this.lastKey) return this.lastValue as T;
     let v = this.map.get(text);
     if (v === undefined && !this.map.has(text)) {
       v = this.compute(text);
+      // A computed string (a validated decimal is its own text) must not pin the chunk either.
+      if (typeof v === 'string') v = detach(v) as T;
       if (this.map.size >= MEMO_LIMIT) this.map.clear();
       this.map.set(detach(text), v);
     }
+    this.lastKey = text;
+    this.lastValue = v;
     return v as T;
   }
 }
@@ -35,6 +44,7 @@ export class RowReader {
   private readonly signedDecimals = new Memo((t: string) => parseDecimal(t, true));
   private readonly labelMemos = new Map<string, Memo<unknown>>();
   private readonly texts = new Map<string, string>();
+  private readonly textMemos = new Map<string, Memo<string>>();
 
   constructor(
     private readonly index: ColumnIndex,
@@ -77,7 +87,13 @@ export class RowReader {
   /** Trimmed free text, null when blank; repeated values share one detached copy. */
   text(column: string): string | null {
     const v = this.raw(column);
-    return v === '' ? null : this.intern(v);
+    if (v === '') return null;
+    let memo = this.textMemos.get(column);
+    if (!memo) {
+      memo = new Memo(detach);
+      this.textMemos.set(column, memo);
+    }
+    return memo.get(v);
   }
 
   intern(v: string): string {
@@ -97,7 +113,7 @@ export class RowReader {
       if (required) this.error(column, null, 'required', `${column} is required`);
       return required ? undefined : null;
     }
-    const d = this.dates.get(v);
+    const d = v.length === 10 ? (isoDayFast(v) ?? this.dates.get(v)) : this.dates.get(v);
     if (typeof d === 'number') return d;
     this.problem(column, v, d);
     return undefined;
@@ -110,7 +126,7 @@ export class RowReader {
       return required ? undefined : null;
     }
     const d = (signed ? this.signedDecimals : this.decimals).get(v);
-    if (!isProblem(d)) return this.intern(d);
+    if (!isProblem(d)) return d;
     this.problem(column, v, d);
     return undefined;
   }

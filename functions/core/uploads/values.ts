@@ -5,6 +5,9 @@
  */
 import { dayOf, isValidDate, type Day } from '../calendar/days.ts';
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
 export interface Problem {
   rule: string;
   message: string;
@@ -36,6 +39,40 @@ export function trimValue(text: string): string {
  */
 export function detach(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+/** Days from 1970-01-01 to the first of each month, by `year * 12 + month - 1`, filled lazily. */
+const monthStarts = new Map<number, number>();
+
+/**
+ * `YYYY-MM-DD` without a regular expression or allocation: the form of nearly every date in a
+ * large extract. Undefined when the text is not exactly that form of a real date (the caller
+ * then takes the general path, which also explains what is wrong).
+ */
+export function isoDayFast(text: string): Day | undefined {
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    y = y * 10 + c;
+  }
+  const m1 = text.charCodeAt(5) - 48;
+  const m2 = text.charCodeAt(6) - 48;
+  const d1 = text.charCodeAt(8) - 48;
+  const d2 = text.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return undefined;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (m < 1 || m > 12 || d < 1 || d > 28 + 3) return undefined;
+  const key = y * 12 + m - 1;
+  let first = monthStarts.get(key);
+  if (first === undefined) {
+    first = dayOf(y, m, 1);
+    monthStarts.set(key, first);
+  }
+  if (d > 28 && d > (m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1])) return undefined;
+  return first + d - 1;
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?)?$/;

@@ -75,6 +75,7 @@ export const events: KindDefinition<EventsData> = {
     ...optional('planned_units_per_week', 'unit_cost', 'review_reason'),
   ],
   schema: eventsSchema,
+  checkAtRuntime: false,
   createParser: () => new EventsParser(),
 };
 
@@ -202,15 +203,23 @@ class EventsParser implements RowParser<EventsData> {
     return endOk ? end : undefined;
   }
 
+  private lastId = '';
+  private lastIndex = -1;
+
   private person(r: RowReader, id: string, dob: Day, dod: Day | null | undefined): number {
-    let index = this.personIndex.get(id);
+    // A person's rows are usually together: skip hashing the identifier for the repeats.
+    let index = id === this.lastId ? this.lastIndex : this.personIndex.get(id);
     if (index === undefined) {
       index = this.persons.length;
       const kept = detach(id);
       this.persons.push({ id: kept, dateOfBirth: dob, dateOfDeath: dod ?? null });
       this.personIndex.set(kept, index);
+      this.lastId = kept;
+      this.lastIndex = index;
       return index;
     }
+    this.lastId = id;
+    this.lastIndex = index;
     const p = this.persons[index];
     if (p.dateOfBirth !== dob) {
       r.error('date_of_birth', r.raw('date_of_birth'), 'dob-differs', 'date_of_birth differs from an earlier row of the same person');

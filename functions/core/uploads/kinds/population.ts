@@ -21,6 +21,7 @@ export const populationSchema = z.array(
 export const population: KindDefinition<PopulationRow[]> = {
   columns: required('la_code', 'year', 'age_band', 'population'),
   schema: populationSchema,
+  checkAtRuntime: true,
   createParser: () => new PopulationParser(),
 };
 

@@ -1,0 +1,70 @@
+/** providers: commissioned providers and their quality ratings (extract-spec.md "providers"). */
+import { z } from 'zod';
+import { isoOf, type Day } from '../../calendar/days.ts';
+import { foldLabel, labelMatcher } from '../code-lists.ts';
+import type { ProvidersData, QualityRating } from '../parsed.ts';
+import type { RowReader } from '../row-reader.ts';
+import { optional, required, SameOnEveryRow, type KindDefinition, type RowParser } from './kind.ts';
+
+const TIERS = ['1', '2', 'Specialist'] as const;
+const QUALITY_RATINGS = ['Excellent', 'Good', 'Requires improvement', 'Poor', 'Not yet rated'] as const satisfies readonly QualityRating[];
+const matchTier = labelMatcher(TIERS);
+const matchRating = labelMatcher(QUALITY_RATINGS);
+
+export const providersSchema = z.object({
+  asAt: z.number().int(),
+  rows: z.array(
+    z.object({
+      providerId: z.string().min(1),
+      providerName: z.string().min(1),
+      framework: z.string().min(1),
+      tier: z.enum(TIERS),
+      qualityRating: z.enum(QUALITY_RATINGS),
+      hoursPerWeek: z.string().regex(/^\d+(\.\d+)?$/).nullable(),
+      area: z.string().min(1).nullable(),
+    }),
+  ),
+}) satisfies z.ZodType<ProvidersData>;
+
+export const providers: KindDefinition<ProvidersData> = {
+  columns: [...required('as_at_date', 'provider_id', 'provider_name', 'framework', 'tier', 'quality_rating'), ...optional('hours_per_week', 'area')],
+  schema: providersSchema,
+  checkAtRuntime: true,
+  createParser: () => new ProvidersParser(),
+};
+
+class ProvidersParser implements RowParser<ProvidersData> {
+  private readonly asAt = new SameOnEveryRow<Day>('as_at_date', isoOf);
+  private readonly rows: ProvidersData['rows'] = [];
+  /** `framework (folded)|provider_id` → first row: a provider appears once per framework. */
+  private readonly seen = new Map<string, number>();
+
+  row(r: RowReader): void {
+    const asAt = r.date('as_at_date', true);
+    if (typeof asAt === 'number') this.asAt.check(r, asAt, r.raw('as_at_date'));
+    const providerId = r.text('provider_id');
+    if (providerId === null) r.error('provider_id', null, 'required', 'provider_id is required');
+    const providerName = r.text('provider_name');
+    if (providerName === null) r.error('provider_name', null, 'required', 'provider_name is required');
+    const framework = r.text('framework');
+    if (framework === null) r.error('framework', null, 'required', 'framework is required');
+    const tier = r.label('tier', matchTier, TIERS, true);
+    const qualityRating = r.label('quality_rating', matchRating, QUALITY_RATINGS, true);
+    const hoursPerWeek = r.decimal('hours_per_week', false);
+    if (providerId !== null && framework !== null) {
+      const key = `${foldLabel(framework)}|${providerId}`;
+      const first = this.seen.get(key);
+      if (first !== undefined) {
+        r.error('provider_id', providerId, 'duplicate-provider', `provider_id ${providerId} appears twice in framework "${framework}" (first on row ${first})`);
+        return;
+      }
+      this.seen.set(key, r.row);
+    }
+    if (typeof asAt !== 'number' || providerId === null || providerName === null || framework === null || tier == null || qualityRating == null || hoursPerWeek === undefined) return;
+    this.rows.push({ providerId, providerName, framework, tier, qualityRating, hoursPerWeek, area: r.text('area') });
+  }
+
+  finish(): ProvidersData {
+    return { asAt: this.asAt.value ?? 0, rows: this.rows };
+  }
+}

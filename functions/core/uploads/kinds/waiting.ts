@@ -1,0 +1,67 @@
+/** waiting: people waiting at a month end (extract-spec.md "waiting"). */
+import { z } from 'zod';
+import { isMonthEnd, isoOf, type Day } from '../../calendar/days.ts';
+import { labelMatcher } from '../code-lists.ts';
+import type { WaitingData, WaitingFor } from '../parsed.ts';
+import type { RowReader } from '../row-reader.ts';
+import { checkLaCode, detach } from '../values.ts';
+import { optional, required, SameOnEveryRow, type KindDefinition, type RowParser } from './kind.ts';
+
+const WAITING_FOR = ['Assessment', 'Review', 'Service'] as const satisfies readonly WaitingFor[];
+const matchWaitingFor = labelMatcher(WAITING_FOR);
+const day = z.number().int();
+
+export const waitingSchema = z.object({
+  laCode: z.string().regex(/^E(06|08|09|10)\d{6}$/),
+  asAt: day,
+  rows: z.array(
+    z.object({
+      personId: z.string().min(1),
+      dateOfBirth: day,
+      waitingFor: z.enum(WAITING_FOR),
+      requestDate: day,
+      team: z.string().min(1).nullable(),
+      priority: z.string().min(1).nullable(),
+    }),
+  ),
+}) satisfies z.ZodType<WaitingData>;
+
+export const waiting: KindDefinition<WaitingData> = {
+  columns: [...required('la_code', 'la_person_unique_identifier', 'date_of_birth', 'waiting_for', 'request_date', 'as_at_date'), ...optional('team', 'priority')],
+  schema: waitingSchema,
+  checkAtRuntime: true,
+  createParser: () => new WaitingParser(),
+};
+
+class WaitingParser implements RowParser<WaitingData> {
+  private readonly laCode = new SameOnEveryRow<string>('la_code');
+  private readonly asAt = new SameOnEveryRow<Day>('as_at_date', isoOf);
+  private readonly rows: WaitingData['rows'] = [];
+
+  row(r: RowReader): void {
+    const la = r.required('la_code');
+    if (la !== undefined) {
+      const bad = checkLaCode(la);
+      if (bad) r.problem('la_code', la, bad);
+      else this.laCode.check(r, r.intern(la), la);
+    }
+    const first = this.asAt.value === undefined;
+    const asAt = r.date('as_at_date', true);
+    if (typeof asAt === 'number' && this.asAt.check(r, asAt, r.raw('as_at_date')) && first && !isMonthEnd(asAt)) {
+      r.error('as_at_date', r.raw('as_at_date'), 'month-end', 'as_at_date is not the last day of a month');
+    }
+    const id = r.required('la_person_unique_identifier');
+    const dob = r.date('date_of_birth', true);
+    const waitingFor = r.label('waiting_for', matchWaitingFor, WAITING_FOR, true);
+    const requestDate = r.date('request_date', true);
+    if (typeof requestDate === 'number' && typeof asAt === 'number' && requestDate > asAt) {
+      r.error('request_date', r.raw('request_date'), 'request-after-as-at', `request_date ${isoOf(requestDate)} is after as_at_date ${isoOf(asAt)}`);
+    }
+    if (id === undefined || typeof dob !== 'number' || waitingFor == null || typeof requestDate !== 'number') return;
+    this.rows.push({ personId: detach(id), dateOfBirth: dob, waitingFor, requestDate, team: r.text('team'), priority: r.text('priority') });
+  }
+
+  finish(): WaitingData {
+    return { laCode: this.laCode.value ?? '', asAt: this.asAt.value ?? 0, rows: this.rows };
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * How a validation result is shown: as `FILE:ROW:COLUMN: error: message` lines (the command
+ * line, on the officer's own machine) and as a rejection report for email, which leaves the
+ * bucket and so never shows a value of the personal columns, only their row and rule.
+ */
+import type { UploadIssue } from './parsed.ts';
+import type { UploadResult } from './validate-upload.ts';
+
+/** Columns whose values identify a person: an emailed report names only their row and rule. */
+export const PERSONAL_COLUMNS: ReadonlySet<string> = new Set(['la_person_unique_identifier', 'nhs_number', 'date_of_birth', 'date_of_death']);
+
+/** Errors listed in the email body; the attached CSV lists every error kept (at least 1,000). */
+const ERRORS_IN_TEXT = 50;
+
+/** cli.md: one line per warning and error, in row order, errors before warnings on a row. */
+export function formatIssueLines(fileName: string, result: UploadResult): string[] {
+  const tagged = [
+    ...result.errors.map((issue) => ({ issue, level: 'error' as const })),
+    ...result.warnings.map((issue) => ({ issue, level: 'warning' as const })),
+  ];
+  // A stable sort keeps each level's own (file) order within a row.
+  tagged.sort((a, b) => a.issue.row - b.issue.row || (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
+  const lines = tagged.map(({ issue, level }) => `${fileName}:${issue.row}:${issue.column}: ${level}: ${issue.message}${showValue(issue.value)}`);
+  const unlistedErrors = result.errorCount - result.errors.length;
+  if (unlistedErrors > 0) lines.push(`${fileName}:0:: error: ${unlistedErrors} more errors are not listed (${result.errorCount} in all)`);
+  const unlistedWarnings = result.warningCount - result.warnings.length;
+  if (unlistedWarnings > 0) lines.push(`${fileName}:0:: warning: ${unlistedWarnings} more warnings are not listed (${result.warningCount} in all)`);
+  return lines;
+}
+
+function showValue(value: string | null): string {
+  return value === null || value === '' ? '' : ` (value "${value.length > 80 ? `${value.slice(0, 80)}…` : value}")`;
+}
+
+export interface RejectionReport {
+  subject: string;
+  text: string;
+  /** `row,column,rule,value,message`, one line per listed error, personal values left blank. */
+  errorsCsv: string;
+}
+
+/** The email a rejected upload produces: counts per rule, the first errors, and all of them as CSV. */
+export function rejectionReport(fileName: string, result: UploadResult): RejectionReport {
+  const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
+  const subject = `Upload rejected: ${fileName} (${result.kind}), ${plural(result.errorCount, 'error')}`;
+  const rules = Object.entries(result.errorCountsByRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const listed = result.errors.slice(0, ERRORS_IN_TEXT);
+  const text = [
+    `The ${result.kind} upload ${fileName} was rejected: ${plural(result.errorCount, 'error')} in ${plural(result.rows, 'data row')}.`,
+    'Nothing from this file has been used; the last accepted file of this kind stays in use. Correct the file and upload it again.',
+    '',
+    'Errors by rule:',
+    ...rules.map(([rule, count]) => `  ${rule}: ${count.toLocaleString('en-GB')}`),
+    '',
+    `First ${plural(listed.length, 'error')} (row 0 is the whole file; the attached CSV lists ${result.errors.length.toLocaleString('en-GB')}):`,
+    ...listed.map((issue) => `  Row ${issue.row}${issue.column ? `, ${issue.column}` : ''}: ${safeMessage(issue)}${safeValue(issue)}`),
+    ...(result.warningCount > 0 ? ['', `There ${result.warningCount === 1 ? 'is' : 'are'} also ${plural(result.warningCount, 'warning')}, which do not reject a file.`] : []),
+  ].join('\n');
+  const errorsCsv = [
+    'row,column,rule,value,message',
+    ...result.errors.map((issue) => [String(issue.row), issue.column, issue.rule, personal(issue) ? '' : (issue.value ?? ''), safeMessage(issue)].map(csvCell).join(',')),
+  ].join('\r\n');
+  return { subject, text, errorsCsv: `${errorsCsv}\r\n` };
+}
+
+function personal(issue: UploadIssue): boolean {
+  return PERSONAL_COLUMNS.has(issue.column);
+}
+
+/** For a personal column the rule alone is shown, so no message can ever carry its value. */
+function safeMessage(issue: UploadIssue): string {
+  return personal(issue) ? `${issue.column} breaks rule ${issue.rule}` : issue.message;
+}
+
+function safeValue(issue: UploadIssue): string {
+  return personal(issue) ? '' : showValue(issue.value);
+}
+
+/** RFC 4180 quoting, and a leading `'` so a spreadsheet never runs a value as a formula. */
+function csvCell(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
