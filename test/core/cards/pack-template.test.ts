@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { packMeasureIds, packTemplateSchema } from '../../../functions/core/cards/pack-template.ts';
+
+const valid = {
+  id: 'test-pack',
+  title: 'Test pack',
+  committee: 'Test Committee',
+  council: 'Test Council',
+  sections: [{ title: 'One', measures: ['REQ_NEW', 'FPOC'] }, { title: 'Two', measures: ['CARER_ASSESS'] }],
+  requires: ['events', 'population'],
+  distribution: { lists: ['board', 'clerks'], previewList: 'performance-team', ownersList: 'owners', approval: 'auto', workingDay: 5, time: '09:00', reminderDay: 10 },
+};
+
+describe('packTemplateSchema', () => {
+  it('accepts a template and turns disclosure control on by default', () => {
+    const pack = packTemplateSchema.parse(valid);
+    expect(pack.disclosureControl).toBe(true);
+    expect(packMeasureIds(pack)).toEqual(['REQ_NEW', 'FPOC', 'CARER_ASSESS']);
+    expect(packTemplateSchema.parse({ ...valid, disclosureControl: false }).disclosureControl).toBe(false);
+  });
+
+  it('rejects an email address where a list name belongs, and anywhere else in the template', () => {
+    const inList = packTemplateSchema.safeParse({ ...valid, distribution: { ...valid.distribution, lists: ['chair@example.org'] } });
+    expect(inList.success).toBe(false);
+    expect(JSON.stringify(inList.error?.issues)).toContain('not an address');
+    const inTitle = packTemplateSchema.safeParse({ ...valid, committee: 'Contact clerk@example.org' });
+    expect(inTitle.success).toBe(false);
+    expect(JSON.stringify(inTitle.error?.issues)).toContain('must not contain email addresses');
+  });
+
+  it('rejects unknown upload kinds, bad times, unknown fields and empty sections', () => {
+    expect(packTemplateSchema.safeParse({ ...valid, requires: ['events', 'weather'] }).success).toBe(false);
+    expect(packTemplateSchema.safeParse({ ...valid, distribution: { ...valid.distribution, time: '9am' } }).success).toBe(false);
+    expect(packTemplateSchema.safeParse({ ...valid, distribution: { ...valid.distribution, approval: 'maybe' } }).success).toBe(false);
+    expect(packTemplateSchema.safeParse({ ...valid, recipients: ['board'] }).success).toBe(false);
+    expect(packTemplateSchema.safeParse({ ...valid, sections: [{ title: 'Empty', measures: [] }] }).success).toBe(false);
+    expect(packTemplateSchema.safeParse({ ...valid, sections: [{ title: 'Bad id', measures: ['req new'] }] }).success).toBe(false);
+  });
+});

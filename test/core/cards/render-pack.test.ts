@@ -1,0 +1,198 @@
+/**
+ * The PDF read back with pdfjs-dist: what a board member would read on each page. Expected figures
+ * come from the fixture document, formatted here independently of the renderer's own formatting.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPackTemplates } from '../../../functions/core/cards/load-packs.ts';
+import { packTemplateSchema, type PackTemplate } from '../../../functions/core/cards/pack-template.ts';
+import { renderPack } from '../../../functions/core/cards/render-pack.ts';
+import type { MeasureResult, MeasuresDocument } from '../../../functions/core/measures/document.ts';
+import { fixtureDocument } from './fixture-document.ts';
+import { readPdf, type ReadPdf } from './pdf-text.ts';
+
+const TEMPLATES = path.resolve(import.meta.dirname, '../../../templates/packs');
+const OPTIONS = { generatedAt: '2021-12-07T09:00:00Z', version: 'abc123def4567890' };
+
+/** The figure a card prints, written out by hand per unit. */
+function expectedValue(m: MeasureResult, v: number): string {
+  const grouped = (x: number, dp: number) => x.toFixed(dp).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  switch (m.unit) {
+    case 'percent': return `${grouped(v, 1)}%`;
+    case 'per100k': return `${grouped(v, 1)} per 100,000`;
+    case 'days': return `${grouped(v, 1)} days`;
+    case 'count': return grouped(v, 0);
+    case 'gbp': return `${v < 0 ? '−' : ''}£${grouped(Math.abs(v), 0)}`;
+    case 'hours': return `${grouped(v, Number.isInteger(v) ? 0 : 1)} hours`;
+  }
+}
+
+const RAG_WORD = { green: 'Green: meets target', amber: 'Amber: within 10% of target', red: 'Red: misses target by more than 10%' } as const;
+const withheld = (m: MeasureResult) => {
+  const n = m.series.at(-1)!.numerator;
+  return m.unit !== 'gbp' && m.unit !== 'hours' && n != null && n >= 1 && n <= 7;
+};
+
+describe('renderPack', () => {
+  let doc: MeasuresDocument;
+  let packs: PackTemplate[];
+  let scrutiny: PackTemplate;
+  let pdf: ReadPdf;
+  let bytes: Uint8Array;
+
+  beforeAll(async () => {
+    doc = fixtureDocument();
+    packs = await loadPackTemplates(TEMPLATES);
+    scrutiny = packs.find((p) => p.id === 'scrutiny-board')!;
+    bytes = await renderPack(doc, scrutiny, OPTIONS);
+    pdf = await readPdf(bytes);
+  });
+
+  const cardIds = () => scrutiny.sections.flatMap((s) => s.measures);
+  const cardPage = (id: string) => pdf.pages[3 + cardIds().indexOf(id)];
+
+  it('is a whole A4 PDF: cover, summary, contents and one page per card, each numbered "n of m"', () => {
+    const text = Buffer.from(bytes).toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
+    expect(text).toMatch(/\/MediaBox \[0 0 595\.2\d* 841\.8\d*\]/);
+    const total = 3 + cardIds().length;
+    expect(pdf.pages).toHaveLength(total);
+    pdf.pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${total}`));
+    // Running header with pack and month on every page but the cover.
+    pdf.pages.slice(1).forEach((page) => expect(page).toContain(`${scrutiny.title} · November 2021`));
+    expect(pdf.pages[0]).not.toContain(`${scrutiny.title} · November 2021`);
+  });
+
+  it('carries title, author, subject, keywords, language and the given creation date', () => {
+    expect(pdf.info).toMatchObject({
+      Title: `${scrutiny.title} — November 2021`,
+      Author: scrutiny.council,
+      Language: 'en-GB',
+      CreationDate: 'D:20211207090000Z',
+    });
+    expect(pdf.info.Subject).toContain(scrutiny.committee);
+    expect(pdf.info.Keywords).toContain('scrutiny-board');
+    expect(pdf.info.Keywords).toContain('2021-11');
+  });
+
+  it('puts council, committee, month, data as at and version on the cover', () => {
+    const cover = pdf.pages[0];
+    for (const words of [scrutiny.council, scrutiny.committee, 'November 2021', 'Data as at 30 November 2021', 'abc123def4567890', '7 December 2021 at 09:00 UTC']) {
+      expect(cover).toContain(words);
+    }
+    expect(cover).not.toContain('REVISED');
+  });
+
+  it('summarises RAG counts, every measure with its figures, and where we stand', () => {
+    const summary = pdf.pages[1];
+    const counts = { green: 0, amber: 0, red: 0, none: 0 };
+    const measures = cardIds().map((id) => doc.measures.find((m) => m.id === id)!);
+    for (const m of measures) counts[withheld(m) ? 'none' : (m.latest.rag ?? 'none')] += 1;
+    expect(summary).toContain(`RAG counts: ${counts.green} green, ${counts.amber} amber, ${counts.red} red, ${counts.none} without a RAG rating.`);
+    for (const m of measures) {
+      if (m.id !== 'ADMISSIONS_18_64' && m.id !== 'ADMISSIONS_65P') expect(summary).toContain(m.title);
+      expect(summary).toContain(m.id);
+      if (!withheld(m) && m.unit === 'percent') expect(summary).toContain(`${m.latest.value!.toFixed(1)}%`);
+    }
+    expect(summary).toMatch(/Where we stand: of 6 measures with benchmark quartiles, 2 are in the top quartile and 1 in the bottom quartile/);
+    expect(summary).toContain('Region');
+    expect(summary).toContain('England');
+    expect(summary).toContain('498.2'); // England's ADMISSIONS_65P benchmark
+  });
+
+  it('lists every card in the contents with the page it is on', () => {
+    const contents = pdf.pages[2];
+    expect(contents).toContain('Contents');
+    expect(contents).toContain(`Long term clients reviewed in the last 12 months ${4 + cardIds().indexOf('REVIEWS_UTD')}`);
+    for (const s of scrutiny.sections) expect(contents).toContain(s.title);
+  });
+
+  it('prints each card: latest with unit, target, RAG word, direction word, chart, icons and notes', () => {
+    for (const id of cardIds()) {
+      const m = doc.measures.find((x) => x.id === id)!;
+      const page = cardPage(id);
+      expect(page).toContain(`Measure ${id}`);
+      expect(page).toContain('Latest: November 2021');
+      expect(page).toContain('Trend: the last 24 months (XmR chart)');
+      expect(page).toMatch(/Variation: (common cause|special cause)/);
+      expect(page).toContain('Assurance:');
+      expect(page).toContain('Data notes');
+      if (withheld(m)) continue;
+      const latest = expectedValue(m, m.latest.value!);
+      // The headline prints the number large and the unit small, as separate runs.
+      expect(page.replace(/ (per 100,000|days|hours)/g, '$1')).toContain(latest.replace(/ (per 100,000|days|hours)/g, '$1'));
+      if (m.latest.rag) expect(page).toContain(RAG_WORD[m.latest.rag]);
+      else expect(page).toContain('No RAG');
+      if (m.latest.direction) expect(page).toContain(m.latest.direction.charAt(0).toUpperCase() + m.latest.direction.slice(1));
+      if (m.latest.target != null) expect(page.replace(/ per 100,000/g, 'per 100,000')).toContain(expectedValue(m, m.latest.target).replace(/ per 100,000/g, 'per 100,000'));
+      if (m.spc) expect(page).toContain('process limits');
+      else expect(page).toContain('Fewer than 12 values so far');
+    }
+  });
+
+  it('prints the officers’ commentary, breakdowns, benchmarks, year to date and null reasons', () => {
+    const reviews = cardPage('REVIEWS_UTD');
+    const c = doc.measures.find((m) => m.id === 'REVIEWS_UTD')!.latest.commentary!;
+    expect(reviews).toContain(`What is working well: ${c.workingWell}`);
+    expect(reviews).toContain(`What we are worried about: ${c.worriedAbout}`);
+    expect(reviews).toContain(`Next steps: ${c.nextSteps}`);
+    expect(reviews).toContain(`Lead officer: ${c.leadOfficer}`);
+    expect(cardPage('REQ_NEW')).toContain('No commentary was supplied for this month.');
+    const lts = cardPage('LTS_CLIENTS');
+    expect(lts).toContain('Breakdowns');
+    expect(lts).toContain('Residential');
+    expect(lts).toContain('Community');
+    const adm = cardPage('ADMISSIONS_65P');
+    expect(adm).toMatch(/England 2020\/21 498\.2 per 100,000 Top/);
+    expect(adm).toMatch(/Dec 19 – Oct 20: no value \(insufficient history\)/);
+    const assess = doc.measures.find((m) => m.id === 'ASSESS_LT')!.series.at(-1)!.ytd!;
+    expect(cardPage('ASSESS_LT')).toContain(`Financial year to date (2021/22): ${assess.numerator!.toLocaleString('en-GB')} (${assess.value!.toFixed(1)} per 100,000)`);
+    expect(cardPage('REQ_TO_ASSESS')).toMatch(/Revised since earlier packs .*: September 2021/);
+  });
+
+  it('withholds small counts as * with a footnote, and prints them when the pack turns control off', async () => {
+    const carers = cardPage('CARER_ASSESS');
+    expect(carers).toContain('Latest: November 2021 *');
+    expect(carers).toContain('Not rated: figure withheld');
+    expect(carers).toContain('Fewer than 8 people or events');
+    expect(cardPage('REVIEWS_REDUCED')).toMatch(/18-64 \* \*/);
+    const open = packTemplateSchema.parse({ ...scrutiny, disclosureControl: false, sections: [{ title: 'Carers', measures: ['CARER_ASSESS'] }] });
+    const page = (await readPdf(await renderPack(doc, open, OPTIONS))).pages[3];
+    expect(page).toContain('Latest: November 2021 5');
+    expect(page).not.toContain('Fewer than 8 people or events');
+  });
+
+  it('says "not available" for a measure the document lacks, and marks a revised pack', async () => {
+    const odd = packTemplateSchema.parse({ ...scrutiny, sections: [{ title: 'Odd', measures: ['NOT_A_MEASURE', 'FPOC'] }] });
+    const read = await readPdf(await renderPack(doc, odd, { ...OPTIONS, revised: true }));
+    expect(read.pages).toHaveLength(5);
+    expect(read.pages[3]).toContain('Not available: this measure is not in the measures document');
+    expect(read.pages[1]).toContain('NOT_A_MEASURE: not available');
+    expect(read.pages[0]).toContain('REVISED — this version replaces an earlier one');
+    expect(read.pages[4]).toContain('November 2021 · REVISED');
+    expect(read.info.Subject).toContain('(revised)');
+  });
+
+  it('gives the same bytes for the same inputs (no clock inside)', async () => {
+    const again = await renderPack(doc, scrutiny, OPTIONS);
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('renders the finance pack: money, hours and a short snapshot series without limits', async () => {
+    const finance = packs.find((p) => p.id === 'commissioning-finance')!;
+    const read = await readPdf(await renderPack(doc, finance, OPTIONS));
+    const ids = finance.sections.flatMap((s) => s.measures);
+    const budget = doc.measures.find((m) => m.id === 'BUDGET_VARIANCE')!;
+    const page = read.pages[3 + ids.indexOf('BUDGET_VARIANCE')];
+    expect(page).toContain(expectedValue(budget, budget.latest.value!));
+    expect(page).toContain('Trend: the last 8 months');
+    expect(page).toContain('Variation: fewer than 12 points');
+    const hours = doc.measures.find((m) => m.id === 'HOMECARE_HOURS')!;
+    expect(read.pages[3 + ids.indexOf('HOMECARE_HOURS')].replace(/ hours/g, 'hours')).toContain(expectedValue(hours, hours.latest.value!).replace(' hours', 'hours'));
+  });
+
+  it('refuses to read fonts from a folder without them, naming where it looked', async () => {
+    await expect(renderPack(doc, scrutiny, { ...OPTIONS, fontsDir: '/nonexistent/fonts' })).rejects.toThrow(/Roboto fonts not found; looked in: \/nonexistent\/fonts/);
+  });
+});
