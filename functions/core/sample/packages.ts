@@ -30,7 +30,7 @@ const MECHANISMS: Weighted<DeliveryMechanism> = [
 
 /** Community components with their weekly units (hours or days) and unit cost in pence. */
 const COMMUNITY: Record<string, { units: [number, number]; pence: [number, number] }> = {
-  'Home support or domiciliary care': { units: [4, 32], pence: [1950, 2190] },
+  'Home support or domiciliary care': { units: [3, 24], pence: [1950, 2190] },
   'Supported living': { units: [15, 70], pence: [1650, 1850] },
   'Day care': { units: [1, 5], pence: [3800, 6200] },
   'Extra care housing support': { units: [5, 15], pence: [1800, 1950] },

@@ -26,9 +26,15 @@ export const LA_CODE = 'E08000018';
 /** Long term clients in service per 100,000 adults at any time (about 4,150 for Rotherham). */
 const STOCK_PER_100K = 1950;
 /** New service-user contacts (first requests) per 100,000 adults a month. */
-const ARRIVALS_PER_100K_MONTH = 190;
+const ARRIVALS_PER_100K_MONTH = 178;
 /** Carers coming into contact per 100,000 adults a month. */
 const CARERS_PER_100K_MONTH = 17;
+/**
+ * People from the warm-up months (see WARM_UP) still in the extract, per 100,000 adults: carers
+ * reassessed in the window and people whose assessment or support runs into it (measured on the
+ * default sample). Counted so that the file holds about N people.
+ */
+const WARM_UP_PEOPLE_PER_100K = 540;
 /** Share of adults aged 65+ (Rotherham mid-2021: 54,800 of 214,600). */
 export const SHARE_65P = 0.2554;
 
@@ -67,11 +73,11 @@ export function worldOf(options: SampleOptions = {}): World {
   const lastMonth = o.end as MonthId;
   const firstMonth = addMonths(lastMonth, -(o.months - 1));
   // People in contact over the window per 100,000 adults; N people then sizes the council.
-  const peoplePer100k = STOCK_PER_100K + (ARRIVALS_PER_100K_MONTH + CARERS_PER_100K_MONTH) * o.months;
+  const peoplePer100k = STOCK_PER_100K + (ARRIVALS_PER_100K_MONTH + CARERS_PER_100K_MONTH) * o.months + WARM_UP_PEOPLE_PER_100K;
   const adults = Math.max(1, Math.round((o.people / peoplePer100k) * 100_000));
   const stock = Math.round((o.people * STOCK_PER_100K) / peoplePer100k);
   const carersInWindow = Math.round((o.people * CARERS_PER_100K_MONTH * o.months) / peoplePer100k);
-  const arrivalsInWindow = o.people - stock - carersInWindow;
+  const arrivalsInWindow = Math.max(1, Math.round((o.people * ARRIVALS_PER_100K_MONTH * o.months) / peoplePer100k));
   const carers = Math.round((carersInWindow * (o.months + WARM_UP.carer)) / o.months);
   const arrivals = Math.round((arrivalsInWindow * (o.months + WARM_UP.arrival)) / o.months);
   return {
