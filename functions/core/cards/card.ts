@@ -40,6 +40,10 @@ function stat(v: number, unit: MeasureResult['unit']): string {
   return unit === 'count' ? formatNumber(v, 'days') : formatValue(v, unit);
 }
 
+function trendMonths(n: number): string {
+  return n === 1 ? 'the latest month' : `the last ${n} months`;
+}
+
 function heading(text: string): Content {
   return { text, style: 'h3' };
 }
@@ -169,9 +173,9 @@ export function card(row: SummaryRow, m: MeasureResult | undefined, control: boo
     { text: [{ text: 'What it measures: ', bold: true }, m.definition ?? m.title], fontSize: 8.5, margin: [0, 0, 0, 2] },
     { text: [{ text: 'Why it matters: ', bold: true }, m.whyItMatters ?? NO_VALUE], fontSize: 8.5, margin: [0, 0, 0, 4] },
     ...extras(m, control),
-    heading(`Trend: the last ${Math.min(CHART_MONTHS, m.series.length)} months (XmR chart)`),
+    heading(`Trend: ${trendMonths(Math.min(CHART_MONTHS, m.series.length))} (XmR chart)`),
     xmrChart(m, { width: WIDTH, height: 170, disclosureControl: control }),
-    chartLegend(spc != null, m.latest.target != null),
+    ...(m.series.some((p) => p.value != null) ? [chartLegend(spc != null, m.latest.target != null)] : []),
     {
       columns: [
         { columns: [variationIcon(spc, m.latest.value), { text: variationWords(spc), fontSize: 8, margin: [4, 6, 0, 0] }], width: '*' },

@@ -1,0 +1,74 @@
+/**
+ * `report-cards render` end to end on the golden uploads (/work/shared/golden, the same files the
+ * measures command is checked against): real validation, real measures, real PDFs read back.
+ */
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { run } from '../../functions/cli/commands/render.ts';
+import { readPdf } from '../core/cards/pdf-text.ts';
+
+const GOLDEN = '/work/shared/golden';
+const INPUTS = ['--events', path.join(GOLDEN, 'events.csv'), '--population', path.join(GOLDEN, 'population.csv')];
+
+async function capture(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '', stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    return { code: await run(args), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe('report-cards render', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'render-cli-'));
+  });
+  afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+  it('writes <period>-<pack>.pdf for every pack and prints each path', async () => {
+    const out = path.join(dir, 'all');
+    const { code, stdout } = await capture(['--out', out, '--generated-at', '2021-12-07T09:00:00Z', ...INPUTS]);
+    expect(code).toBe(0);
+    const written = stdout.trim().split('\n');
+    expect(written).toEqual(expect.arrayContaining([path.join(out, '2021-11-scrutiny-board.pdf'), path.join(out, '2021-11-commissioning-finance.pdf')]));
+    expect((await readdir(out)).sort()).toEqual(written.map((f) => path.basename(f)).sort());
+    const pdf = await readPdf(await readFile(path.join(out, '2021-11-scrutiny-board.pdf')));
+    expect(pdf.pages).toHaveLength(3 + 16);
+    expect(pdf.pages[0]).toContain('November 2021');
+    expect(pdf.pages[0]).toContain('7 December 2021 at 09:00 UTC');
+    expect(pdf.pages.at(-1)).toContain('Page 19 of 19');
+  });
+
+  it('renders only the named pack with --pack', async () => {
+    const out = path.join(dir, 'one');
+    const { code, stdout } = await capture(['--pack', 'commissioning-finance', '--out', out, ...INPUTS]);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(path.join(out, '2021-11-commissioning-finance.pdf'));
+    expect(await readdir(out)).toEqual(['2021-11-commissioning-finance.pdf']);
+  });
+
+  it('exits 2 on usage errors: no --out, no --events, an unknown pack, an unreadable file', async () => {
+    expect((await capture(INPUTS)).code).toBe(2);
+    expect((await capture(['--out', dir])).code).toBe(2);
+    const unknown = await capture(['--pack', 'no-such-pack', '--out', dir, ...INPUTS]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("no pack 'no-such-pack'");
+    expect((await capture(['--out', dir, '--events', path.join(dir, 'missing.csv')])).code).toBe(2);
+  });
+
+  it('exits 1 with the validation errors when an input is rejected, writing nothing', async () => {
+    const bad = path.join(dir, 'bad-population.csv');
+    await writeFile(bad, 'la_code,year,age_band,population\nE08000018,2021,18-64,lots\n');
+    const out = path.join(dir, 'rejected');
+    const { code, stderr } = await capture(['--out', out, '--events', path.join(GOLDEN, 'events.csv'), '--population', bad]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/bad-population\.csv:1:population: error:/);
+    await expect(readdir(out)).rejects.toThrow();
+  });
+});
