@@ -12,8 +12,6 @@ export interface FunctionAccess {
   readonly read: readonly string[];
   /** Prefixes the function may write (PutObject). */
   readonly write: readonly string[];
-  /** Prefixes the function may list (ListBucket with an s3:prefix condition); also makes HEAD return 404, not 403. */
-  readonly list: readonly string[];
   /** Reads and writes the send ledger. */
   readonly ledger: boolean;
   /** Sends mail through SES as the configured identity. */
@@ -28,7 +26,6 @@ export const ACCESS: Record<FunctionName, FunctionAccess> = {
   ingest: {
     read: [...uploads, OUT.validation, OUT.measures, OUT.history, OUT.config],
     write: [OUT.validation, OUT.rejections, OUT.measures, OUT.history, OUT.runs],
-    list: [...uploads, OUT.validation, OUT.measures, OUT.history],
     ledger: true, // the rejection email to performance-team is a send like any other
     sendMail: true,
   },
@@ -36,7 +33,6 @@ export const ACCESS: Record<FunctionName, FunctionAccess> = {
   render: {
     read: [OUT.measures, OUT.validation, OUT.reports],
     write: [OUT.reports, OUT.runs],
-    list: [OUT.measures, OUT.validation, OUT.reports],
     ledger: false,
     sendMail: false,
   },
@@ -44,7 +40,6 @@ export const ACCESS: Record<FunctionName, FunctionAccess> = {
   distribute: {
     read: [OUT.reports, OUT.approvals, OUT.config],
     write: [OUT.runs],
-    list: [OUT.reports, OUT.approvals],
     ledger: true,
     sendMail: true,
   },
@@ -52,7 +47,6 @@ export const ACCESS: Record<FunctionName, FunctionAccess> = {
   schedule: {
     read: [OUT.reports, OUT.approvals, OUT.config, OUT.measures, OUT.validation],
     write: [OUT.runs],
-    list: [OUT.reports, OUT.approvals, OUT.measures, OUT.validation, ...uploads],
     ledger: true,
     sendMail: true,
   },

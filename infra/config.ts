@@ -17,15 +17,14 @@ const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
-const days = (what: string) =>
-  z.number({ error: `${what} must be a whole number of days` }).int(`${what} must be a whole number of days`).positive(`${what} must be at least 1 day`);
+const days = () => z.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').positive('must be at least 1 day');
 
 const domain = z
   .string()
   .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'must be a domain name such as example.org');
 
 /** Mailing-list names as pack templates use them: `board`, `clerks`, `performance-team`, `owners`. */
-const listName = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'list names are lower-case words joined by hyphens');
+const LIST_NAME = /^[a-z][a-z0-9-]{0,63}$/;
 
 const functionSettings = z.object({
   memoryMb: z.number().int().min(128).max(10240),
@@ -49,42 +48,42 @@ const cronHour = (expression: string): string | undefined => /^cron\(\S+ (\S+) /
 export const EnvironmentConfig = z
   .object({
     /** AWS account and region; omit both for an environment-agnostic synth. */
-    account: z.string().regex(/^\d{12}$/, 'account must be a 12-digit AWS account id').optional(),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'region must look like eu-west-2').optional(),
+    account: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id').optional(),
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like eu-west-2').optional(),
     /** The one council this deployment serves (ONS code, extract-spec.md). */
-    laCode: z.string().regex(/^E(06|08|09|10)\d{6}$/, 'laCode must be an ONS code E06/E08/E09/E10 + 6 digits'),
+    laCode: z.string().regex(/^E(06|08|09|10)\d{6}$/, 'must be an ONS code: E06, E08, E09 or E10 and 6 digits'),
     sender: z.object({
       /** The SES identity the functions may send as: a verified domain or email address. */
-      identity: z.union([domain, z.email()], { error: 'sender.identity must be a domain or an email address' }),
+      identity: z.union([domain, z.email()], { error: 'must be a domain or an email address' }),
       /** The From address; must belong to the identity. */
-      fromAddress: z.email('sender.fromAddress must be an email address'),
+      fromAddress: z.email('must be an email address'),
     }),
     sesConfigurationSetName: z
       .string()
-      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'sesConfigurationSetName: letters, digits, _ and - only, at most 64'),
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only, at most 64 characters'),
     /** Addresses behind each distribution list a pack template names. */
-    lists: z.record(listName, z.array(z.email()).min(1, 'each list needs at least one address')),
+    lists: z.record(z.string(), z.array(z.email()).min(1, 'each list needs at least one address')),
     retentionDays: z.object({
       /** Raw extracts (person-level data) and their validation and rejection records. */
-      rawExtracts: days('retentionDays.rawExtracts'),
+      rawExtracts: days(),
       /** Previous versions of any object. */
-      noncurrentVersions: days('retentionDays.noncurrentVersions'),
+      noncurrentVersions: days(),
       /** Published report cards and manifests. */
-      reports: days('retentionDays.reports'),
+      reports: days(),
       /** S3 server access logs. */
-      accessLogs: days('retentionDays.accessLogs'),
+      accessLogs: days(),
       /** CloudWatch Logs of the functions. */
       functionLogs: z.union(LOG_RETENTION_DAYS.map((d) => z.literal(d)), {
-        error: `retentionDays.functionLogs must be one of ${LOG_RETENTION_DAYS.join(', ')}`,
+        error: `must be one of ${LOG_RETENTION_DAYS.join(', ')} (CloudWatch Logs retention periods)`,
       }),
     }),
     schedule: z.object({
       expression: z
         .string()
-        .regex(/^cron\(\S+ \S+ \S+ \S+ \S+ \S+\)$/, 'schedule.expression must be an EventBridge cron(...) with six fields'),
-      timezone: z.string().refine(isTimeZone, 'schedule.timezone must be an IANA time zone such as Europe/London'),
+        .regex(/^cron\(\S+ \S+ \S+ \S+ \S+ \S+\)$/, 'must be an EventBridge cron(...) expression with six fields'),
+      timezone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/London'),
     }),
-    alarmEmail: z.email('alarmEmail must be an email address'),
+    alarmEmail: z.email('must be an email address'),
     /** Uploads above this size are rejected before parsing. */
     maxUploadBytes: z.number().int().positive().default(512 * 1024 * 1024),
     functions: z
@@ -107,6 +106,11 @@ export const EnvironmentConfig = z
     }
     if (r.reports <= r.rawExtracts) {
       ctx.addIssue({ code: 'custom', path: ['retentionDays', 'reports'], message: `must be longer than rawExtracts (${r.rawExtracts})` });
+    }
+    for (const name of Object.keys(c.lists)) {
+      if (!LIST_NAME.test(name)) {
+        ctx.addIssue({ code: 'custom', path: ['lists', name], message: 'list names are lower-case words joined by hyphens, e.g. performance-team' });
+      }
     }
     for (const required of ['performance-team', 'owners']) {
       if (!c.lists[required]) {

@@ -30,15 +30,12 @@ export function accessStatements(scope: Stack, access: FunctionAccess, t: GrantT
   if (access.write.length) {
     statements.push(new iam.PolicyStatement({ sid: 'WriteOwnPrefixes', actions: ['s3:PutObject'], resources: objects(access.write) }));
   }
-  if (access.list.length) {
-    statements.push(
-      new iam.PolicyStatement({
-        sid: 'ListOwnPrefixes',
-        actions: ['s3:ListBucket'],
-        resources: [t.bucket.bucketArn],
-        conditions: { StringLike: { 's3:prefix': access.list.map((p) => `${p}*`) } },
-      }),
-    );
+  if (access.read.length) {
+    // S3 answers a GET/HEAD of a missing key with 404 only to a caller allowed to list the bucket,
+    // and a ListBucket limited by an s3:prefix condition does not count (the request has no
+    // prefix). Without this, "no approval yet" or "not rendered yet" would be a 403 and the
+    // handler would fail. It reveals key names, never object contents.
+    statements.push(new iam.PolicyStatement({ sid: 'MissingKeysAre404', actions: ['s3:ListBucket'], resources: [t.bucket.bucketArn] }));
   }
 
   // The key is shared by the bucket and the ledger; use of it is allowed only through those services.

@@ -1,0 +1,82 @@
+/**
+ * Builds the app the way `cdk synth` does — the context from cdk.json, the same buildApp — so
+ * the assertions check the real stacks. Bundling is skipped here (CDK's `aws:cdk:bundling-stacks`
+ * context) except where a test asks for it: the templates do not depend on the bundle's bytes.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { buildApp, type ReportCardStacks } from '../../infra/build.ts';
+import { ENVIRONMENTS_KEY, EnvironmentConfig, loadConfig } from '../../infra/config.ts';
+import { PROJECT_ROOT } from '../../infra/constructs/report-function.ts';
+
+export const cdkJson = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as {
+  app: string;
+  context: Record<string, unknown>;
+};
+
+/** The default environment's raw config object from cdk.json, for tests that vary one field. */
+export function defaultRawConfig(): Record<string, unknown> {
+  return structuredClone((cdkJson.context[ENVIRONMENTS_KEY] as Record<string, Record<string, unknown>>).default!);
+}
+
+export interface Built extends ReportCardStacks {
+  readonly app: App;
+  readonly config: EnvironmentConfig;
+  readonly stateful$: Template;
+  readonly stateless$: Template;
+}
+
+export function synthDefault(options: { bundle?: boolean; raw?: Record<string, unknown> } = {}): Built {
+  const context: Record<string, unknown> = { ...cdkJson.context };
+  if (options.raw) context[ENVIRONMENTS_KEY] = { default: options.raw };
+  if (!options.bundle) context['aws:cdk:bundling-stacks'] = [];
+  const app = new App({ context });
+  const { name, config } = loadConfig((k) => app.node.tryGetContext(k));
+  const stacks = buildApp(app, name, config);
+  return {
+    app,
+    config,
+    ...stacks,
+    stateful$: Template.fromStack(stacks.stateful),
+    stateless$: Template.fromStack(stacks.stateless),
+  };
+}
+
+/** Every IAM policy document in a template (standalone policies and roles' inline policies). */
+export function policyDocuments(template: Template): { id: string; statements: Statement[] }[] {
+  const out: { id: string; statements: Statement[] }[] = [];
+  for (const [id, r] of Object.entries(template.findResources('AWS::IAM::Policy'))) {
+    out.push({ id, statements: r.Properties.PolicyDocument.Statement });
+  }
+  for (const [id, r] of Object.entries(template.findResources('AWS::IAM::Role'))) {
+    for (const p of r.Properties.Policies ?? []) out.push({ id: `${id}/${p.PolicyName}`, statements: p.PolicyDocument.Statement });
+  }
+  return out;
+}
+
+export interface Statement {
+  Sid?: string;
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+}
+
+export const asArray = <T,>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
+
+/** The statements of the default policy attached to one function's role (by construct id, e.g. "Ingest"). */
+export function functionStatements(template: Template, fnId: string): Statement[] {
+  const entry = Object.entries(template.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith(`${fnId}RoleDefaultPolicy`));
+  if (!entry) throw new Error(`no default policy for ${fnId}`);
+  return entry[1].Properties.PolicyDocument.Statement;
+}
+
+/** `{"Fn::Join": ["", [{"Fn::ImportValue": X}, "/measures/*"]]}` → "/measures/*" (the part after the bucket ARN). */
+export function objectSuffix(resource: unknown): string | undefined {
+  const join = (resource as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  if (!join) return undefined;
+  const last = join[1][join[1].length - 1];
+  return typeof last === 'string' ? last : undefined;
+}
