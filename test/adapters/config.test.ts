@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../../functions/adapters/config.ts';
+import { fixedClock } from '../../functions/adapters/clock.ts';
+
+describe('readConfig', () => {
+  const env = { BUCKET: 'report-cards-data', LEDGER_TABLE: 'ledger', SENDER: 'rc@example.org', TEMPLATES_DIR: '/var/task/templates' };
+  it('reads a complete environment, defaulting the region', () => {
+    expect(readConfig(env)).toMatchObject({ ...env, AWS_REGION: 'eu-west-2' });
+  });
+  it('names every missing or malformed variable', () => {
+    expect(() => readConfig({ ...env, SENDER: 'nobody' })).toThrow(ConfigError);
+    expect(() => readConfig({ BUCKET: 'b' })).toThrow(/LEDGER_TABLE[\s\S]*SENDER/);
+    expect(() => readConfig({ ...env, S3_ENDPOINT: 'not a url' })).toThrow(/S3_ENDPOINT/);
+  });
+});
+
+describe('fixedClock', () => {
+  it('always says the same instant', () => {
+    const c = fixedClock('2021-12-07T09:00:00Z');
+    expect(c.now().toISOString()).toBe('2021-12-07T09:00:00.000Z');
+    expect(c.now().getTime()).toBe(c.now().getTime());
+  });
+});
