@@ -39,7 +39,7 @@ function row(r: SummaryRow): TableCell[] {
 
 export function summaryTable(summary: PackSummary): Content {
   const body: TableCell[][] = [
-    ['Measure', 'Good is', 'Latest', 'Same month last year', 'Direction of travel', 'Target', 'RAG', 'Region', 'Neigh\u00adbours', 'England'].map(head),
+    ['Measure', 'Good is', 'Latest', 'Same month last year', 'Direction of travel', 'Target', 'RAG', 'Region', 'Neighbours', 'England'].map(head),
   ];
   let section = '';
   for (const r of summary.rows) {
@@ -50,7 +50,7 @@ export function summaryTable(summary: PackSummary): Content {
     body.push(row(r));
   }
   return {
-    table: { headerRows: 1, dontBreakRows: true, widths: ['*', 28, 40, 40, 56, 36, 36, 36, 36, 36], body },
+    table: { headerRows: 1, dontBreakRows: true, widths: ['*', 28, 40, 40, 52, 36, 36, 40, 40, 40], body },
     layout: {
       hLineWidth: () => 0.4, vLineWidth: () => 0, hLineColor: () => C.rule,
       paddingLeft: () => 2, paddingRight: () => 2, paddingTop: () => 2, paddingBottom: () => 2,

@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPackTemplates, PackTemplateError } from '../../../functions/core/cards/load-packs.ts';
-import { CATALOGUE } from './fixture-document.ts';
+import { CATALOGUE } from '../../../functions/core/measures/catalogue/index.ts';
 
 const TEMPLATES = path.resolve(import.meta.dirname, '../../../templates/packs');
 
 describe('loadPackTemplates', () => {
-  it('loads the shipped packs, which name only catalogue measures and only list names', async () => {
+  it('loads the shipped packs, which name only measures of the real catalogue and only list names', async () => {
     const packs = await loadPackTemplates(TEMPLATES);
     const ids = packs.map((p) => p.id);
     expect(ids).toContain('scrutiny-board');
