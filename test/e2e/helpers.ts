@@ -1,0 +1,58 @@
+/** Shared steps for the end-to-end tests: a small seeded sample, uploads through S3, reading mail and PDFs back. */
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { writeSample } from '../../functions/core/sample/write-sample.ts';
+import { UPLOAD_ORDER, uploadSample } from '../../functions/local/start.ts';
+import type { LocalPipeline } from '../../functions/local/pipeline.ts';
+import type { SentMail } from '../support/local.ts';
+
+export const PERIOD = '2021-11';
+
+export async function smallSample(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'rc-sample-'));
+  await writeSample(dir, { seed: 7, people: 2000, end: PERIOD, months: 24 });
+  return dir;
+}
+
+export async function uploadAll(p: LocalPipeline, sampleDir: string): Promise<void> {
+  for (const kind of UPLOAD_ORDER) await uploadSample(p, sampleDir, kind);
+}
+
+export async function parse(m: SentMail): Promise<ParsedMail> {
+  return simpleParser(Buffer.from(m.raw));
+}
+
+export async function sesStoreCount(p: LocalPipeline): Promise<number> {
+  const r = (await (await fetch(`${p.servers.sesEndpoint}/store`)).json()) as { emails: unknown[] };
+  return r.emails.length;
+}
+
+export async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const c = await (await doc.getPage(i)).getTextContent();
+    text += `${c.items.map((it) => ('str' in it ? it.str : '')).join(' ')}\n`;
+  }
+  const pages = doc.numPages;
+  await doc.destroy();
+  return { pages, text };
+}
+
+/** A corrected events extract: the same file with every 40th data row removed (still valid). */
+export async function correctedEvents(sampleDir: string): Promise<string> {
+  const lines = (await readFile(path.join(sampleDir, 'events.csv'), 'utf8')).split(/\r?\n/);
+  return lines.filter((l, i) => i === 0 || i % 40 !== 0).join('\r\n');
+}
+
+/** An events extract with errors: an unknown event type on the first three rows. */
+export async function brokenEvents(sampleDir: string): Promise<string> {
+  const parsed = Papa.parse<Record<string, string>>(await readFile(path.join(sampleDir, 'events.csv'), 'utf8'), { header: true, skipEmptyLines: true });
+  const column = parsed.meta.fields!.find((f) => f.toLowerCase() === 'event_type')!;
+  parsed.data.slice(0, 3).forEach((row) => (row[column] = 'Banana'));
+  return Papa.unparse(parsed.data, { newline: '\r\n' });
+}
