@@ -56,7 +56,21 @@ const END_OUTCOMES: Weighted<EventOutcome> = [
 
 /** Days from one review to the next: about half of clients are reviewed within any 12 months. */
 export function reviewGap(sim: PersonSim): number {
-  return sim.rng.chance(0.3) ? sim.rng.int(270, 380) : sim.rng.int(450, 1300);
+  return sim.rng.chance(SHORT_GAP) ? sim.rng.int(270, 380) : sim.rng.int(450, 1300);
+}
+
+const SHORT_GAP = 0.4;
+
+/**
+ * Days until the next review of someone already in service when the window opens: a point
+ * dropped at random into the gaps falls in a long gap more often (length bias), and then anywhere
+ * within it, so the share reviewed in the last 12 months starts at its steady level.
+ */
+export function firstReviewOfCurrentClient(sim: PersonSim): number {
+  const short = SHORT_GAP * 325;
+  const long = (1 - SHORT_GAP) * 875;
+  const gap = sim.rng.chance(short / (short + long)) ? sim.rng.int(270, 380) : sim.rng.int(450, 1300);
+  return sim.rng.int(0, gap);
 }
 
 /** Runs `pkg` from day `from` to the end of the period; the first review is due on `reviewDue`. */

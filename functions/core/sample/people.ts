@@ -8,7 +8,7 @@ import { daysInMonth, monthStart, type Day } from '../calendar/days.ts';
 import type { ClientType } from '../uploads/code-lists.ts';
 import { carerPathway } from './carers.ts';
 import { HOME_ACCOMMODATION, ageFor, birthDateFor, identityFor } from './identity.ts';
-import { reviewGap, runLongTerm } from './long-term.ts';
+import { firstReviewOfCurrentClient, runLongTerm } from './long-term.ts';
 import { startPackage, type Setting } from './packages.ts';
 import { contact, routeFor } from './pathways.ts';
 import { PersonSim, type Band } from './person-sim.ts';
@@ -49,8 +49,7 @@ function existingClient(world: World, rng: Rng, index: number): PersonSim {
   const adultDays = Math.max(1, world.w0 - (dob + Math.ceil(18 * 365.25)) - 1);
   const since = Math.min(adultDays, 1 + Math.floor(rng.exp(YEARS_IN_SERVICE[setting] * 365.25)));
   const pkg = startPackage(sim, world.w0 - since, setting);
-  // Next review: somewhere within the current gap between reviews (a renewal process in progress).
-  runLongTerm(sim, pkg, world.w0, world.w0 + rng.int(0, reviewGap(sim)));
+  runLongTerm(sim, pkg, world.w0, world.w0 + firstReviewOfCurrentClient(sim));
   return sim;
 }
 
