@@ -40,6 +40,16 @@ function stat(v: number, unit: MeasureResult['unit']): string {
   return unit === 'count' ? formatNumber(v, 'days') : formatValue(v, unit);
 }
 
+/** Why a card has no RAG, in words (the badge's own words otherwise). */
+function ragWords(row: SummaryRow, m: MeasureResult): string | undefined {
+  if (row.rag) return undefined;
+  if (row.suppressed) return 'Not rated: figure withheld';
+  if (m.polarity === 'neutral') return 'Not rated: neither high nor low is better';
+  if (m.latest.target == null) return 'No RAG: no target set';
+  if (m.latest.value == null) return 'No RAG: no value this month';
+  return undefined;
+}
+
 function trendMonths(n: number): string {
   return n === 1 ? 'the latest month' : `the last ${n} months`;
 }
@@ -162,7 +172,7 @@ export function card(row: SummaryRow, m: MeasureResult | undefined, control: boo
       columns: [
         tile(`Latest: ${monthLong(month)}`, latestBody),
         tile(`Target ${financialYear(month)}`, bigValue(row.targetValue, row.target, m.unit)),
-        tile('RAG rating', ragBadge(row.rag, true, 8, row.suppressed ? 'Not rated: figure withheld' : undefined)),
+        tile('RAG rating', ragBadge(row.rag, true, 8, ragWords(row, m))),
         tile(
           `Direction: compared with ${monthShort(monthMinusYear(month))} (${row.lastYear === NO_VALUE ? 'no value' : row.lastYear})`,
           arrowWithWord(row.direction, row.polarity, 11),
@@ -175,7 +185,7 @@ export function card(row: SummaryRow, m: MeasureResult | undefined, control: boo
     ...extras(m, control),
     heading(`Trend: ${trendMonths(Math.min(CHART_MONTHS, m.series.length))} (XmR chart)`),
     xmrChart(m, { width: WIDTH, height: 170, disclosureControl: control }),
-    ...(m.series.some((p) => p.value != null) ? [chartLegend(spc != null, m.latest.target != null)] : []),
+    ...(m.series.some((p) => p.value != null) ? [chartLegend(spc != null, m.latest.target != null, m.series.slice(-CHART_MONTHS).some((p) => p.revised))] : []),
     {
       columns: [
         { columns: [variationIcon(spc, m.latest.value), { text: variationWords(spc), fontSize: 8, margin: [4, 6, 0, 0] }], width: '*' },

@@ -135,7 +135,7 @@ function legendItem(shape: Vector[], label: string): Content {
 }
 
 /** A legend under the chart: every line style and marker shape in words. */
-export function chartLegend(hasSpc: boolean, hasTarget: boolean): Content {
+export function chartLegend(hasSpc: boolean, hasTarget: boolean, hasRevised: boolean): Content {
   const line = (colour: string, w: number, dash?: { length: number; space: number }) => [{ type: 'line', x1: 0, y1: 5, x2: 14, y2: 5, lineWidth: w, lineColor: colour, ...(dash ? { dash } : {}) }];
   const items: Content[] = [legendItem([...line(C.series, 1), markerShape('point', 7, 5)], 'monthly value')];
   if (hasSpc) {
@@ -143,6 +143,6 @@ export function chartLegend(hasSpc: boolean, hasTarget: boolean): Content {
     items.push(legendItem([markerShape('good', 7, 5)], 'special cause: improvement'), legendItem([markerShape('bad', 7, 5)], 'concern'), legendItem([markerShape('neutral', 7, 5)], 'neither'));
   }
   if (hasTarget) items.push(legendItem(line(C.target, 1.2, { length: 8, space: 2 }), 'target'));
-  items.push(legendItem([{ type: 'ellipse', x: 7, y: 5, r1: 4.5, r2: 4.5, lineColor: C.text, lineWidth: 0.7 }], 'revised'));
+  if (hasRevised) items.push(legendItem([{ type: 'ellipse', x: 7, y: 5, r1: 4.5, r2: 4.5, lineColor: C.text, lineWidth: 0.7 }], 'revised'));
   return { columns: items, columnGap: 0, margin: [0, 2, 0, 4] } as Content;
 }

@@ -163,6 +163,7 @@ export function fixtureDocument(options: FixtureOptions = {}): MeasuresDocument 
       if (i < (def.lookback ?? 0)) return point(def, month, null, 'insufficient history');
       return point(def, month, def.level + (def.trend ?? 0) * i + def.spread * noise(), null);
     });
+    if (def.id === 'WAITING_ASSESS') series.forEach((p, i) => { p.medianDays = round1(40 + 3 * noise() - 0.5 * i); });
     if (def.id === 'CARER_ASSESS') Object.assign(series.at(-1)!, { value: 5, numerator: 5 });
     if (def.id === 'REQ_TO_ASSESS') series[series.length - 3].revised = true;
     if (def.id === 'ASSESS_LT') {

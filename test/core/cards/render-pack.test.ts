@@ -123,7 +123,8 @@ describe('renderPack', () => {
       // The headline prints the number large and the unit small, as separate runs.
       expect(page.replace(/ (per 100,000|days|hours)/g, '$1')).toContain(latest.replace(/ (per 100,000|days|hours)/g, '$1'));
       if (m.latest.rag) expect(page).toContain(RAG_WORD[m.latest.rag]);
-      else expect(page).toContain('No RAG');
+      else if (m.polarity === 'neutral') expect(page).toContain('Not rated: neither high nor low is better');
+      else if (m.latest.target == null) expect(page).toContain('No RAG: no target set');
       if (m.latest.direction) expect(page).toContain(m.latest.direction.charAt(0).toUpperCase() + m.latest.direction.slice(1));
       if (m.latest.target != null) expect(page.replace(/ per 100,000/g, 'per 100,000')).toContain(expectedValue(m, m.latest.target).replace(/ per 100,000/g, 'per 100,000'));
       if (m.spc) expect(page).toContain('process limits');
@@ -188,6 +189,8 @@ describe('renderPack', () => {
     expect(page).toContain(expectedValue(budget, budget.latest.value!));
     expect(page).toContain('Trend: the last 8 months');
     expect(page).toContain('Variation: fewer than 12 points');
+    const waiting = doc.measures.find((m) => m.id === 'WAITING_ASSESS')!.series.at(-1)!;
+    expect(read.pages[3 + ids.indexOf('WAITING_ASSESS')]).toContain(`Median time waiting: ${waiting.medianDays!.toFixed(1)} days`);
     const hours = doc.measures.find((m) => m.id === 'HOMECARE_HOURS')!;
     expect(read.pages[3 + ids.indexOf('HOMECARE_HOURS')].replace(/ hours/g, 'hours')).toContain(expectedValue(hours, hours.latest.value!).replace(' hours', 'hours'));
   });
