@@ -37,7 +37,8 @@ export function sniffBytes(head: Uint8Array): SniffProblem | undefined {
   }
   let control = 0;
   for (const b of head) if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) control++;
-  if (control > 0 && control * 100 > head.length) {
+  // A stray control character is a bad value, not a binary file: judge by proportion.
+  if (control * 10 > head.length || (control >= 8 && control * 100 > head.length)) {
     return { rule: 'not-csv', message: 'The file looks like a binary file, not CSV text; export the data as "CSV UTF-8" and upload that file.' };
   }
   // Text that is plainly another format.

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { csvText, errorKeys, validateText } from '../fixtures.ts';
+
+const HEADER = ['Period', 'Budget Line', 'Annual Budget (GBP)', 'Forecast Outturn (GBP)', 'Savings Target GBP'];
+const check = (rows: string[][]) => validateText('finance', csvText(HEADER, rows));
+
+describe('finance', () => {
+  it('parses amounts as exact decimal text, negatives allowed', async () => {
+    const r = await check([['2021-11', 'Home care', '12500000', '12750000.50', ''], ['2021-11', 'Income', '-3000000', '-2900000', '100000']]);
+    expect(r.errors).toEqual([]);
+    expect(r.data).toEqual({
+      period: '2021-11',
+      lines: [
+        { budgetLine: 'Home care', annualBudget: '12500000', forecastOutturn: '12750000.50', savingsTarget: null, savingsDelivered: null },
+        { budgetLine: 'Income', annualBudget: '-3000000', forecastOutturn: '-2900000', savingsTarget: '100000', savingsDelivered: null },
+      ],
+    });
+  });
+
+  it.each<[string, string[][], string[]]>([
+    ['period differs between rows', [['2021-11', 'A', '1', '1', ''], ['2021-10', 'B', '1', '1', '']], ['same-on-every-row@2:period']],
+    ['period not YYYY-MM', [['Nov 2021', 'A', '1', '1', '']], ['month-format@1:period']],
+    ['an amount in pounds with a sign and separator', [['2021-11', 'A', '£1,000', '1', '']], ['number-format@1:annual_budget_gbp']],
+    ['a blank forecast', [['2021-11', 'A', '1', '', '']], ['required@1:forecast_outturn_gbp']],
+  ])('rejects %s', async (_n, rows, expected) => {
+    const r = await check(rows);
+    expect(errorKeys(r)).toEqual(expected);
+    expect(r.data).toBeNull();
+  });
+});
