@@ -28,20 +28,25 @@ export interface Built extends ReportCardStacks {
   readonly stateless$: Template;
 }
 
-export function synthDefault(options: { bundle?: boolean; raw?: Record<string, unknown> } = {}): Built {
+export interface BuildOptions {
+  /** Run esbuild for the four functions (slow-ish); otherwise CDK skips bundling. */
+  readonly bundle?: boolean;
+  /** Output directory for the cloud assembly (default: a fresh temporary directory). */
+  readonly outdir?: string;
+}
+
+/** The app with both stacks built but not synthesized, so a test may still add to the tree. */
+export function buildDefault(options: BuildOptions = {}): ReportCardStacks & { app: App; config: EnvironmentConfig } {
   const context: Record<string, unknown> = { ...cdkJson.context };
-  if (options.raw) context[ENVIRONMENTS_KEY] = { default: options.raw };
   if (!options.bundle) context['aws:cdk:bundling-stacks'] = [];
-  const app = new App({ context });
+  const app = new App({ context, ...(options.outdir ? { outdir: options.outdir } : {}) });
   const { name, config } = loadConfig((k) => app.node.tryGetContext(k));
-  const stacks = buildApp(app, name, config);
-  return {
-    app,
-    config,
-    ...stacks,
-    stateful$: Template.fromStack(stacks.stateful),
-    stateless$: Template.fromStack(stacks.stateless),
-  };
+  return { app, config, ...buildApp(app, name, config) };
+}
+
+export function synthDefault(options: BuildOptions = {}): Built {
+  const built = buildDefault(options);
+  return { ...built, stateful$: Template.fromStack(built.stateful), stateless$: Template.fromStack(built.stateless) };
 }
 
 /** Every IAM policy document in a template (standalone policies and roles' inline policies). */
