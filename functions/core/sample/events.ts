@@ -37,6 +37,17 @@ export const EVENTS_HEADER = [
   'Primary Support Reason',
 ] as const;
 
+/** Day numbers repeat across rows; formatting each once saves a Date object per date written. */
+const isoCache = new Map<number, string>();
+function iso(day: number): string {
+  let text = isoCache.get(day);
+  if (text === undefined) {
+    text = isoOf(day);
+    if (isoCache.size < 100_000) isoCache.set(day, text);
+  }
+  return text;
+}
+
 /** Every simulated person of the sample, in order (index 0 first), warm-up people included. */
 export function* samplePeople(world: World): Generator<PersonSim> {
   for (let i = 0; i < world.total; i++) yield simulatePerson(world, i);
@@ -51,10 +62,10 @@ export function extractRows(world: World, sim: PersonSim): SimRow[] {
 /** The CSV lines of one person, event references continuing from `nextReference`. */
 export function personLines(world: World, sim: PersonSim, nextReference: number): string[] {
   const id = sim.identity;
-  const start = isoOf(world.w0);
-  const end = isoOf(world.w1);
-  const dob = isoOf(id.dateOfBirth);
-  const dod = sim.dateOfDeath === null ? '' : isoOf(sim.dateOfDeath);
+  const start = iso(world.w0);
+  const end = iso(world.w1);
+  const dob = iso(id.dateOfBirth);
+  const dod = sim.dateOfDeath === null ? '' : iso(sim.dateOfDeath);
   return extractRows(world, sim).map((r, i) =>
     csvLine([
       world.laCode,
@@ -70,8 +81,8 @@ export function personLines(world: World, sim: PersonSim, nextReference: number)
       r.accommodation,
       r.eventType,
       `EV${String(nextReference + i).padStart(8, '0')}`,
-      isoOf(r.start),
-      r.end === null ? '' : isoOf(r.end),
+      iso(r.start),
+      r.end === null ? '' : iso(r.end),
       r.outcome,
       r.route,
       r.assessmentType,
