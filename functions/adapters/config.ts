@@ -13,6 +13,14 @@ export const configSchema = z.object({
   SES_ENDPOINT: z.url().optional(),
   DYNAMODB_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().default('eu-west-2'),
+  /** Where the distribution lists live in the bucket. */
+  RECIPIENTS_KEY: z.string().min(1).default('config/recipients.json'),
+  /** SES configuration set (event publishing: bounces, complaints), when the deployment has one. */
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  /** The Roboto files shipped beside the bundled handler. */
+  FONTS_DIR: z.string().min(1).optional(),
+  /** Uploads above this size are refused before parsing. */
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 

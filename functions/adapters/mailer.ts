@@ -45,6 +45,7 @@ export function classifySendError(e: unknown): Classified {
 
 export interface SesMailerOptions {
   source: string;
+  configurationSet?: string;
   /** Attempts for definite, retryable rejections. */
   maxAttempts?: number;
   baseDelayMs?: number;
@@ -69,7 +70,12 @@ export class SesMailer implements Mailer {
     for (let attempt = 1; ; attempt++) {
       try {
         const r = await this.ses.send(
-          new SendRawEmailCommand({ Source: this.opts.source, Destinations: destinations, RawMessage: { Data: raw } }),
+          new SendRawEmailCommand({
+            Source: this.opts.source,
+            Destinations: destinations,
+            RawMessage: { Data: raw },
+            ConfigurationSetName: this.opts.configurationSet,
+          }),
         );
         if (!r.MessageId) return { status: 'unknown', code: 'NoMessageId', message: 'SES answered without a MessageId', attempts: attempt };
         return { status: 'sent', messageId: r.MessageId, attempts: attempt };

@@ -33,7 +33,7 @@ export function createDistribute(deps: PipelineDeps) {
         await run.finish('skipped');
         continue;
       }
-      const recipients = await loadRecipients(deps.store);
+      const recipients = await loadRecipients(deps.store, deps.recipientsKey);
       const r = await sendPack(
         deps,
         manifest,

@@ -51,7 +51,7 @@ async function ingestOne(deps: PipelineDeps, run: RunLog, key: string, kind: Upl
   }
   const fileName = key.slice(key.lastIndexOf('/') + 1);
   const base = { key, kind, lastModified: obj.lastModified.toISOString(), size: obj.size, validatedAt: deps.clock.now().toISOString() };
-  const tooBig = sizeProblem(obj.size);
+  const tooBig = sizeProblem(obj.size, deps.maxUploadBytes);
   let record: ValidationRecord;
   let report: { subject: string; text: string; errorsCsv: string };
   let data: unknown = null;
@@ -106,7 +106,7 @@ async function emailRejection(
   fileName: string,
   report: { subject: string; text: string; errorsCsv: string },
 ): Promise<void> {
-  const recipients = listAddresses(await loadRecipients(deps.store), REJECTION_LIST);
+  const recipients = listAddresses(await loadRecipients(deps.store, deps.recipientsKey), REJECTION_LIST);
   const text = `${report.text}\nThe upload (${key}) is left as it was; the errors are also saved as ${rejectionKey(key)}.\n`;
   const results = await deliver(
     recipients.map((to) => ({

@@ -86,7 +86,7 @@ async function renderOne(
   // A run that died between the PDF and its manifest is finished from the stored PDF.
   const bytes = existing
     ? ((await deps.store.getBytes(pdf)) ?? new Uint8Array())
-    : await renderPack(doc, pack, { generatedAt, version, revised });
+    : await renderPack(doc, pack, { generatedAt, version, revised, fontsDir: deps.fontsDir });
   const summary = summarisePack(doc, pack);
   const pages = checkPdfWhole(bytes, 1 + summary.rows.length);
   const m: Manifest = {

@@ -102,7 +102,7 @@ export function createSchedule(deps: PipelineDeps) {
       await run.finish('skipped');
       return { today, distributed: [], reminded: false };
     }
-    const recipients = await loadRecipients(deps.store);
+    const recipients = await loadRecipients(deps.store, deps.recipientsKey);
     let missed = 0;
     for (const pack of due) missed += await distributePack(deps, run, pack, period, recipients);
     let reminded = false;

@@ -25,10 +25,16 @@ export function rulesFromLayout(): NotificationRule[] {
 
 type Json = Record<string, unknown>;
 
+const STAGES = ['ingest', 'render', 'distribute'] as const;
+
+/** The stage a function serves: from its logical id (IngestFunction…), else its service name. */
 function stageOf(logicalId: string, fn: Json | undefined): Stage | null {
-  const hint = `${logicalId} ${JSON.stringify(fn?.Properties ?? {})}`.toLowerCase();
-  for (const s of ['ingest', 'render', 'distribute'] as const) if (hint.includes(s)) return s;
-  return null;
+  const id = logicalId.toLowerCase();
+  const byId = STAGES.find((s) => id.startsWith(s));
+  if (byId) return byId;
+  const env = (((fn?.Properties as Json | undefined)?.Environment as Json | undefined)?.Variables ?? {}) as Record<string, unknown>;
+  const service = String(env.POWERTOOLS_SERVICE_NAME ?? '').toLowerCase();
+  return STAGES.find((s) => service.endsWith(`-${s}`)) ?? null;
 }
 
 /** Rules from one CloudFormation template, or [] when it has no bucket notifications. */

@@ -20,6 +20,12 @@ export interface PipelineDeps {
   sender: string;
   /** Folder holding packs/*.json and bank-holidays.json. */
   templatesDir: string;
+  /** Object key of the distribution lists (default config/recipients.json). */
+  recipientsKey?: string;
+  /** Roboto fonts folder for the renderer (the Lambda bundle ships them beside the handler). */
+  fontsDir?: string;
+  /** Uploads above this size are refused before parsing (default MAX_UPLOAD_BYTES of key-safety.ts). */
+  maxUploadBytes?: number;
   /** Called after SES accepted an email (the local runner saves the raw bytes as .eml). */
   onSent?: (r: { recipient: string; messageId: string; raw: Uint8Array; ledgerKey: string }) => Promise<void>;
   log?: (line: string) => void;
@@ -28,11 +34,14 @@ export interface PipelineDeps {
 export function depsFromConfig(config: Config): PipelineDeps {
   return {
     store: new S3ObjectStore(s3ClientFor(config.S3_ENDPOINT), config.BUCKET),
-    mailer: new SesMailer(sesClientFor(config.SES_ENDPOINT), { source: config.SENDER }),
+    mailer: new SesMailer(sesClientFor(config.SES_ENDPOINT), { source: config.SENDER, configurationSet: config.SES_CONFIGURATION_SET }),
     ledger: new DynamoSendLedger(dynamoClientFor(config.DYNAMODB_ENDPOINT), config.LEDGER_TABLE),
     clock: systemClock,
     sender: config.SENDER,
     templatesDir: config.TEMPLATES_DIR,
+    recipientsKey: config.RECIPIENTS_KEY,
+    fontsDir: config.FONTS_DIR,
+    maxUploadBytes: config.MAX_UPLOAD_BYTES,
   };
 }
 

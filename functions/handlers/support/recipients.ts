@@ -2,8 +2,8 @@
 import { parseRecipients, RecipientsError, RECIPIENTS_KEY, type Recipients } from '../../core/pipeline/recipients.ts';
 import type { ObjectStore } from '../../core/pipeline/ports.ts';
 
-export async function loadRecipients(store: ObjectStore): Promise<Recipients> {
-  const bytes = await store.getBytes(RECIPIENTS_KEY);
-  if (!bytes) throw new RecipientsError(`${RECIPIENTS_KEY} is missing from the bucket: no one can be emailed`);
+export async function loadRecipients(store: ObjectStore, key = RECIPIENTS_KEY): Promise<Recipients> {
+  const bytes = await store.getBytes(key);
+  if (!bytes) throw new RecipientsError(`${key} is missing from the bucket: no one can be emailed`);
   return parseRecipients(Buffer.from(bytes).toString('utf8'));
 }
