@@ -72,6 +72,10 @@ export function xmrChart(m: MeasureResult, { width, height, disclosureControl }:
   let lo = Math.min(...extent);
   let hi = Math.max(...extent);
   if (hi === lo) { hi += 1; lo -= 1; }
+  // A little headroom, so a target or limit never sits on the frame where it cannot be seen.
+  const pad = (hi - lo) * 0.04;
+  hi += pad;
+  lo -= pad;
   const step = niceStep(hi - lo, 4);
   lo = Math.floor(lo / step) * step;
   hi = Math.ceil(hi / step) * step;
