@@ -176,14 +176,16 @@ export class CsvTokenizer {
     }
   }
 
-  /** Parses one record that holds quotes; -1 when it is not complete in `s` yet. */
+  /**
+   * Parses one record that holds quotes; -1 when it is not complete in `s` yet. Runs of unquoted
+   * fields are still cut with native `split`: only the quoted fields are scanned, quote to quote.
+   */
   private quotedRecord(s: string, start: number, final: boolean, out: CsvRecord[]): number {
     const fields: string[] = [];
     const n = s.length;
     let pos = start;
     for (;;) {
       // At the start of a field.
-      let value: string;
       if (pos < n && s.charCodeAt(pos) === QUOTE) {
         let text = '';
         let from = pos + 1;
@@ -191,11 +193,7 @@ export class CsvTokenizer {
           const q = s.indexOf('"', from);
           if (q === -1) {
             if (!final) return -1;
-            throw new CsvFormatError(
-              `Row ${this.nextRecord} opens a quoted value (") that is never closed.`,
-              'unclosed-quote',
-              this.nextRecord,
-            );
+            throw new CsvFormatError(`Row ${this.nextRecord} opens a quoted value (") that is never closed.`, 'unclosed-quote', this.nextRecord);
           }
           if (q + 1 < n && s.charCodeAt(q + 1) === QUOTE) {
             text += s.slice(from, q + 1);
@@ -207,20 +205,43 @@ export class CsvTokenizer {
           pos = q + 1;
           break;
         }
-        // Lenient: characters between the closing quote and the next separator are kept.
-        const stop = nextSeparator(s, pos);
-        if (stop === -1 && !final) return -1;
-        const to = stop === -1 ? n : stop;
-        value = text + stripCr(s, pos, to);
-        pos = to;
+        let value = text;
+        if (pos < n && s.charCodeAt(pos) !== COMMA && s.charCodeAt(pos) !== LF) {
+          // Lenient: characters between the closing quote and the next separator are kept.
+          const stop = nextSeparator(s, pos);
+          if (stop === -1 && !final) return -1;
+          const to = stop === -1 ? n : stop;
+          value += stripCr(s, pos, to);
+          pos = to;
+        }
+        fields.push(value);
       } else {
-        const stop = nextSeparator(s, pos);
-        if (stop === -1 && !final) return -1;
-        const to = stop === -1 ? n : stop;
-        value = stripCr(s, pos, to);
-        pos = to;
+        let lineEnd = s.indexOf('\n', pos);
+        if (lineEnd === -1) {
+          if (!final) return -1;
+          lineEnd = n;
+        }
+        const q = s.indexOf('"', pos);
+        if (q === -1 || q > lineEnd) {
+          // No quote before the record ends: the rest is plain fields.
+          for (const f of stripCr(s, pos, lineEnd).split(',')) fields.push(f);
+          pos = lineEnd;
+        } else {
+          const comma = s.lastIndexOf(',', q - 1);
+          if (comma >= pos) {
+            // Plain fields up to the comma before the quote's field.
+            for (const f of s.slice(pos, comma).split(',')) fields.push(f);
+            pos = comma + 1;
+            continue;
+          }
+          // A quote inside an unquoted value (`5" wide`): kept as a literal character.
+          const stop = nextSeparator(s, pos);
+          if (stop === -1 && !final) return -1;
+          const to = stop === -1 ? n : stop;
+          fields.push(stripCr(s, pos, to));
+          pos = to;
+        }
       }
-      fields.push(value);
       if (pos >= n) {
         out.push({ record: this.nextRecord++, fields });
         return n;

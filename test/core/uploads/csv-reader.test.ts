@@ -81,6 +81,28 @@ describe('readCsv', () => {
     );
   });
 
+  it('reads a mix of quoted and plain values as written (property)', async () => {
+    const plain = fc.stringMatching(/^[a-z0-9 :;'-]{0,5}$/);
+    const quotedOnly = fc.constantFrom('a,b', 'say "x"', 'two\nlines', 'cr\r\nlf', '"', ',', '');
+    const field = fc.oneof(plain.map((v) => ({ v, quote: false })), fc.oneof(plain, quotedOnly).map((v) => ({ v, quote: true })));
+    const table = fc.array(fc.array(field, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 8 });
+    await fc.assert(
+      fc.asyncProperty(table, fc.array(fc.integer({ min: 1, max: 13 }), { minLength: 1, maxLength: 4 }), fc.boolean(), async (rows, sizes, crlf) => {
+        const eol = crlf ? '\r\n' : '\n';
+        const line = (r: { v: string; quote: boolean }[]) => r.map((f) => (f.quote ? `"${f.v.replace(/"/g, '""')}"` : f.v)).join(',');
+        const text = ['a,b,c', ...rows.map(line)].join(eol) + eol;
+        const got = await records(chunked(bytes(text), sizes));
+        expect(got.slice(1).map((r) => r.fields)).toEqual(rows.map((r) => r.map((f) => f.v)));
+        expect(got.map((r) => r.record)).toEqual(got.map((_, i) => i));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps a quote inside an unquoted value as a character', async () => {
+    expect((await records(bytes('a,b\n5" wide,x\n')))[1].fields).toEqual(['5" wide', 'x']);
+  });
+
   it('rejects a quoted value that is never closed, naming its row', async () => {
     const e = await formatError(bytes('a,b\n1,2\n3,"open\n4,5\n'));
     expect(e.rule).toBe('unclosed-quote');

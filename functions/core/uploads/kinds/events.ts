@@ -86,10 +86,12 @@ class EventsParser implements RowParser<EventsData> {
   private readonly persons: Person[] = [];
   private readonly personIndex = new Map<string, number>();
   private readonly events: EventRow[] = [];
+  private lastGoodNhs = '';
 
   row(r: RowReader): void {
     const la = r.required('la_code');
-    if (la !== undefined) {
+    // Every row repeats the council's code: only a different one needs checking.
+    if (la !== undefined && la !== this.laCode.value) {
       const bad = checkLaCode(la);
       if (bad) r.problem('la_code', la, bad);
       else this.laCode.check(r, r.intern(la), la);
@@ -98,8 +100,10 @@ class EventsParser implements RowParser<EventsData> {
 
     const id = r.required('la_person_unique_identifier');
     const nhs = r.raw('nhs_number');
-    if (nhs !== '') {
+    // A person's rows repeat their NHS number: the last one checked is remembered.
+    if (nhs !== '' && nhs !== this.lastGoodNhs) {
       const parsed = parseNhsNumber(nhs);
+      if (!isProblem(parsed) && parsed.checkDigitOk) this.lastGoodNhs = detach(nhs);
       if (isProblem(parsed)) r.problem('nhs_number', nhs, parsed);
       else if (!parsed.checkDigitOk) r.warn('nhs_number', nhs, 'nhs-check-digit', 'nhs_number has a wrong check digit (NHS Modulus 11)');
     }
