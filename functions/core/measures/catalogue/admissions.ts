@@ -38,21 +38,38 @@ function qualifyingStarts(ctx: MeasureContext): Map<number, number[]> {
   });
 }
 
-function admissions(ctx: MeasureContext, band: AgeBand) {
-  const starts = qualifyingStarts(ctx);
-  return ctx.months.months.map((month, i) => {
-    const end = ctx.months.ends[i];
-    const yearBefore = minusYears(end);
-    if (ctx.periodStart > minusYears(yearBefore) + 1) return insufficientHistory(month);
-    let n = 0;
-    for (const [person, list] of starts) {
-      const first = list.find((s) => s > yearBefore && s <= end);
-      if (first === undefined) continue;
-      const age = ctx.age(person, first);
-      if ((age >= 65 ? '65+' : '18-64') === band) n++;
+/** Per covered month, people counted in each band, and whether the look-back is not met. */
+function admissionCounts(ctx: MeasureContext): { young: Int32Array; old: Int32Array; lookBackShort: Uint8Array } {
+  return ctx.memo('admission-counts', () => {
+    const { ends } = ctx.months;
+    const n = ends.length;
+    const windowStart = ends.map((d) => minusYears(d));
+    const out = { young: new Int32Array(n), old: new Int32Array(n), lookBackShort: new Uint8Array(n) };
+    ends.forEach((_, m) => {
+      out.lookBackShort[m] = ctx.periodStart > minusYears(windowStart[m]) + 1 ? 1 : 0;
+    });
+    for (const [person, starts] of qualifyingStarts(ctx)) {
+      // Starts ascend and windows move forward with m: the earliest start in each window is found
+      // with one pointer that never moves back.
+      let first = 0;
+      for (let m = 0; m < n; m++) {
+        while (first < starts.length && starts[first] <= windowStart[m]) first++;
+        if (first === starts.length) break;
+        if (starts[first] > ends[m]) continue;
+        if (ctx.age(person, starts[first]) >= 65) out.old[m]++;
+        else out.young[m]++;
+      }
     }
-    return ratePoint(month, n, ctx.populationFor(i, band));
+    return out;
   });
+}
+
+function admissions(ctx: MeasureContext, band: AgeBand) {
+  const counts = admissionCounts(ctx);
+  const perBand = band === '65+' ? counts.old : counts.young;
+  return ctx.months.months.map((month, m) =>
+    counts.lookBackShort[m] ? insufficientHistory(month) : ratePoint(month, perBand[m], ctx.populationFor(m, band)),
+  );
 }
 
 const WHY =

@@ -5,6 +5,7 @@
  */
 import type { MeasureContext } from '../context.ts';
 import { foldLabel, SETTLED_ACCOMMODATION } from '../../uploads/code-lists.ts';
+import { markActive } from '../month-ranges.ts';
 import { countPoint, percentPoint } from '../points.ts';
 import { isCommunityLts, isResidentialLts } from '../rows.ts';
 import type { MeasureDefinition } from './types.ts';
@@ -24,17 +25,6 @@ interface LtsSnapshot {
   sds: Int32Array;
   directPayments: Int32Array;
   settled: Int32Array;
-}
-
-function firstMonthEndingOnOrAfter(ends: number[], day: number): number {
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ends[mid] < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export function ltsSnapshot(ctx: MeasureContext): LtsSnapshot {
@@ -60,9 +50,7 @@ export function ltsSnapshot(ctx: MeasureContext): LtsSnapshot {
           if (row.deliveryMechanism === 'Direct payment') bits |= COMMUNITY_SDS | COMMUNITY_DP;
           if (row.deliveryMechanism === 'CASSR managed personal budget') bits |= COMMUNITY_SDS;
         }
-        for (let m = firstMonthEndingOnOrAfter(ends, row.start); m < n && (row.end === null || ends[m] <= row.end); m++) {
-          flags[m] |= bits;
-        }
+        markActive(ends, row, flags, bits);
       }
       // Person attribute: the latest-starting kept row with start ≤ M_end (ties: last in file order,
       // which the by-person sort puts last). Months grow, so one pointer walks the rows once.

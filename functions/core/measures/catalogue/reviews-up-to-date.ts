@@ -1,11 +1,17 @@
 /**
  * REVIEWS_UTD: long term clients with a review in the last 12 months (snapshot on M_end).
  * Look-back: the reporting period must start on or before (M_end − 1 year) + 1 day.
+ * One pass per person marks the months whose M_end, and whose M_end − 1 year, fall in an LTS row,
+ * and the months whose window (M_end − 1 year, M_end] holds one of their SU reviews' end.
  */
 import { minusYears } from '../../calendar/days.ts';
+import { firstAtLeast, markActive } from '../month-ranges.ts';
 import { insufficientHistory, percentPoint } from '../points.ts';
-import { anyActiveOn } from '../rows.ts';
 import type { MeasureDefinition } from './types.ts';
+
+const ACTIVE_AT_END = 1;
+const ACTIVE_YEAR_BEFORE = 2;
+const REVIEWED = 4;
 
 export const REVIEWS_UTD: MeasureDefinition = {
   id: 'REVIEWS_UTD',
@@ -20,27 +26,36 @@ export const REVIEWS_UTD: MeasureDefinition = {
   compute(ctx) {
     const lts = ctx.ltsByPerson();
     const reviews = ctx.suReviewsByPerson();
+    const ends = ctx.months.ends;
+    const yearBefore = ends.map((d) => minusYears(d));
+    const n = ends.length;
+    const d = new Int32Array(n);
+    const num = new Int32Array(n);
+    const flags = new Uint8Array(n);
+    for (let p = 0; p < ctx.persons.length; p++) {
+      if (lts.offsets[p] === lts.offsets[p + 1]) continue;
+      flags.fill(0);
+      for (let k = lts.offsets[p]; k < lts.offsets[p + 1]; k++) {
+        markActive(ends, lts.rows[k], flags, ACTIVE_AT_END);
+        markActive(yearBefore, lts.rows[k], flags, ACTIVE_YEAR_BEFORE);
+      }
+      for (let k = reviews.offsets[p]; k < reviews.offsets[p + 1]; k++) {
+        const end = reviews.rows[k].end;
+        if (end === null) continue;
+        // Months with yearBefore[m] < end ≤ ends[m].
+        const to = firstAtLeast(yearBefore, end);
+        for (let m = firstAtLeast(ends, end); m < to; m++) flags[m] |= REVIEWED;
+      }
+      for (let m = 0; m < n; m++) {
+        if ((flags[m] & (ACTIVE_AT_END | ACTIVE_YEAR_BEFORE)) !== (ACTIVE_AT_END | ACTIVE_YEAR_BEFORE) || ctx.age(p, ends[m]) < 18) continue;
+        d[m]++;
+        if (flags[m] & REVIEWED) num[m]++;
+      }
+    }
     return {
-      series: ctx.months.months.map((month, i) => {
-        const end = ctx.months.ends[i];
-        const yearBefore = minusYears(end);
-        if (ctx.periodStart > yearBefore + 1) return insufficientHistory(month);
-        let d = 0;
-        let n = 0;
-        for (let p = 0; p < ctx.persons.length; p++) {
-          if (lts.offsets[p] === lts.offsets[p + 1]) continue;
-          if (ctx.age(p, end) < 18 || !anyActiveOn(lts, p, end) || !anyActiveOn(lts, p, yearBefore)) continue;
-          d++;
-          for (let k = reviews.offsets[p]; k < reviews.offsets[p + 1]; k++) {
-            const reviewEnd = reviews.rows[k].end;
-            if (reviewEnd !== null && reviewEnd > yearBefore && reviewEnd <= end) {
-              n++;
-              break;
-            }
-          }
-        }
-        return percentPoint(month, n, d);
-      }),
+      series: ctx.months.months.map((month, m) =>
+        ctx.periodStart > yearBefore[m] + 1 ? insufficientHistory(month) : percentPoint(month, num[m], d[m]),
+      ),
     };
   },
 };
