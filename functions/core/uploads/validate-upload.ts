@@ -63,7 +63,8 @@ export async function validateUpload<K extends UploadKind>(
     data = outcome.data;
   } catch (e) {
     if (e instanceof CsvFormatError) {
-      log.error(0, '', null, e.rule, e.message);
+      // An unclosed quote is reported at the row that opens it; encodings and formats at row 0.
+      log.error(e.record, '', null, e.rule, e.message);
     } else {
       // A bug of ours must not look like a good file, nor crash the caller.
       log.error(0, '', null, 'internal', `The file could not be checked (${e instanceof Error ? e.message : String(e)}).`);

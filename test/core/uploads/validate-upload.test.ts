@@ -31,6 +31,11 @@ describe('validateUpload', () => {
     expect(r.data).toBeNull();
   });
 
+  it('reports an unclosed quote at the row that opens it', async () => {
+    const r = await validateUpload('population', bytes('la_code,year,age_band,population\nE08000018,2021,65+,1\nE08000018,"2020,18-64,2\n'));
+    expect(errorKeys(r)).toEqual(['unclosed-quote@2:']);
+  });
+
   it('reports an unknown kind instead of throwing', async () => {
     const r = await validateUpload('constructor' as UploadKind, bytes('a\n1\n'));
     expect(errorKeys(r)).toEqual(['unknown-kind@0:']);
