@@ -9,6 +9,7 @@ import { S3ObjectStore, s3ClientFor } from '../../adapters/object-store.ts';
 import { SesMailer, sesClientFor } from '../../adapters/mailer.ts';
 import { DynamoSendLedger, dynamoClientFor } from '../../adapters/ledger.ts';
 import { systemClock } from '../../adapters/clock.ts';
+import { Logger } from '@aws-lambda-powertools/logger';
 import type { Clock, Mailer, ObjectStore, SendLedger } from '../../core/pipeline/ports.ts';
 
 export interface PipelineDeps {
@@ -24,6 +25,8 @@ export interface PipelineDeps {
   recipientsKey?: string;
   /** Roboto fonts folder for the renderer (the Lambda bundle ships them beside the handler). */
   fontsDir?: string;
+  /** The SES raw-message budget (default: 10 MB less a margin, mail/size.ts); lower only in tests. */
+  mailLimitBytes?: number;
   /** Uploads above this size are refused before parsing (default MAX_UPLOAD_BYTES of key-safety.ts). */
   maxUploadBytes?: number;
   /** Called after SES accepted an email (the local runner saves the raw bytes as .eml). */
@@ -32,7 +35,9 @@ export interface PipelineDeps {
 }
 
 export function depsFromConfig(config: Config): PipelineDeps {
+  const logger = new Logger();
   return {
+    log: (line) => logger.info(line),
     store: new S3ObjectStore(s3ClientFor(config.S3_ENDPOINT), config.BUCKET),
     mailer: new SesMailer(sesClientFor(config.SES_ENDPOINT), { source: config.SENDER, configurationSet: config.SES_CONFIGURATION_SET }),
     ledger: new DynamoSendLedger(dynamoClientFor(config.DYNAMODB_ENDPOINT), config.LEDGER_TABLE),

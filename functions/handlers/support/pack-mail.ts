@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { composeMime } from '../../core/mail/compose.ts';
 import { packHtml, packText, type PackMailSummary } from '../../core/mail/pack-body.ts';
 import { packSubject } from '../../core/mail/subject.ts';
-import { pdfCanBeAttached } from '../../core/mail/size.ts';
+import { fitsInSes, pdfCanBeAttached } from '../../core/mail/size.ts';
 import { ownersNoticeSubject, ownersNoticeText, type UndeliveredRecipient } from '../../core/mail/notices.ts';
 import { deliver, undelivered, type Delivery, type DeliveryResult } from '../../core/pipeline/deliver.ts';
 import { noticeSendKey, packSendKey } from '../../core/pipeline/ledger-keys.ts';
@@ -36,7 +36,7 @@ export async function sendPack(
 ): Promise<PackSendResult> {
   const { period, packId, version } = manifest;
   const fileName = `${period}-${packId}.pdf`;
-  const attach = pdfCanBeAttached(manifest.pdfBytes);
+  const attach = pdfCanBeAttached(manifest.pdfBytes, deps.mailLimitBytes);
   let pdf: Uint8Array | null = null;
   const loadPdf = async () => {
     pdf ??= await deps.store.getBytes(manifest.pdfKey);
@@ -61,8 +61,8 @@ export async function sendPack(
       ledgerKey,
       recipient: to,
       purpose: audience,
-      compose: async () =>
-        composeMime({
+      compose: async () => {
+        const raw = await composeMime({
           from: deps.sender,
           to: [to],
           subject: packSubject(summary),
@@ -72,7 +72,11 @@ export async function sendPack(
           date: deps.clock.now(),
           messageId: messageId(deps.sender),
           headers: { 'X-Report-Cards-Send': ledgerKey },
-        }),
+        });
+        // The estimate above decides attaching; this is the check on the real bytes.
+        if (!fitsInSes(raw.byteLength, deps.mailLimitBytes)) throw new Error(`the email is ${raw.byteLength} bytes, above the SES limit`);
+        return raw;
+      },
     };
   });
   const results = await deliver(items, deps);
