@@ -5,6 +5,7 @@
  */
 import { App } from 'aws-cdk-lib';
 import { buildApp } from './build.ts';
+import { PackTemplateError } from '../functions/core/cards/load-packs.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
 const app = new App();
@@ -12,7 +13,7 @@ try {
   const { name, config } = loadConfig((key) => app.node.tryGetContext(key));
   buildApp(app, name, config);
 } catch (error) {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof PackTemplateError) {
     console.error(error.message);
     process.exit(1);
   }

@@ -2,9 +2,12 @@
  * Builds both stacks for one environment into an app (or stage), with cdk-nag enforced. Shared by
  * infra/app.ts and the infra tests, so the tests check exactly what `cdk synth` produces.
  */
+import path from 'node:path';
 import type { App } from 'aws-cdk-lib';
-import type { EnvironmentConfig } from './config.ts';
+import { ConfigError, type EnvironmentConfig } from './config.ts';
+import { PROJECT_ROOT } from './constructs/report-function.ts';
 import { enforceNag } from './nag.ts';
+import { packListProblems } from './packs.ts';
 import { StatefulStack } from './stateful-stack.ts';
 import { StatelessStack } from './stateless-stack.ts';
 
@@ -14,6 +17,8 @@ export interface ReportCardStacks {
 }
 
 export function buildApp(app: App, environmentName: string, config: EnvironmentConfig): ReportCardStacks {
+  const problems = packListProblems(config, path.join(PROJECT_ROOT, 'templates', 'packs'));
+  if (problems.length) throw new ConfigError(environmentName, problems);
   const env = config.account || config.region ? { account: config.account, region: config.region } : undefined;
   const prefix = `AscReportCards-${environmentName}`;
   const stateful = new StatefulStack(app, `${prefix}-Stateful`, {

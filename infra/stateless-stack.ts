@@ -17,15 +17,13 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
-import { OUTPUT_PREFIXES } from '../functions/core/bucket-layout.ts';
+import { RECIPIENTS_KEY } from '../functions/core/pipeline/recipients.ts';
 import { ACCESS, TRIGGERS, type FunctionName } from './access.ts';
 import type { EnvironmentConfig } from './config.ts';
 import { accessStatements } from './constructs/grants.ts';
 import { Operations, RUN_METRICS } from './constructs/operations.ts';
 import { ReportFunction } from './constructs/report-function.ts';
 import { acknowledge } from './nag.ts';
-
-export const RECIPIENTS_KEY = `${OUTPUT_PREFIXES.config}recipients.json`;
 
 export interface StatelessStackProps extends StackProps {
   readonly config: EnvironmentConfig;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_PREFIXES, UPLOAD_PREFIXES } from '../../functions/core/bucket-layout.ts';
 import { ACCESS, type FunctionName } from '../../infra/access.ts';
 import { RUN_METRICS } from '../../infra/constructs/operations.ts';
-import { RECIPIENTS_KEY } from '../../infra/stateless-stack.ts';
+import { parseRecipients, RECIPIENTS_KEY } from '../../functions/core/pipeline/recipients.ts';
 import { asArray, functionStatements, objectSuffix, policyDocuments, synthDefault, type Built, type Statement } from './synth.ts';
 
 let built: Built;
@@ -156,10 +156,13 @@ describe('stateless stack: triggers and schedule', () => {
   it('writes the recipients lists from cdk.json to config/recipients.json, never into an env var', () => {
     const writers = Object.values(built.stateless$.findResources('Custom::AWS'));
     expect(writers).toHaveLength(1);
-    const create = JSON.stringify(writers[0]!.Properties.Create);
-    expect(create).toContain('"action\\":\\"putObject\\"');
-    expect(create).toContain(RECIPIENTS_KEY);
-    for (const address of Object.values(built.config.lists).flat()) expect(create).toContain(address);
+    // Create is a Fn::Join of the SDK call's JSON around the bucket-name token.
+    const parts = writers[0]!.Properties.Create['Fn::Join'][1] as unknown[];
+    const call = JSON.parse(parts.map((p) => (typeof p === 'string' ? p : 'BUCKET')).join(''));
+    expect(call).toMatchObject({ service: 'S3', action: 'putObject', parameters: { Bucket: 'BUCKET', Key: RECIPIENTS_KEY, ContentType: 'application/json' } });
+    expect(JSON.stringify(writers[0]!.Properties.Update)).toEqual(JSON.stringify(writers[0]!.Properties.Create));
+    // The body is what the handlers' own recipients parser accepts, with the cdk.json lists.
+    expect(parseRecipients(call.parameters.Body)).toEqual({ lists: built.config.lists });
     for (const fn of Object.values(built.stateless$.findResources('AWS::Lambda::Function'))) {
       const env = JSON.stringify(fn.Properties.Environment ?? {});
       for (const address of Object.values(built.config.lists).flat()) expect(env).not.toContain(address);

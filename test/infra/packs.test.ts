@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PackTemplateError } from '../../functions/core/cards/load-packs.ts';
+import { EnvironmentConfig } from '../../infra/config.ts';
+import { PROJECT_ROOT } from '../../infra/constructs/report-function.ts';
+import { packListProblems } from '../../infra/packs.ts';
+import { defaultRawConfig } from './synth.ts';
+
+const PACKS = path.join(PROJECT_ROOT, 'templates', 'packs');
+const config = () => EnvironmentConfig.parse(defaultRawConfig());
+
+describe('pack lists against the environment', () => {
+  it('finds every list the shipped packs name in the default environment', () => {
+    expect(packListProblems(config(), PACKS)).toEqual([]);
+  });
+
+  it('names the pack, the field and the list when the environment lacks one', () => {
+    const c = config();
+    delete c.lists.clerks;
+    const problems = packListProblems(c, PACKS);
+    expect(problems.length).toBeGreaterThan(0);
+    for (const p of problems) expect(p).toMatch(/^lists: pack "[a-z-]+" \(distribution\.lists\) sends to list "clerks", which this environment does not define$/);
+  });
+
+  it('checks the preview and owners lists too, and reports a broken template as the renderer would', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'packs-'));
+    try {
+      const [first] = ['scrutiny-board.json'];
+      const pack = JSON.parse(readFileSync(path.join(PACKS, first!), 'utf8'));
+      pack.distribution.previewList = 'analysts';
+      writeFileSync(path.join(dir, first!), JSON.stringify(pack));
+      expect(packListProblems(config(), dir)).toEqual([
+        `lists: pack "${pack.id}" (distribution.previewList) sends to list "analysts", which this environment does not define`,
+      ]);
+      writeFileSync(path.join(dir, first!), '{ not json');
+      expect(() => packListProblems(config(), dir)).toThrow(PackTemplateError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
