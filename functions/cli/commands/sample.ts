@@ -9,7 +9,7 @@ import { resolveOptions, writeSample, type SampleOptions } from '../../core/samp
 export const help = `Usage: report-cards sample --out DIR [--seed N] [--people N] [--end YYYY-MM] [--months N]
 
 Writes a seeded, realistic set of uploads for a council of about N people in contact with adult
-social care (orders of magnitude of Rotherham, about 212,700 adults at the default size):
+social care (orders of magnitude of Rotherham, about 210,000 adults at the default size):
 DIR/events.csv, population.csv, targets.csv, benchmarks.csv, waiting.csv, finance.csv,
 providers.csv and commentary.csv. The same options always give the same bytes.
 

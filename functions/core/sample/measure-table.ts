@@ -1,7 +1,7 @@
 /**
  * What the sample knows about each measure of measures.md: its basis and polarity (for targets
  * and benchmarks that make sense), the level the default sample runs at, and a target for the
- * latest financial year. Counts, hours and money are per the default council (about 212,700
+ * latest financial year. Counts, hours and money are per the default council (about 210,300
  * adults) and scale with the sample's size. A test checks this table against the catalogue.
  */
 export type Polarity = 'high' | 'low' | 'neutral';
@@ -58,7 +58,7 @@ export const SAMPLE_MEASURES: readonly SampleMeasure[] = [
 ];
 
 /** Adults in the default sample's council: counts in the table are for this size. */
-export const DEFAULT_ADULTS = 212_721;
+export const DEFAULT_ADULTS = 210_305;
 
 /** One decimal place, as measures print. */
 export function oneDp(value: number): number {
