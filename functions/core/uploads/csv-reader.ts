@@ -184,6 +184,8 @@ export class CsvTokenizer {
     const fields: string[] = [];
     const n = s.length;
     let pos = start;
+    let lineEnd = -1;
+    let q = -1;
     for (;;) {
       // At the start of a field.
       if (pos < n && s.charCodeAt(pos) === QUOTE) {
@@ -216,21 +218,27 @@ export class CsvTokenizer {
         }
         fields.push(value);
       } else {
-        let lineEnd = s.indexOf('\n', pos);
-        if (lineEnd === -1) {
-          if (!final) return -1;
-          lineEnd = n;
+        // Both searches are remembered while still ahead of `pos`: a line is scanned once.
+        if (lineEnd < pos) {
+          lineEnd = s.indexOf('\n', pos);
+          if (lineEnd === -1) {
+            if (!final) return -1;
+            lineEnd = n;
+          }
         }
-        const q = s.indexOf('"', pos);
-        if (q === -1 || q > lineEnd) {
+        if (q < pos) {
+          q = s.indexOf('"', pos);
+          if (q === -1) q = n;
+        }
+        if (q >= lineEnd) {
           // No quote before the record ends: the rest is plain fields.
-          for (const f of stripCr(s, pos, lineEnd).split(',')) fields.push(f);
+          appendAll(fields, stripCr(s, pos, lineEnd).split(','));
           pos = lineEnd;
         } else {
           const comma = s.lastIndexOf(',', q - 1);
           if (comma >= pos) {
             // Plain fields up to the comma before the quote's field.
-            for (const f of s.slice(pos, comma).split(',')) fields.push(f);
+            appendAll(fields, s.slice(pos, comma).split(','));
             pos = comma + 1;
             continue;
           }
@@ -255,6 +263,10 @@ export class CsvTokenizer {
       return pos + 1;
     }
   }
+}
+
+function appendAll(to: string[], from: string[]): void {
+  for (let i = 0; i < from.length; i++) to.push(from[i]);
 }
 
 /** Index of the next `,` or `\n` from `pos`, or -1. */
