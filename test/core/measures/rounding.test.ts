@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { percent, per100k, roundRatio } from '../../../functions/core/measures/rounding.ts';
-import { decimalOf, decimalRatio, roundDecimal } from '../../../functions/core/measures/decimal.ts';
-import { medianRounded } from '../../../functions/core/measures/median.ts';
 
 describe('exact rounding', () => {
   it('follows measures.md: N = 201, D = 400 → 50.3 (50.25 rounds up)', () => {
@@ -34,24 +32,5 @@ describe('exact rounding', () => {
         expect(percent(n, d)).toBe(tenths / 10);
       }),
     );
-  });
-});
-
-describe('decimals', () => {
-  it('sums and ratios without binary floating point', () => {
-    expect(decimalOf('0.1').plus(decimalOf('0.2')).eq(decimalOf('0.3'))).toBe(true);
-    expect(roundDecimal(decimalOf('-2.25'))).toBe(-2.3);
-    expect(decimalRatio(decimalOf('1.005'), decimalOf('2.01'), 100)).toBe(50); // exactly 50%
-    expect(decimalRatio(decimalOf('1'), decimalOf('0'), 100)).toBeNull();
-  });
-});
-
-describe('medians', () => {
-  it('are exact, then rounded', () => {
-    expect(medianRounded([])).toBeNull();
-    expect(medianRounded([5])).toBe(5);
-    expect(medianRounded([10, 1, 4])).toBe(4);
-    expect(medianRounded([1, 2])).toBe(1.5);
-    expect(medianRounded([100, 3, 8, 1])).toBe(5.5);
   });
 });
