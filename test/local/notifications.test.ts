@@ -58,3 +58,25 @@ describe('notification rules', () => {
       expect(matchingStages(rules, out)).toEqual([]);
   });
 });
+
+describe('local wiring and the real infra agree', () => {
+  it('the synthesized stack triggers the same stages on the same prefixes as the local fallback table', async () => {
+    const { synthDefault } = await import('../infra/synth.ts');
+    const { stateless$ } = synthDefault();
+    const norm = (rules: { stage: string; prefix: string; suffix: string }[]) => rules.map((r) => `${r.stage} ${r.prefix} ${r.suffix}`).sort();
+    expect(norm(rulesFromTemplate(stateless$.toJSON()))).toEqual(norm(rulesFromLayout()));
+  });
+
+  it("every stage function's environment satisfies the handlers' config schema", async () => {
+    const { synthDefault } = await import('../infra/synth.ts');
+    const { readConfig } = await import('../../functions/adapters/config.ts');
+    const { stateless$ } = synthDefault();
+    const fns = Object.entries(stateless$.findResources('AWS::Lambda::Function')).filter(([id]) => /^(Ingest|Render|Distribute|Schedule)Function/.test(id));
+    expect(fns).toHaveLength(4);
+    for (const [, fn] of fns) {
+      // Tokens (imports, refs) become placeholder strings; the names and literal values are what matter.
+      const env = Object.fromEntries(Object.entries(fn.Properties.Environment.Variables as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : 'resolved-at-deploy']));
+      expect(() => readConfig(env)).not.toThrow();
+    }
+  });
+});
