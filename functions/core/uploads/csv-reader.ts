@@ -17,6 +17,12 @@ export interface CsvRecord {
   fields: string[];
 }
 
+/** Consecutive records: `records[i]` is record number `first + i` (no object per record). */
+export interface CsvBatch {
+  first: number;
+  records: string[][];
+}
+
 export class CsvFormatError extends Error {
   constructor(
     message: string,
@@ -39,13 +45,13 @@ const SLICE_BYTES = 64 * 1024;
 export type ByteSource = AsyncIterable<Uint8Array> | Uint8Array;
 
 /** Records in batches (one per decoded chunk): cheaper than one `await` per record. */
-export async function* readCsvBatches(source: ByteSource): AsyncGenerator<CsvRecord[]> {
+export async function* readCsvBatches(source: ByteSource): AsyncGenerator<CsvBatch> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const tokenizer = new CsvTokenizer();
   let head: Uint8Array | null = new Uint8Array(0);
   let bytesSeen = 0;
 
-  const decode = (bytes: Uint8Array, final: boolean): CsvRecord[] => {
+  const decode = (bytes: Uint8Array, final: boolean): CsvBatch => {
     if (bytes.indexOf(0) !== -1) {
       throw new CsvFormatError(`The file contains NUL bytes, so it is not UTF-8 text (UTF-16 "Unicode text" and binary files contain them); ${encodingAdvice}`, 'file-encoding');
     }
@@ -59,9 +65,9 @@ export async function* readCsvBatches(source: ByteSource): AsyncGenerator<CsvRec
         0,
       );
     }
-    const out: CsvRecord[] = [];
-    tokenizer.push(text, final, out);
-    return out;
+    const batch: CsvBatch = { first: tokenizer.nextRecord, records: [] };
+    tokenizer.push(text, final, batch.records);
+    return batch;
   };
 
   for await (const chunk of chunksOf(source)) {
@@ -74,30 +80,32 @@ export async function* readCsvBatches(source: ByteSource): AsyncGenerator<CsvRec
       const first = head;
       head = null;
       const batch = decode(first, false);
-      if (batch.length) yield batch;
+      if (batch.records.length) yield batch;
       continue;
     }
     // Large chunks are cut so that a batch dies young: records still alive when the young
     // generation is collected get promoted, and a 1 MB chunk's records would fill the old one.
     for (let at = 0; at < chunk.length; at += SLICE_BYTES) {
       const batch = decode(chunk.subarray(at, at + SLICE_BYTES), false);
-      if (batch.length) yield batch;
+      if (batch.records.length) yield batch;
     }
   }
   if (head) {
     if (bytesSeen === 0) throw new CsvFormatError('The file is empty.', 'empty-file');
     sniffOrThrow(head);
     const batch = decode(head, true);
-    if (batch.length) yield batch;
+    if (batch.records.length) yield batch;
     return;
   }
   const batch = decode(new Uint8Array(0), true);
-  if (batch.length) yield batch;
+  if (batch.records.length) yield batch;
 }
 
 /** One record at a time, for callers that do not need the speed of batches. */
 export async function* readCsv(source: ByteSource): AsyncGenerator<CsvRecord> {
-  for await (const batch of readCsvBatches(source)) yield* batch;
+  for await (const { first, records } of readCsvBatches(source)) {
+    for (let i = 0; i < records.length; i++) yield { record: first + i, fields: records[i] };
+  }
 }
 
 function sniffOrThrow(head: Uint8Array): void {
@@ -136,7 +144,7 @@ export class CsvTokenizer {
   /** Number the next record will get (0 = header). */
   nextRecord = 0;
 
-  push(text: string, final: boolean, out: CsvRecord[]): void {
+  push(text: string, final: boolean, out: string[][]): void {
     const s = this.carry.length ? this.carry + text : text;
     this.carry = '';
     const n = s.length;
@@ -152,7 +160,8 @@ export class CsvTokenizer {
       }
       if (end <= nextQuote) {
         const lineEnd = end > pos && s.charCodeAt(end - 1) === CR ? end - 1 : end;
-        out.push({ record: this.nextRecord++, fields: s.slice(pos, lineEnd).split(',') });
+        out.push(s.slice(pos, lineEnd).split(','));
+        this.nextRecord++;
         pos = end + 1;
         continue;
       }
@@ -180,7 +189,7 @@ export class CsvTokenizer {
    * Parses one record that holds quotes; -1 when it is not complete in `s` yet. Runs of unquoted
    * fields are still cut with native `split`: only the quoted fields are scanned, quote to quote.
    */
-  private quotedRecord(s: string, start: number, final: boolean, out: CsvRecord[]): number {
+  private quotedRecord(s: string, start: number, final: boolean, out: string[][]): number {
     const fields: string[] = [];
     const n = s.length;
     let pos = start;
@@ -251,7 +260,8 @@ export class CsvTokenizer {
         }
       }
       if (pos >= n) {
-        out.push({ record: this.nextRecord++, fields });
+        out.push(fields);
+        this.nextRecord++;
         return n;
       }
       if (s.charCodeAt(pos) === COMMA) {
@@ -259,7 +269,8 @@ export class CsvTokenizer {
         continue;
       }
       // LF ends the record.
-      out.push({ record: this.nextRecord++, fields });
+      out.push(fields);
+      this.nextRecord++;
       return pos + 1;
     }
   }

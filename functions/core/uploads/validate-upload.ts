@@ -94,11 +94,13 @@ async function parse<K extends UploadKind>(kind: K, source: ByteSource, log: Iss
   let rows = 0;
   let headerRejected = false;
   const parser = definition.createParser();
-  for await (const batch of readCsvBatches(source)) {
-    for (const record of batch) {
-      if (record.record === 0) {
-        headerLength = record.fields.length;
-        const index = resolveHeader(record.fields, definition.columns, log);
+  for await (const { first, records } of readCsvBatches(source)) {
+    for (let i = 0; i < records.length; i++) {
+      const record = first + i;
+      const fields = records[i];
+      if (record === 0) {
+        headerLength = fields.length;
+        const index = resolveHeader(fields, definition.columns, log);
         if (!index) {
           headerRejected = true;
           break;
@@ -107,11 +109,11 @@ async function parse<K extends UploadKind>(kind: K, source: ByteSource, log: Iss
         continue;
       }
       const r = reader!;
-      r.load(record.record, record.fields);
+      r.load(record, fields);
       if (r.blank()) continue; // blank lines (and Excel's ",,,," lines) still count as records
       rows++;
-      if (record.fields.length > headerLength && r.extraValues(headerLength)) {
-        r.error('', null, 'field-count', `Row has ${record.fields.length} values but the header has ${headerLength} columns (an unquoted comma in a value?)`);
+      if (fields.length > headerLength && r.extraValues(headerLength)) {
+        r.error('', null, 'field-count', `Row has ${fields.length} values but the header has ${headerLength} columns (an unquoted comma in a value?)`);
         continue;
       }
       parser.row(r);
