@@ -8,6 +8,7 @@
 import { financialYearOf, type MonthId } from '../calendar/days.ts';
 import { aroundMeasure, type AroundLookups } from './around.ts';
 import type { Benchmark, Commentary, MeasureResult, MeasuresDocument, SeriesPoint } from './document.ts';
+import { REASONS } from './points.ts';
 import type { SpcSettings } from './spc.ts';
 
 export function mergeSeries(previous: readonly SeriesPoint[], current: readonly SeriesPoint[]): SeriesPoint[] {
@@ -15,6 +16,8 @@ export function mergeSeries(previous: readonly SeriesPoint[], current: readonly 
   for (const p of previous) byMonth.set(p.month, p);
   for (const p of current) {
     const before = byMonth.get(p.month);
+    // A placeholder for a snapshot upload not given this time says nothing about that month.
+    if (before !== undefined && p.reason === REASONS.noUpload) continue;
     byMonth.set(p.month, before !== undefined && before.value !== p.value ? { ...p, revised: true } : p);
   }
   return [...byMonth.keys()].sort().map((m) => byMonth.get(m) as SeriesPoint);

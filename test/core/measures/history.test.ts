@@ -11,6 +11,12 @@ describe('mergeSeries', () => {
     const merged = mergeSeries([point('2021-01', 1), point('2021-02', 2), point('2021-03', 3)], [point('2021-02', 2), point('2021-03', 4), point('2021-04', 5)]);
     expect(merged).toEqual([point('2021-01', 1), point('2021-02', 2), { ...point('2021-03', 4), revised: true }, point('2021-04', 5)]);
   });
+
+  it('a placeholder for a snapshot upload not given this time does not replace a real value', () => {
+    const placeholder = { ...point('2021-03', null), reason: 'no upload' };
+    expect(mergeSeries([point('2021-03', 3)], [placeholder])).toEqual([point('2021-03', 3)]);
+    expect(mergeSeries([point('2021-02', 3)], [placeholder])).toEqual([point('2021-02', 3), placeholder]);
+  });
 });
 
 describe('mergeHistory', () => {
