@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { eventsCsv } from '../core/uploads/fixtures.ts';
+import { eventsCsv, GOLDEN } from '../core/uploads/fixtures.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(root, 'bin/report-cards.mjs');
@@ -29,7 +29,7 @@ function file(name: string, content: string | Uint8Array): string {
 
 describe('report-cards validate', () => {
   it('accepts the golden extract: exit 0, warnings only', async () => {
-    const r = await cli('/work/shared/golden/events.csv', '--kind', 'events');
+    const r = await cli(path.join(GOLDEN, 'events.csv'), '--kind', 'events');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('accepted (events, 1622 rows, 0 errors');
     expect(r.stderr).not.toMatch(/: error: /);
@@ -61,8 +61,8 @@ describe('report-cards validate', () => {
   it('exits 2 for a file that cannot be opened, an unknown kind or missing arguments', async () => {
     expect((await cli(path.join(dir, 'missing.csv'), '--kind', 'events')).code).toBe(2);
     expect((await cli(dir, '--kind', 'events')).code).toBe(2);
-    expect((await cli('/work/shared/golden/events.csv', '--kind', 'event')).code).toBe(2);
-    expect((await cli('/work/shared/golden/events.csv')).code).toBe(2);
+    expect((await cli(path.join(GOLDEN, 'events.csv'), '--kind', 'event')).code).toBe(2);
+    expect((await cli(path.join(GOLDEN, 'events.csv'))).code).toBe(2);
     expect((await cli('--kind', 'events')).code).toBe(2);
   });
 

@@ -2,6 +2,8 @@
  * Small, hand-readable upload fixtures built in code. `eventRow` is one valid CLD event row;
  * tests override the fields a rule is about, so each test shows only what it checks.
  */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { validateUpload, type UploadResult } from '../../../functions/core/uploads/validate-upload.ts';
 import type { UploadKind } from '../../../functions/core/uploads/parsed.ts';
 
@@ -72,6 +74,9 @@ export const SERVICE: EventFields = {
   unit_cost: '21.50',
 };
 export const ASSESSMENT: EventFields = { event_type: 'Assessment', assessment_type: 'Long term assessment', event_outcome: 'Progress to support planning or services' };
+
+/** The shared golden uploads (an events extract and its population), beside the repository. */
+export const GOLDEN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/golden');
 
 /** RFC 4180 quoting where needed. */
 export function cell(text: string): string {

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dayOf } from '../../../../functions/core/calendar/days.ts';
 import { eventsSchema } from '../../../../functions/core/uploads/kinds/events.ts';
 import { validateUpload } from '../../../../functions/core/uploads/validate-upload.ts';
-import { ASSESSMENT, BASE_EVENT, errorKeys, eventsCsv, SERVICE, validateText, warningKeys, type EventFields } from '../fixtures.ts';
+import { ASSESSMENT, BASE_EVENT, errorKeys, type EventFields, eventsCsv, GOLDEN, SERVICE, validateText, warningKeys } from '../fixtures.ts';
 
 const check = (rows: EventFields[]) => validateText('events', eventsCsv(rows));
 
 describe('events: a valid extract', () => {
   it('the golden extract validates with no errors and matches the parsed-data contract', async () => {
-    const r = await validateUpload('events', readFileSync('/work/shared/golden/events.csv'), { fileName: 'events.csv' });
+    const r = await validateUpload('events', readFileSync(path.join(GOLDEN, 'events.csv')), { fileName: 'events.csv' });
     expect(r.errors).toEqual([]);
     expect(r.rows).toBe(1622);
     expect(r.data).not.toBeNull();

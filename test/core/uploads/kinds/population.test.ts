@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateUpload } from '../../../../functions/core/uploads/validate-upload.ts';
-import { csvText, errorKeys, validateText } from '../fixtures.ts';
+import { csvText, errorKeys, GOLDEN, validateText } from '../fixtures.ts';
 
 const HEADER = ['la_code', 'year', 'age_band', 'population'];
 const check = (rows: string[][]) => validateText('population', csvText(HEADER, rows));
 
 describe('population', () => {
   it('the golden population file parses', async () => {
-    const r = await validateUpload('population', readFileSync('/work/shared/golden/population.csv'));
+    const r = await validateUpload('population', readFileSync(path.join(GOLDEN, 'population.csv')));
     expect(r.errors).toEqual([]);
     expect(r.data).toHaveLength(10);
     expect(r.data![0]).toEqual({ laCode: 'E08000018', year: 2017, ageBand: '18-64', population: 158600 });
