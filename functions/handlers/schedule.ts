@@ -88,7 +88,7 @@ async function remind(deps: PipelineDeps, run: RunLog, period: string, to: strin
 }
 
 export function createSchedule(deps: PipelineDeps) {
-  return async (_event: unknown = {}): Promise<{ today: string; distributed: string[]; reminded: boolean }> => {
+  return async (_event: unknown = {}): Promise<{ today: string; due: string[]; reminded: boolean }> => {
     const now = deps.clock.now();
     const today = londonDay(now);
     const period = previousMonth(today.slice(0, 7));
@@ -100,7 +100,7 @@ export function createSchedule(deps: PipelineDeps) {
     if (due.length === 0 && remindToday.length === 0) {
       run.note(`${today}: not a distribution or reminder day for any pack`);
       await run.finish('skipped');
-      return { today, distributed: [], reminded: false };
+      return { today, due: [], reminded: false };
     }
     const recipients = await loadRecipients(deps.store, deps.recipientsKey);
     let missed = 0;
@@ -112,7 +112,7 @@ export function createSchedule(deps: PipelineDeps) {
       reminded = true;
     }
     await run.finish(missed ? 'partial' : 'ok');
-    return { today, distributed: due.map((p) => p.id), reminded };
+    return { today, due: due.map((p) => p.id), reminded };
   };
 }
 

@@ -91,9 +91,10 @@ export async function start(o: StartOptions): Promise<number> {
     for (const kind of UPLOAD_ORDER) o.log(`  uploaded ${await uploadSample(p, sampleDir, kind)}`);
     const approvals = await approveAll(p, 'npm start (automatic local approval)');
     o.log(`Approved ${approvals.length} pack version(s)`);
-    for (const [day, packs] of [...(await distributionDays(p.deps.templatesDir, o.end))].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [day] of [...(await distributionDays(p.deps.templatesDir, o.end))].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const before = n;
       const r = await p.schedule(fixedClock(`${day}T09:00:00Z`));
-      o.log(`Schedule on ${r.today}: distributed ${r.distributed.join(', ') || 'nothing'} (due: ${packs.join(', ')})`);
+      o.log(`Schedule on ${r.today}: distribution day for ${r.due.join(', ') || 'no pack'}; ${n - before} email(s) sent`);
     }
     await p.bus.idle();
     let pdfs = 0;

@@ -86,13 +86,13 @@ describe('the pipeline, end to end', () => {
 
   it('sends nothing on a day that is not a distribution day', async () => {
     const r = await p.schedule(NOT_A_DAY);
-    expect(r).toMatchObject({ today: '2021-12-08', distributed: [] });
+    expect(r).toMatchObject({ today: '2021-12-08', due: [] });
     expect(p.sent.filter((m) => BOARD.includes(m.recipient))).toHaveLength(0);
   });
 
   it('auto-approved pack goes to board and clerks on its day; a manual one waits for its approval', async () => {
     const finance = await p.schedule(FINANCE_DAY);
-    expect(finance.distributed).toEqual(['commissioning-finance']);
+    expect(finance.due).toEqual(['commissioning-finance']);
     expect(p.sent.filter((m) => m.ledgerKey.includes('#commissioning-finance#') && m.ledgerKey.includes('#board#')).map((m) => m.recipient).sort()).toEqual([...BOARD].sort());
 
     const before = p.sent.length;

@@ -1,7 +1,15 @@
-/** The schedule handler's configuration failures are loud, not silent. */
+/**
+ * The schedule handler: which day it acts on (Europe/London dates, bank holidays skipped) and
+ * configuration failures that are loud, not silent.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from '../../functions/local/pipeline.ts';
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { fixedClock } from '../../functions/adapters/clock.ts';
+import { createSchedule } from '../../functions/handlers/schedule.ts';
 import { LOCAL_BUCKET } from '../../functions/local/pipeline.ts';
 import { RECIPIENTS_KEY } from '../../functions/core/pipeline/recipients.ts';
 import { localPipeline } from '../support/local.ts';
@@ -14,9 +22,35 @@ beforeAll(async () => {
 });
 afterAll(() => p?.dispose());
 
-describe('schedule', () => {
+/** A copy of the real templates whose scrutiny-board pack goes out on the 1st working day. */
+async function firstWorkingDayTemplates(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'rc-templates-'));
+  await cp(path.join(ROOT, 'templates'), dir, { recursive: true });
+  const file = path.join(dir, 'packs', 'scrutiny-board.json');
+  const pack = JSON.parse(await readFile(file, 'utf8'));
+  pack.distribution.workingDay = 1;
+  await writeFile(file, JSON.stringify(pack));
+  return dir;
+}
+
+describe('schedule: which day', () => {
+  it('acts on the London date across the clock change, and skips a substitute bank holiday', async () => {
+    const templatesDir = await firstWorkingDayTemplates();
+    const run = (at: string) => createSchedule({ ...p.deps, templatesDir, clock: fixedClock(at) })({});
+    // 1 April 2025 (Tuesday) is the 1st working day; at 23:30 UTC on 31 March it is already 1 April in London (BST).
+    expect(await run('2025-03-31T23:30:00Z')).toMatchObject({ today: '2025-04-01', due: ['scrutiny-board'] });
+    expect(await run('2025-03-31T22:30:00Z')).toMatchObject({ today: '2025-03-31', due: [] });
+    // 3 January 2022 is the substitute New Year's Day: the 1st working day is the 4th.
+    expect(await run('2022-01-03T07:00:00Z')).toMatchObject({ due: [] });
+    expect(await run('2022-01-04T07:00:00Z')).toMatchObject({ due: ['scrutiny-board'] });
+    // Nothing approved for those periods, so nothing was sent.
+    expect(p.sent).toHaveLength(0);
+  });
+});
+
+describe('schedule: configuration', () => {
   it('does nothing and reads nothing else on an ordinary day', async () => {
-    await expect(p.schedule(fixedClock('2021-12-08T07:00:00Z'))).resolves.toEqual({ today: '2021-12-08', distributed: [], reminded: false });
+    await expect(p.schedule(fixedClock('2021-12-08T07:00:00Z'))).resolves.toEqual({ today: '2021-12-08', due: [], reminded: false });
   });
 
   it('fails with the reason when the recipients configuration is missing on a distribution day', async () => {
