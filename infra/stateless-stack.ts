@@ -133,7 +133,7 @@ export class StatelessStack extends Stack {
       forwardTopics: [{ id: 'MailEvents', topic: props.mailEventsTopic }],
     });
     for (const [name, rf] of Object.entries(this.functions)) ops.watchFunction(name, rf.function, rf.failureQueue);
-    ops.watchSchedule(this.functions.schedule.function, scheduleDlq);
+    ops.watchSchedule(this.functions.schedule.function, this.functions.schedule.logGroup, scheduleDlq);
   }
 
   /**

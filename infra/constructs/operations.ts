@@ -8,16 +8,22 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag.ts';
 
-/**
- * Emitted by the schedule handler (CloudWatch embedded metric format in its JSON log): 1 when a
- * period's distribution day has passed without a report, else 0. Alarmed on here.
- */
+/** Custom metrics of the pipeline (namespace passed to the functions as METRICS_NAMESPACE). */
 export const RUN_METRICS = { namespace: 'AscReportCards', monthlyRunMissing: 'MonthlyRunMissing' } as const;
+
+/**
+ * What the schedule function logs (Powertools JSON, `message`) when a pack's distribution day
+ * comes with no approved version to send: the month's report did not go out. A metric filter turns
+ * that line into MonthlyRunMissing; test/infra/constructs/operations.test.ts keeps the wording and
+ * the handler in step.
+ */
+export const MISSING_RUN_MESSAGE = 'distribution day, but no approved version';
 
 export interface OperationsProps {
   readonly key: kms.IKey;
@@ -64,7 +70,7 @@ export class Operations extends Construct {
   }
 
   /** The working-day schedule fires Monday to Friday: three days without an invocation means it stopped. */
-  watchSchedule(fn: lambda.IFunction, scheduleDlq: sqs.IQueue): void {
+  watchSchedule(fn: lambda.IFunction, logGroup: logs.ILogGroup, scheduleDlq: sqs.IQueue): void {
     new cloudwatch.Alarm(this, 'ScheduleNotFiring', {
       alarmDescription: 'The working-day schedule has not invoked the schedule function for three days.',
       metric: fn.metricInvocations({ period: Duration.days(1), statistic: 'Sum' }),
@@ -75,6 +81,13 @@ export class Operations extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
     }).addAlarmAction(this.action);
     this.queueNotEmpty('ScheduleDeadLetters', scheduleDlq, 'EventBridge Scheduler could not invoke the schedule function.');
+    new logs.MetricFilter(this, 'MonthlyRunMissingFromLogs', {
+      logGroup,
+      metricNamespace: RUN_METRICS.namespace,
+      metricName: RUN_METRICS.monthlyRunMissing,
+      filterPattern: logs.FilterPattern.stringValue('$.message', '=', `*${MISSING_RUN_MESSAGE}*`),
+      metricValue: '1',
+    });
     this.alarm(
       'MonthlyRunMissing',
       new cloudwatch.Metric({
