@@ -3,14 +3,13 @@
  * dropped, rows grouped by person, the covered months and the population lookup. Measures that
  * share work (a family such as SDS and DIRECT_PAYMENTS) share it through `memo`.
  */
-import { type Day, type MonthId, monthIdOf, partsOf } from '../calendar/days.ts';
+import { ageOn, type Day, type MonthId, monthIdOf, partsOf } from '../calendar/days.ts';
 import type { AgeBand, EventRow, MeasureInputs, Person } from '../uploads/parsed.ts';
 import { coveredMonths, monthIndex, type MonthIndex } from './covered-months.ts';
 import { isFinancialAssessment, removeDuplicates } from './dedupe.ts';
 import { groupByPerson, type PersonRows } from './person-index.ts';
 import { populationLookup, type PopulationLookup } from './population.ts';
 import { isLts, isServiceUser } from './rows.ts';
-import { ageOn } from '../calendar/days.ts';
 
 export interface MeasureContext {
   inputs: MeasureInputs;
