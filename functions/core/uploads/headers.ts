@@ -17,6 +17,12 @@ export function normaliseHeader(text: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
+/** True when every required column is among the header's fields (after normalising). */
+export function hasRequiredColumns(fields: string[], columns: readonly ColumnSpec[]): boolean {
+  const names = new Set(fields.map(normaliseHeader));
+  return columns.every((c) => !c.required || names.has(c.name));
+}
+
 /** Column name → field index, or undefined when the header rejects the file. */
 export type ColumnIndex = Record<string, number>;
 
@@ -28,6 +34,10 @@ export function resolveHeader(fields: string[], columns: readonly ColumnSpec[], 
       log.error(0, '', null, 'not-csv', `The header row is separated by ${separator}, not commas; save the file as "CSV UTF-8 (Comma delimited)".`);
       return undefined;
     }
+  }
+  if (fields.some((f) => /\r(?!\n)/.test(f))) {
+    log.error(0, '', null, 'line-ends', 'The file ends its lines with a lone carriage return (Excel\'s "CSV (Macintosh)"); save it as "CSV UTF-8 (Comma delimited)".');
+    return undefined;
   }
   const known = new Set(columns.map((c) => c.name));
   const index: ColumnIndex = Object.create(null);

@@ -5,7 +5,7 @@
  * so no number is ever computed from a file with rows silently dropped.
  */
 import { CsvFormatError, readCsvBatches, type ByteSource } from './csv-reader.ts';
-import { resolveHeader } from './headers.ts';
+import { hasRequiredColumns, resolveHeader } from './headers.ts';
 import { DEFAULT_MAX_ISSUES, IssueLog } from './issues.ts';
 import { KINDS } from './kinds/index.ts';
 import type { KindDefinition } from './kinds/kind.ts';
@@ -83,6 +83,12 @@ export async function validateUpload<K extends UploadKind>(
   };
 }
 
+/** Another kind whose required columns all appear when this kind's do not: one clear sentence. */
+function otherKindOf(kind: UploadKind, header: string[]): UploadKind | undefined {
+  if (hasRequiredColumns(header, KINDS[kind].columns)) return undefined;
+  return (Object.keys(KINDS) as UploadKind[]).find((k) => k !== kind && hasRequiredColumns(header, KINDS[k].columns));
+}
+
 async function parse<K extends UploadKind>(kind: K, source: ByteSource, log: IssueLog): Promise<{ rows: number; data: ParsedUpload[K] | null }> {
   const definition = (Object.hasOwn(KINDS, kind) ? KINDS[kind] : undefined) as KindDefinition<ParsedUpload[K]> | undefined;
   if (!definition) {
@@ -100,6 +106,12 @@ async function parse<K extends UploadKind>(kind: K, source: ByteSource, log: Iss
       const fields = records[i];
       if (record === 0) {
         headerLength = fields.length;
+        const other = otherKindOf(kind, fields);
+        if (other) {
+          log.error(0, '', null, 'wrong-kind', `The columns are those of a ${other} upload, not ${kind}; upload it as ${other} (or check the file).`);
+          headerRejected = true;
+          break;
+        }
         const index = resolveHeader(fields, definition.columns, log);
         if (!index) {
           headerRejected = true;

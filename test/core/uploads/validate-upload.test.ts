@@ -36,6 +36,18 @@ describe('validateUpload', () => {
     expect(errorKeys(r)).toEqual(['unclosed-quote@2:']);
   });
 
+  it('says, in one sentence, when the file is another kind of upload', async () => {
+    const r = await validateUpload('events', bytes('la_code,year,age_band,population\nE08000018,2021,65+,1\n'));
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ row: 0, rule: 'wrong-kind' });
+    expect(r.errors[0].message).toContain('population upload, not events');
+  });
+
+  it('says, in one sentence, when lines end with a lone CR (Excel "CSV (Macintosh)")', async () => {
+    const r = await validateUpload('population', bytes('la_code,year,age_band,population\rE08000018,2021,65+,1\r'));
+    expect(errorKeys(r)).toEqual(['line-ends@0:']);
+  });
+
   it('reports an unknown kind instead of throwing', async () => {
     const r = await validateUpload('constructor' as UploadKind, bytes('a\n1\n'));
     expect(errorKeys(r)).toEqual(['unknown-kind@0:']);
