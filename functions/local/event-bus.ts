@@ -15,7 +15,7 @@ interface RawRecord {
 }
 
 /** An S3 event notification for one object, shaped as AWS sends it (key encoded). */
-export function awsS3Event(bucket: string, key: string, size: number, eventName = 'ObjectCreated:Put') {
+export function awsS3Event(bucket: string, key: string, size: number, eventName = 'ObjectCreated:Put', extra: { eTag?: string; sequencer?: string } = {}) {
   return {
     Records: [
       {
@@ -24,11 +24,14 @@ export function awsS3Event(bucket: string, key: string, size: number, eventName 
         awsRegion: 'eu-west-2',
         eventTime: new Date().toISOString(),
         eventName,
+        userIdentity: { principalId: 'AWS:LOCAL' },
+        requestParameters: { sourceIPAddress: '127.0.0.1' },
+        responseElements: { 'x-amz-request-id': 'LOCAL', 'x-amz-id-2': 'LOCAL' },
         s3: {
           s3SchemaVersion: '1.0',
           configurationId: 'local',
-          bucket: { name: bucket, arn: `arn:aws:s3:::${bucket}` },
-          object: { key: encodeS3Key(key), size },
+          bucket: { name: bucket, ownerIdentity: { principalId: 'LOCAL' }, arn: `arn:aws:s3:::${bucket}` },
+          object: { key: encodeS3Key(key), size, ...extra },
         },
       },
     ],
@@ -56,7 +59,8 @@ export class EventBus {
   fromS3rver(raw: unknown): void {
     for (const r of ((raw as { Records?: RawRecord[] }).Records ?? [])) {
       if (!r.eventName.startsWith('ObjectCreated')) continue;
-      this.deliver(awsS3Event(r.s3.bucket.name, r.s3.object.key, r.s3.object.size ?? 0, r.eventName), r.s3.object.key);
+      const { key, size, eTag, sequencer } = r.s3.object;
+      this.deliver(awsS3Event(r.s3.bucket.name, key, size ?? 0, r.eventName, { eTag, sequencer }), key);
     }
   }
 
