@@ -2,9 +2,9 @@
  * Streaming CSV reader (RFC 4180): bytes in, records out, never the whole file in memory.
  *
  * Hand-written because it is the hot loop of a 1,000,000-row ingest: a line without a quote is
- * cut with `String.prototype.split` (native, the common case), and only lines holding a `"` go
- * through the character-by-character state machine. Measured against papaparse on the same
- * 1M-row file (see the commit that added this file).
+ * cut with one native `String.prototype.split`; in a record holding quotes only the quoted
+ * values are scanned (quote to quote) and the plain runs between them are split natively.
+ * Measured against papaparse on the same 1M-row files (see the commits that added this file).
  *
  * Whole-file problems (not UTF-8, not text, an unclosed quote) throw a `CsvFormatError` whose
  * message is one sentence an officer can act on.
@@ -70,7 +70,7 @@ export async function* readCsvBatches(source: ByteSource): AsyncGenerator<CsvBat
     return batch;
   };
 
-  for await (const chunk of chunksOf(source)) {
+  for await (const chunk of slicesOf(source)) {
     bytesSeen += chunk.length;
     if (head) {
       // Hold the first bytes back until there are enough to recognise what the file is.
@@ -83,12 +83,8 @@ export async function* readCsvBatches(source: ByteSource): AsyncGenerator<CsvBat
       if (batch.records.length) yield batch;
       continue;
     }
-    // Large chunks are cut so that a batch dies young: records still alive when the young
-    // generation is collected get promoted, and a 1 MB chunk's records would fill the old one.
-    for (let at = 0; at < chunk.length; at += SLICE_BYTES) {
-      const batch = decode(chunk.subarray(at, at + SLICE_BYTES), false);
-      if (batch.records.length) yield batch;
-    }
+    const batch = decode(chunk, false);
+    if (batch.records.length) yield batch;
   }
   if (head) {
     if (bytesSeen === 0) throw new CsvFormatError('The file is empty.', 'empty-file');
@@ -113,15 +109,17 @@ function sniffOrThrow(head: Uint8Array): void {
   if (problem) throw new CsvFormatError(problem.message, problem.rule);
 }
 
-async function* chunksOf(source: ByteSource): AsyncGenerator<Uint8Array> {
-  if (source instanceof Uint8Array) {
-    yield source;
-    return;
-  }
-  for await (const chunk of source) {
-    // Node streams may hand over strings when an encoding was set; CSV is bytes here.
-    if (typeof chunk === 'string') yield new TextEncoder().encode(chunk);
-    else yield chunk;
+/**
+ * The source in slices of at most SLICE_BYTES, so that each batch of records dies young: records
+ * still alive when the young generation is collected are promoted, and the records of a 1 MB
+ * chunk (or of a whole file given as one buffer) would fill the old generation.
+ */
+async function* slicesOf(source: ByteSource): AsyncGenerator<Uint8Array> {
+  const chunks: AsyncIterable<Uint8Array | string> | Uint8Array[] = source instanceof Uint8Array ? [source] : source;
+  for await (const chunk of chunks) {
+    // Node streams hand over strings when an encoding was set; CSV is bytes here.
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    for (let at = 0; at < bytes.length; at += SLICE_BYTES) yield bytes.subarray(at, at + SLICE_BYTES);
   }
 }
 
