@@ -192,26 +192,26 @@ export class CsvTokenizer {
     const n = s.length;
     let pos = start;
     let lineEnd = -1;
-    let q = -1;
+    let q = -1; // the next quote at or after `pos`, remembered
     for (;;) {
       // At the start of a field.
       if (pos < n && s.charCodeAt(pos) === QUOTE) {
         let text = '';
         let from = pos + 1;
         for (;;) {
-          const q = s.indexOf('"', from);
-          if (q === -1) {
+          const close = s.indexOf('"', from);
+          if (close === -1) {
             if (!final) return -1;
             throw new CsvFormatError(`Row ${this.nextRecord} opens a quoted value (") that is never closed.`, 'unclosed-quote', this.nextRecord);
           }
-          if (q + 1 < n && s.charCodeAt(q + 1) === QUOTE) {
-            text += s.slice(from, q + 1);
-            from = q + 2;
+          if (close + 1 < n && s.charCodeAt(close + 1) === QUOTE) {
+            text += s.slice(from, close + 1);
+            from = close + 2;
             continue;
           }
-          if (q + 1 >= n && !final) return -1; // `""` might straddle the chunk boundary
-          text += s.slice(from, q);
-          pos = q + 1;
+          if (close + 1 >= n && !final) return -1; // `""` might straddle the chunk boundary
+          text += s.slice(from, close);
+          pos = close + 1;
           break;
         }
         let value = text;
