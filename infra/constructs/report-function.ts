@@ -26,7 +26,7 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export const BUNDLE_PATHS = {
   templates: 'templates',
   fonts: 'fonts/Roboto',
-  /** pdfkit reads its standard-font metrics from `${__dirname}/data` when a document is created. */
+  /** pdfkit reads its standard-font metrics (and an ICC profile) from `${__dirname}/data` at run time. */
   pdfkitData: 'data',
 } as const;
 const TASK_ROOT = '/var/task';
@@ -135,7 +135,7 @@ export class ReportFunction extends Construct {
             `mkdir -p "${outputDir}/${BUNDLE_PATHS.fonts}" "${outputDir}/${BUNDLE_PATHS.pdfkitData}"`,
             `cp -R "${inputDir}/templates" "${outputDir}/${BUNDLE_PATHS.templates}"`,
             `cp "${inputDir}"/node_modules/pdfmake/fonts/Roboto/*.ttf "${outputDir}/${BUNDLE_PATHS.fonts}/"`,
-            `cp "${inputDir}"/node_modules/pdfkit/js/data/*.afm "${outputDir}/${BUNDLE_PATHS.pdfkitData}/"`,
+            `cp "${inputDir}"/node_modules/pdfkit/js/data/* "${outputDir}/${BUNDLE_PATHS.pdfkitData}/"`,
           ],
         },
       },

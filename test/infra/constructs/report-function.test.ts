@@ -4,7 +4,7 @@
  * exist, as in Lambda's /var/task.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -13,6 +13,51 @@ import { BUNDLE_PATHS, ESM_BANNER, PROJECT_ROOT } from '../../../infra/construct
 import { synthDefault, type Built } from '../synth.ts';
 
 const run = promisify(execFile);
+
+/**
+ * Runs the bundled render handler's `createRender` in a copy of the bundle, over an in-memory
+ * ObjectStore (the port every handler takes; the S3 adapter has its own tests), and writes each
+ * PDF it produced next to the script.
+ */
+const RENDER_SMOKE = `
+import { readFileSync, writeFileSync } from 'node:fs';
+const { createRender } = await import('./index.mjs');
+const doc = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const objects = new Map();
+const key = 'measures/' + doc.period + '.json';
+objects.set(key, Buffer.from(JSON.stringify(doc)));
+const stored = (k) => ({ key: k, size: objects.get(k).length, lastModified: new Date() });
+const store = {
+  async getStream(k) { return objects.has(k) ? { ...stored(k), body: [objects.get(k)] } : null; },
+  async getBytes(k) { return objects.get(k) ?? null; },
+  async put(k, body) { objects.set(k, Buffer.from(body)); },
+  async head(k) { return objects.has(k) ? stored(k) : null; },
+  async list(p) { return [...objects.keys()].filter((k) => k.startsWith(p)).map(stored); },
+  async presignGet() { throw new Error('not used by render'); },
+};
+const deps = { store, clock: { now: () => new Date() }, sender: 'a@example.org',
+  templatesDir: process.env.TEMPLATES_DIR, fontsDir: process.env.FONTS_DIR };
+const event = { Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', awsRegion: 'eu-west-2',
+  s3: { bucket: { name: 'data-bucket', arn: 'arn:aws:s3:::data-bucket' }, object: { key, size: 1 } } }] };
+const result = await createRender(deps)(event);
+result.rendered.forEach((k, i) => writeFileSync('out-' + i + '.pdf', objects.get(k)));
+console.log(JSON.stringify(result));
+`;
+
+/** A real measures document for a small generated council, through the CLI the officers use. */
+async function sampleMeasures(dir: string): Promise<string> {
+  const cli = path.join(PROJECT_ROOT, 'bin/report-cards.mjs');
+  await run(process.execPath, [cli, 'sample', '--out', dir, '--people', '200', '--seed', '7'], { cwd: PROJECT_ROOT });
+  const kinds = ['events', 'population', 'targets', 'benchmarks', 'waiting', 'finance', 'providers', 'commentary'];
+  const inputs = kinds.filter((k) => existsSync(path.join(dir, `${k}.csv`))).flatMap((k) => [`--${k}`, path.join(dir, `${k}.csv`)]);
+  const { stdout } = await run(process.execPath, [cli, 'measures', ...inputs], { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 });
+  const doc = JSON.parse(stdout);
+  // As ingest records them: which upload of each kind the measures came from (render's readiness check).
+  doc.uploads = Object.fromEntries(kinds.map((k) => [k, `uploads/${k}.csv`]));
+  const file = path.join(dir, 'measures.json');
+  writeFileSync(file, JSON.stringify(doc));
+  return file;
+}
 const STAGES = ['Ingest', 'Render', 'Distribute', 'Schedule'] as const;
 
 let built: Built;
@@ -44,7 +89,7 @@ describe('ReportFunction bundle', () => {
     expect(code).not.toMatch(/from\s*["']@aws-sdk\//);
   });
 
-  it.each(STAGES)('%s: carries the templates, the four Roboto fonts and the pdfkit font metrics', (stage) => {
+  it.each(STAGES)('%s: carries the templates, the four Roboto fonts and pdfkit\'s data files', (stage) => {
     const dir = assetDirs.get(stage)!;
     const templates = readdirSync(path.join(PROJECT_ROOT, 'templates'), { recursive: true }).map(String).sort();
     expect(templates.length).toBeGreaterThan(0);
@@ -57,7 +102,9 @@ describe('ReportFunction bundle', () => {
     ]);
     const original = readFileSync(path.join(PROJECT_ROOT, 'node_modules/pdfmake/fonts/Roboto/Roboto-Regular.ttf'));
     expect(readFileSync(path.join(dir, BUNDLE_PATHS.fonts, 'Roboto-Regular.ttf')).equals(original)).toBe(true);
-    expect(readdirSync(path.join(dir, BUNDLE_PATHS.pdfkitData))).toContain('Helvetica.afm');
+    const pdfkitData = readdirSync(path.join(PROJECT_ROOT, 'node_modules/pdfkit/js/data')).sort();
+    expect(pdfkitData).toEqual(expect.arrayContaining(['Helvetica.afm', 'sRGB_IEC61966_2_1.icc']));
+    expect(readdirSync(path.join(dir, BUNDLE_PATHS.pdfkitData)).sort()).toEqual(pdfkitData);
   });
 
   it.each(STAGES)('%s: loads and exports handler where no node_modules exist', async (stage) => {
@@ -85,6 +132,38 @@ describe('ReportFunction bundle', () => {
       expect(stdout.trim()).toBe('function');
     } finally {
       rmSync(task, { recursive: true, force: true });
+    }
+  });
+
+  it('render: the bundled handler renders every pack to a readable PDF with only the bundle on disk', async () => {
+    const task = mkdtempSync(path.join(tmpdir(), 'var-task-'));
+    const sample = mkdtempSync(path.join(tmpdir(), 'sample-'));
+    try {
+      cpSync(assetDirs.get('Render')!, task, { recursive: true });
+      writeFileSync(path.join(task, 'smoke.mjs'), RENDER_SMOKE);
+      const measures = await sampleMeasures(sample);
+      const { stdout } = await run(process.execPath, ['smoke.mjs', measures], {
+        cwd: task,
+        env: {
+          PATH: process.env.PATH,
+          TEMPLATES_DIR: path.join(task, BUNDLE_PATHS.templates),
+          FONTS_DIR: path.join(task, BUNDLE_PATHS.fonts),
+        },
+      });
+      const packs = readdirSync(path.join(PROJECT_ROOT, 'templates/packs')).filter((f) => f.endsWith('.json'));
+      const rendered = (JSON.parse(stdout.trim().split('\n').pop()!) as { rendered: string[] }).rendered;
+      expect(rendered).toHaveLength(packs.length);
+      const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      for (let i = 0; i < rendered.length; i++) {
+        const pdf = await getDocument({ data: new Uint8Array(readFileSync(path.join(task, `out-${i}.pdf`))) }).promise;
+        expect(pdf.numPages).toBeGreaterThan(1);
+        const text = await (await pdf.getPage(1)).getTextContent();
+        expect(text.items.length).toBeGreaterThan(0);
+        await pdf.destroy();
+      }
+    } finally {
+      rmSync(task, { recursive: true, force: true });
+      rmSync(sample, { recursive: true, force: true });
     }
   });
 });
