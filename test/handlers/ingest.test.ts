@@ -60,3 +60,29 @@ describe('ingest refusals', () => {
     await expect(createIngest(p.deps)({ hello: 'world' })).rejects.toThrow(/Not an S3 event/);
   });
 });
+
+describe('ingest of two uploads at once', () => {
+  it('ends with measures computed from both, whatever the interleaving', async () => {
+    const { smallSample } = await import('../e2e/helpers.ts');
+    const { readFile } = await import('node:fs/promises');
+    const path = await import('node:path');
+    const sample = await smallSample();
+    const q = await localPipeline();
+    try {
+      q.bus.paused = true; // both invocations are started here, concurrently
+      await q.store.put('reference/population/population.csv', await readFile(path.join(sample, 'population.csv')), 'text/csv');
+      await createIngest(q.deps)(awsS3Event('report-cards-local', 'reference/population/population.csv', 1));
+      await q.store.put('extracts/events/events.csv', await readFile(path.join(sample, 'events.csv')), 'text/csv');
+      await q.store.put('reference/targets/targets.csv', await readFile(path.join(sample, 'targets.csv')), 'text/csv');
+      const ingest = createIngest(q.deps);
+      await Promise.all([
+        ingest(awsS3Event('report-cards-local', 'extracts/events/events.csv', 1)),
+        ingest(awsS3Event('report-cards-local', 'reference/targets/targets.csv', 1)),
+      ]);
+      const doc = JSON.parse(Buffer.from((await q.store.getBytes('measures/2021-11.json'))!).toString('utf8'));
+      expect(Object.keys(doc.uploads).sort()).toEqual(['events', 'population', 'targets']);
+    } finally {
+      await q.dispose();
+    }
+  });
+});

@@ -46,6 +46,15 @@ function snapshotMonth(kind: UploadKind, data: unknown): string {
   return monthIdOf((data as WaitingData | ProvidersData).asAt);
 }
 
+/** Which objects (and versions) the computation reads: changes when another upload is accepted. */
+function fingerprint(all: UploadCandidate[]): string {
+  return all
+    .filter(isCurrentValid)
+    .map((c) => `${c.key}@${c.lastModified.toISOString()}`)
+    .sort()
+    .join('|');
+}
+
 /** Returns a one-line description of what was written, or null when there was nothing to compute. */
 export async function recompute(deps: PipelineDeps, run: RunLog, fresh?: { key: string; data: unknown }): Promise<string | null> {
   const all = await candidates(deps);
@@ -89,6 +98,10 @@ export async function recompute(deps: PipelineDeps, run: RunLog, fresh?: { key: 
     if (p.success) previous = p.data;
     else run.note(`ignoring an unreadable previous ${key}`);
   }
+  // Two uploads ingested at once: if another was accepted while this one computed, its own run
+  // (which lists after its verdict was written) computes from both; writing here could only be
+  // staler than that, so leave it to that run.
+  if (fingerprint(await candidates(deps)) !== fingerprint(all)) return 'a newer upload was accepted meanwhile: its run writes the measures';
   const merged = mergeHistory(previous, current);
   const text = JSON.stringify({ ...merged, uploads: used }, null, 2);
   if (previousBytes && Buffer.from(previousBytes).toString('utf8') === text) return `${key} unchanged (nothing to render)`;
