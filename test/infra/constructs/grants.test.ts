@@ -1,0 +1,64 @@
+import { App, Stack } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { describe, expect, it } from 'vitest';
+import type { FunctionAccess } from '../../../infra/access.ts';
+import { accessStatements } from '../../../infra/constructs/grants.ts';
+
+function statementsFor(access: FunctionAccess) {
+  const stack = new Stack(new App(), 'Grants', { env: { account: '111111111111', region: 'eu-west-2' } });
+  const key = new kms.Key(stack, 'Key');
+  const targets = {
+    bucket: new s3.Bucket(stack, 'Bucket', { encryptionKey: key }),
+    key,
+    ledger: new dynamodb.Table(stack, 'Ledger', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } }),
+    sesIdentity: 'example.org',
+    fromAddress: 'reports@example.org',
+    configurationSetName: 'asc',
+  };
+  return accessStatements(stack, access, targets).map((s) => stack.resolve(s.toStatementJson()));
+}
+
+const none: FunctionAccess = { read: [], write: [], ledger: false, sendMail: false };
+
+describe('accessStatements', () => {
+  it('grants nothing for an empty row', () => {
+    expect(statementsFor(none)).toEqual([]);
+  });
+
+  it('read-only: GetObject on the prefixes, ListBucket for honest 404s, Decrypt through S3 only', () => {
+    const s = statementsFor({ ...none, read: ['measures/'] });
+    expect(s.map((x) => x.Sid)).toEqual(['ReadOwnPrefixes', 'MissingKeysAre404', 'DataKeyViaServices']);
+    expect(s[0].Action).toBe('s3:GetObject');
+    expect(JSON.stringify(s[0].Resource)).toContain('/measures/*');
+    expect(s[1]).toMatchObject({ Action: 's3:ListBucket' });
+    expect(s[1].Condition).toBeUndefined();
+    expect(s[2]).toMatchObject({ Action: 'kms:Decrypt', Condition: { StringEquals: { 'kms:ViaService': ['s3.eu-west-2.amazonaws.com'] } } });
+  });
+
+  it('write adds PutObject and GenerateDataKey; the ledger adds item actions and DynamoDB as a way to the key', () => {
+    const s = statementsFor({ read: ['reports/'], write: ['runs/'], ledger: true, sendMail: false });
+    const bySid = Object.fromEntries(s.map((x) => [x.Sid, x]));
+    expect(bySid.WriteOwnPrefixes.Action).toBe('s3:PutObject');
+    expect(bySid.SendLedger.Action).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Scan']);
+    expect(bySid.DataKeyViaServices.Action).toEqual(['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey']);
+    expect(bySid.DataKeyViaServices.Condition.StringEquals['kms:ViaService']).toEqual([
+      's3.eu-west-2.amazonaws.com',
+      'dynamodb.eu-west-2.amazonaws.com',
+    ]);
+    expect(bySid.SendAsConfiguredIdentity).toBeUndefined();
+  });
+
+  it('mail: SendRawEmail on the identity and configuration set only, From address pinned', () => {
+    const all = statementsFor({ ...none, sendMail: true });
+    expect(all).toHaveLength(1);
+    const ses = all[0];
+    expect(ses).toMatchObject({ Sid: 'SendAsConfiguredIdentity', Effect: 'Allow', Action: 'ses:SendRawEmail' });
+    expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'reports@example.org' } });
+    expect(ses.Resource).toHaveLength(2);
+    const resources = JSON.stringify(ses.Resource);
+    expect(resources).toContain(':ses:eu-west-2:111111111111:identity/example.org"');
+    expect(resources).toContain(':ses:eu-west-2:111111111111:configuration-set/asc"');
+  });
+});
