@@ -2,6 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_PREFIXES, UPLOAD_PREFIXES } from '../../functions/core/bucket-layout.ts';
 import { ACCESS, type FunctionName } from '../../infra/access.ts';
+import { rulesFromLayout, rulesFromTemplate } from '../../functions/local/notifications.ts';
 import { RUN_METRICS } from '../../infra/constructs/operations.ts';
 import { parseRecipients, RECIPIENTS_KEY } from '../../functions/core/pipeline/recipients.ts';
 import { asArray, functionStatements, objectSuffix, policyDocuments, synthDefault, type Built, type Statement } from './synth.ts';
@@ -114,6 +115,11 @@ describe('stateless stack: triggers and schedule', () => {
     const actual = notifications();
     expect(actual.map(({ fn, prefix, suffix }) => ({ fn, prefix, suffix }))).toEqual(expected);
     for (const n of actual) expect(n.events).toEqual(['s3:ObjectCreated:*']);
+  });
+
+  it('gives the local runner the same triggers as the bucket layout when it reads them from this template', () => {
+    const rules = rulesFromTemplate(built.stateless$.toJSON());
+    expect(rules).toEqual(rulesFromLayout());
   });
 
   it('never triggers a stage on a prefix it writes (no stage can trigger itself)', () => {
