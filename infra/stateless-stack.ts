@@ -55,37 +55,7 @@ export class StatelessStack extends Stack {
       MAX_UPLOAD_BYTES: String(config.maxUploadBytes),
       METRICS_NAMESPACE: RUN_METRICS.namespace,
     };
-    const make = (name: FunctionName): ReportFunction => {
-      const settings = config.functions[name];
-      const rf = new ReportFunction(this, name[0]!.toUpperCase() + name.slice(1), {
-        stage: name,
-        entry: `functions/handlers/${name}.ts`,
-        memoryMb: settings.memoryMb,
-        timeoutSeconds: settings.timeoutSeconds,
-        reservedConcurrency: settings.reservedConcurrency,
-        logRetention: config.retentionDays.functionLogs as logs.RetentionDays,
-        environment,
-      });
-      for (const statement of accessStatements(this, ACCESS[name], {
-        bucket,
-        key: props.key,
-        ledger: props.ledger,
-        sesIdentity: config.sender.identity,
-        fromAddress: config.sender.fromAddress,
-        configurationSetName: config.sesConfigurationSetName,
-      })) {
-        rf.role.addToPrincipalPolicy(statement);
-      }
-      // Each prefix grant is a wildcard over that prefix's objects only, by design.
-      for (const prefix of new Set([...ACCESS[name].read, ...ACCESS[name].write])) {
-        acknowledge(
-          rf.role,
-          `AwsSolutions-IAM5[Resource::${props.bucketArnExportName}/${prefix}*]`,
-          `Objects under ${prefix} only: keys are per period, pack or upload and not known at deploy time.`,
-        );
-      }
-      return rf;
-    };
+    const make = (name: FunctionName) => this.stageFunction(name, bucket, environment, props);
     this.functions = { ingest: make('ingest'), render: make('render'), distribute: make('distribute'), schedule: make('schedule') };
 
     for (const t of TRIGGERS) {
@@ -94,7 +64,56 @@ export class StatelessStack extends Stack {
         ...(t.suffix ? { suffix: t.suffix } : {}),
       });
     }
+    const scheduleDlq = this.workingDaySchedule(config);
+    this.writeRecipients(bucket, props.key, config);
+    this.acknowledgeCdkHelpers();
 
+    const ops = new Operations(this, 'Operations', {
+      key: props.key,
+      alarmEmail: config.alarmEmail,
+      forwardTopics: [{ id: 'MailEvents', topic: props.mailEventsTopic }],
+    });
+    for (const [name, rf] of Object.entries(this.functions)) ops.watchFunction(name, rf.function, rf.failureQueue);
+    ops.watchSchedule(this.functions.schedule.function, this.functions.schedule.logGroup, scheduleDlq);
+  }
+
+  /** One stage's function with exactly the access its row of infra/access.ts gives it. */
+  private stageFunction(name: FunctionName, bucket: s3.IBucket, environment: Record<string, string>, props: StatelessStackProps): ReportFunction {
+    const { config } = props;
+    const settings = config.functions[name];
+    const rf = new ReportFunction(this, name[0]!.toUpperCase() + name.slice(1), {
+      stage: name,
+      entry: `functions/handlers/${name}.ts`,
+      memoryMb: settings.memoryMb,
+      timeoutSeconds: settings.timeoutSeconds,
+      reservedConcurrency: settings.reservedConcurrency,
+      logRetention: config.retentionDays.functionLogs as logs.RetentionDays,
+      environment,
+    });
+    const statements = accessStatements(this, ACCESS[name], {
+      bucket,
+      key: props.key,
+      ledger: props.ledger,
+      sesIdentity: config.sender.identity,
+      fromAddress: config.sender.fromAddress,
+      configurationSetName: config.sesConfigurationSetName,
+    });
+    for (const statement of statements) rf.role.addToPrincipalPolicy(statement);
+    for (const prefix of new Set([...ACCESS[name].read, ...ACCESS[name].write])) {
+      acknowledge(
+        rf.role,
+        `AwsSolutions-IAM5[Resource::${props.bucketArnExportName}/${prefix}*]`,
+        `Objects under ${prefix} only: keys are per period, pack or upload and not known at deploy time.`,
+      );
+    }
+    return rf;
+  }
+
+  /**
+   * Scheduler cannot say "5th working day, skipping bank holidays", so it fires every working-day
+   * morning and the schedule function decides in code. Returns the target's dead-letter queue.
+   */
+  private workingDaySchedule(config: EnvironmentConfig): sqs.Queue {
     const scheduleDlq = new sqs.Queue(this, 'ScheduleDeadLetters', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -116,24 +135,9 @@ export class StatelessStack extends Stack {
       description: 'Working-day mornings: the schedule function decides whether today is a distribution day.',
       schedule: scheduler.ScheduleExpression.expression(config.schedule.expression, TimeZone.of(config.schedule.timezone)),
       timeWindow: scheduler.TimeWindow.off(),
-      target: new targets.LambdaInvoke(scheduleFn, {
-        role: invoker,
-        deadLetterQueue: scheduleDlq,
-        retryAttempts: 2,
-        maxEventAge: Duration.hours(2),
-      }),
+      target: new targets.LambdaInvoke(scheduleFn, { role: invoker, deadLetterQueue: scheduleDlq, retryAttempts: 2, maxEventAge: Duration.hours(2) }),
     });
-
-    this.writeRecipients(bucket, props.key, config);
-    this.acknowledgeCdkHelpers();
-
-    const ops = new Operations(this, 'Operations', {
-      key: props.key,
-      alarmEmail: config.alarmEmail,
-      forwardTopics: [{ id: 'MailEvents', topic: props.mailEventsTopic }],
-    });
-    for (const [name, rf] of Object.entries(this.functions)) ops.watchFunction(name, rf.function, rf.failureQueue);
-    ops.watchSchedule(this.functions.schedule.function, this.functions.schedule.logGroup, scheduleDlq);
+    return scheduleDlq;
   }
 
   /**
