@@ -7,7 +7,7 @@ import { ageOn, type Day, type MonthId, monthIdOf, partsOf } from '../calendar/d
 import type { AgeBand, EventRow, MeasureInputs, Person } from '../uploads/parsed.ts';
 import { coveredMonths, monthIndex, type MonthIndex } from './covered-months.ts';
 import { isFinancialAssessment, removeDuplicates } from './dedupe.ts';
-import { groupByPerson, type PersonRows } from './person-index.ts';
+import { filterPersonRows, groupByPerson, type PersonRows } from './person-index.ts';
 import { populationLookup, type PopulationLookup } from './population.ts';
 import { isLts, isServiceUser } from './rows.ts';
 
@@ -51,6 +51,9 @@ export function buildContext(inputs: MeasureInputs): MeasureContext {
     return cache.get(key) as T;
   };
   const endYears = months.ends.map((d) => partsOf(d).year);
+  const allByPerson = () => memo('by-person:all', () => groupByPerson(rows, personCount, () => true));
+  // Dates of birth in a typed array: age is asked for millions of times on a large extract.
+  const births = Int32Array.from(events.persons, (p) => p.dateOfBirth);
   return {
     inputs,
     laCode: events.laCode,
@@ -60,18 +63,18 @@ export function buildContext(inputs: MeasureInputs): MeasureContext {
     months,
     persons: events.persons,
     rows,
-    allByPerson: () => memo('by-person:all', () => groupByPerson(rows, personCount, () => true)),
-    ltsByPerson: () => memo('by-person:lts', () => groupByPerson(rows, personCount, isLts)),
+    allByPerson,
+    ltsByPerson: () => memo('by-person:lts', () => filterPersonRows(allByPerson(), isLts)),
     suRequestsByPerson: () =>
-      memo('by-person:su-requests', () => groupByPerson(rows, personCount, (r) => r.eventType === 'Request' && isServiceUser(r))),
+      memo('by-person:su-requests', () => filterPersonRows(allByPerson(), (r) => r.eventType === 'Request' && isServiceUser(r))),
     suReviewsByPerson: () =>
-      memo('by-person:su-reviews', () => groupByPerson(rows, personCount, (r) => r.eventType === 'Review' && isServiceUser(r))),
+      memo('by-person:su-reviews', () => filterPersonRows(allByPerson(), (r) => r.eventType === 'Review' && isServiceUser(r))),
     population,
     populationFor(monthIdx, band) {
       const year = endYears[monthIdx];
       return band === null ? population.adults(year) : population.band(band, year);
     },
-    age: (person, on) => ageOn(events.persons[person].dateOfBirth, on),
+    age: (person, on) => ageOn(births[person], on),
     memo,
   };
 }

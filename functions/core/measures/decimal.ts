@@ -41,3 +41,21 @@ function decimalPlaces(value: Decimal): number {
 function scaled(value: Decimal, places: number): bigint {
   return BigInt(value.times(new Big(10).pow(places)).toFixed(0));
 }
+
+/** Digits after the point in a validated decimal string (0 for blank). */
+export function placesOf(text: string | null): number {
+  if (text === null) return 0;
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/**
+ * A validated non-negative decimal string as an integer count of 10^−places (blank = 0), e.g.
+ * `12.25` at 3 places = 12250n. Used where many exact products are summed in a hot loop
+ * (weekly costs), where big.js objects would cost far more than BigInt adds.
+ */
+export function scaledInteger(text: string | null, places: number): bigint {
+  if (text === null || text === '') return 0n;
+  const own = placesOf(text);
+  return BigInt(text.replace('.', '') + '0'.repeat(places - own));
+}

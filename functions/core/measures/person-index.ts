@@ -51,3 +51,18 @@ function sortSegment(rows: EventRow[], from: number, to: number): void {
     rows[j + 1] = row;
   }
 }
+
+/**
+ * A sub-index of an existing one: same order, only the rows kept. One pass and no sorting, so the
+ * per-kind indexes (LTS, requests, reviews) cost little once every row is indexed.
+ */
+export function filterPersonRows(all: PersonRows, keep: (row: EventRow) => boolean): PersonRows {
+  const personCount = all.offsets.length - 1;
+  const offsets = new Int32Array(personCount + 1);
+  const rows: EventRow[] = [];
+  for (let p = 0; p < personCount; p++) {
+    for (let k = all.offsets[p]; k < all.offsets[p + 1]; k++) if (keep(all.rows[k])) rows.push(all.rows[k]);
+    offsets[p + 1] = rows.length;
+  }
+  return { offsets, rows };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByPerson } from '../../../functions/core/measures/person-index.ts';
+import { filterPersonRows, groupByPerson } from '../../../functions/core/measures/person-index.ts';
 import { community, events, request } from './builder.ts';
 
 describe('groupByPerson', () => {
@@ -29,5 +29,17 @@ describe('groupByPerson', () => {
     for (let i = 1; i < rows.length; i++) {
       expect(rows[i - 1].start < rows[i].start || (rows[i - 1].start === rows[i].start && rows[i - 1].row < rows[i].row)).toBe(true);
     }
+  });
+
+  it('filterPersonRows keeps the order and only the rows asked for', () => {
+    const data = events({ start: '2021-01-01', end: '2021-12-31' }, [
+      request('A', '2021-02-01', '2021-02-02'),
+      community('A', '2021-01-01', null),
+      request('B', '2021-03-01', '2021-03-02'),
+      community('A', '2021-01-15', null, { component: 'x' }),
+    ]);
+    const lts = filterPersonRows(groupByPerson(data.events, data.persons.length, () => true), (r) => r.eventType === 'Service');
+    expect(Array.from(lts.offsets)).toEqual([0, 2, 2]);
+    expect(lts.rows.map((r) => r.row)).toEqual([2, 4]);
   });
 });

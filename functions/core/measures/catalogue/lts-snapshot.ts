@@ -38,6 +38,16 @@ export function ltsSnapshot(ctx: MeasureContext): LtsSnapshot {
     const lts = ctx.ltsByPerson();
     const all = ctx.allByPerson();
     const flags = new Uint8Array(n);
+    // Few distinct wordings repeat on many rows: fold and match each wording once.
+    const settledCache = new Map<string, boolean>();
+    const isSettled = (text: string): boolean => {
+      let settled = settledCache.get(text);
+      if (settled === undefined) {
+        settled = SETTLED_ACCOMMODATION.has(foldLabel(text));
+        settledCache.set(text, settled);
+      }
+      return settled;
+    };
     for (let p = 0; p < ctx.persons.length; p++) {
       if (lts.offsets[p] === lts.offsets[p + 1]) continue;
       flags.fill(0);
@@ -66,7 +76,7 @@ export function ltsSnapshot(ctx: MeasureContext): LtsSnapshot {
         if (f & COMMUNITY) out.withCommunity[m]++;
         if (f & COMMUNITY_SDS) out.sds[m]++;
         if (f & COMMUNITY_DP) out.directPayments[m]++;
-        if (accommodation !== null && SETTLED_ACCOMMODATION.has(foldLabel(accommodation))) out.settled[m]++;
+        if (accommodation !== null && isSettled(accommodation)) out.settled[m]++;
       }
     }
     return out;

@@ -1,27 +1,32 @@
 /**
  * REVIEWS_REDUCED: reviews after which the weekly cost of a person's long term support fell.
- * Weekly costs are exact decimals (units × unit cost, blanks as 0), compared with big.js.
+ * Weekly costs (units × unit cost, blanks as 0) are exact: every LTS row's cost is an integer
+ * at one common decimal scale (BigInt), so sums and comparisons are exact and cheap.
  */
 import type { Day } from '../../calendar/days.ts';
-import type { EventRow } from '../../uploads/parsed.ts';
-import { decimalOf, type Decimal, ZERO } from '../decimal.ts';
+import { placesOf, scaledInteger } from '../decimal.ts';
 import type { PersonRows } from '../person-index.ts';
 import { percentPoint } from '../points.ts';
 import { isServiceUser } from '../rows.ts';
 import type { MeasureDefinition } from './types.ts';
 
-function weeklyCostOn(lts: PersonRows, person: number, day: Day, costs: Map<EventRow, Decimal>): Decimal {
-  let total = ZERO;
+/** Weekly cost of every LTS row (aligned with `lts.rows`) at a common scale. */
+function scaledCosts(lts: PersonRows): bigint[] {
+  let unitsPlaces = 0;
+  let costPlaces = 0;
+  for (const row of lts.rows) {
+    unitsPlaces = Math.max(unitsPlaces, placesOf(row.plannedUnitsPerWeek));
+    costPlaces = Math.max(costPlaces, placesOf(row.unitCost));
+  }
+  return lts.rows.map((row) => scaledInteger(row.plannedUnitsPerWeek, unitsPlaces) * scaledInteger(row.unitCost, costPlaces));
+}
+
+function weeklyCostOn(lts: PersonRows, costs: bigint[], person: number, day: Day): bigint {
+  let total = 0n;
   for (let k = lts.offsets[person]; k < lts.offsets[person + 1]; k++) {
     const row = lts.rows[k];
     if (row.start > day) break;
-    if (row.end !== null && row.end < day) continue;
-    let cost = costs.get(row);
-    if (cost === undefined) {
-      cost = decimalOf(row.plannedUnitsPerWeek).times(decimalOf(row.unitCost));
-      costs.set(row, cost);
-    }
-    total = total.plus(cost);
+    if (row.end === null || row.end >= day) total += costs[k];
   }
   return total;
 }
@@ -41,7 +46,7 @@ export const REVIEWS_REDUCED: MeasureDefinition = {
     const n = ctx.months.months.length;
     const counts = { all: [new Int32Array(n), new Int32Array(n)], '18-64': [new Int32Array(n), new Int32Array(n)], '65+': [new Int32Array(n), new Int32Array(n)] };
     const lts = ctx.ltsByPerson();
-    const costs = new Map<EventRow, Decimal>();
+    const costs = scaledCosts(lts);
     for (const row of ctx.rows) {
       if (row.eventType !== 'Review' || !isServiceUser(row)) continue;
       const m = ctx.months.of(row.end);
@@ -49,9 +54,9 @@ export const REVIEWS_REDUCED: MeasureDefinition = {
       const end = row.end as number;
       const age = ctx.age(row.person, end);
       if (age < 18) continue;
-      const before = weeklyCostOn(lts, row.person, row.start, costs);
-      if (!before.gt(0)) continue;
-      const reduced = weeklyCostOn(lts, row.person, end + 1, costs).lt(before) ? 1 : 0;
+      const before = weeklyCostOn(lts, costs, row.person, row.start);
+      if (before <= 0n) continue;
+      const reduced = weeklyCostOn(lts, costs, row.person, end + 1) < before ? 1 : 0;
       for (const key of ['all', age >= 65 ? '65+' : '18-64'] as const) {
         counts[key][1][m]++;
         counts[key][0][m] += reduced;
