@@ -5,6 +5,11 @@
  * in integers: the values are 1 dp, so at a common decimal scale the mean S/n and the mean moving
  * range R/m are exact fractions and `x > S/n + 2.66·R/m` becomes `100·x·n·m > 100·S·m + 266·R·n`.
  * A point exactly on a line therefore never flips with float noise.
+ *
+ * Readings of measures.md made here: runs, trends and 2-of-3 look at the non-null values in
+ * order (a gap month does not break them; it only breaks a moving range); a trend of k points is
+ * k − 1 strict rises (or falls) in a row; in a 2-of-3 pattern the points beyond the 2-sigma line
+ * are the ones "part of" it; a point exactly on a limit or line is not beyond it.
  */
 import Big from 'big.js';
 import type { SeriesPoint, Spc } from './document.ts';
