@@ -34,8 +34,9 @@ const functionSettings = z.object({
 });
 
 const defaultFunctions = {
-  // ingest streams and validates the upload then recomputes measures: CPU and memory bound.
-  ingest: { memoryMb: 1024, timeoutSeconds: 300 },
+  // ingest streams and validates the upload then recomputes the period's measures from every valid
+  // file: one at a time, so a burst of uploads cannot race and leave measures from an older view.
+  ingest: { memoryMb: 1024, timeoutSeconds: 300, reservedConcurrency: 1 },
   // pdfmake renders ~20 pages in well under a second; headroom for many packs in one period.
   render: { memoryMb: 1024, timeoutSeconds: 120 },
   // one at a time: keeps the SES send rate and the ledger's pending/sent sequence simple.

@@ -73,7 +73,9 @@ export class StatelessStack extends Stack {
       alarmEmail: config.alarmEmail,
       forwardTopics: [{ id: 'MailEvents', topic: props.mailEventsTopic }],
     });
-    for (const [name, rf] of Object.entries(this.functions)) ops.watchFunction(name, rf.function, rf.failureQueue);
+    for (const [name, rf] of Object.entries(this.functions) as [FunctionName, ReportFunction][]) {
+      ops.watchFunction(name, rf.function, rf.failureQueue, { reservedConcurrency: config.functions[name].reservedConcurrency });
+    }
     ops.watchSchedule(this.functions.schedule.function, this.functions.schedule.logGroup, scheduleDlq);
   }
 

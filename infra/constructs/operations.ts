@@ -62,10 +62,19 @@ export class Operations extends Construct {
     this.queueNotEmpty('UndeliverableNotifications', this.undeliverable, 'An alarm or mail-event notification could not be delivered by email.');
   }
 
-  /** Errors and throttles of one function; depth of its failure queue. */
-  watchFunction(stage: string, fn: lambda.IFunction, failureQueue: sqs.IQueue): void {
+  /**
+   * Errors and throttles of one function; depth of its failure queue. A function with reserved
+   * concurrency is throttled by design when events arrive together (Lambda queues and retries
+   * them), so only throttling sustained for half an hour — a backlog — raises its alarm.
+   */
+  watchFunction(stage: string, fn: lambda.IFunction, failureQueue: sqs.IQueue, options: { reservedConcurrency?: number } = {}): void {
     this.alarm(`${stage}Errors`, fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), `The ${stage} function failed.`);
-    this.alarm(`${stage}Throttles`, fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }), `The ${stage} function was throttled.`);
+    this.alarm(
+      `${stage}Throttles`,
+      fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
+      options.reservedConcurrency ? `The ${stage} function has been throttled for 30 minutes: a backlog is building.` : `The ${stage} function was throttled.`,
+      options.reservedConcurrency ? 6 : 1,
+    );
     this.queueNotEmpty(`${stage}FailureQueue`, failureQueue, `An event for ${stage} failed after all retries and waits in its failure queue.`);
   }
 
@@ -100,13 +109,14 @@ export class Operations extends Construct {
     );
   }
 
-  private alarm(id: string, metric: cloudwatch.IMetric, description: string): void {
+  private alarm(id: string, metric: cloudwatch.IMetric, description: string, evaluationPeriods = 1): void {
     new cloudwatch.Alarm(this, id, {
       alarmDescription: description,
       metric,
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
+      evaluationPeriods,
+      datapointsToAlarm: evaluationPeriods,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     }).addAlarmAction(this.action);
   }

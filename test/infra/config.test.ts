@@ -27,6 +27,8 @@ describe('infra config (cdk.json context)', () => {
     expect(config.laCode).toMatch(/^E(06|08|09|10)\d{6}$/);
     expect(config.schedule).toEqual({ expression: 'cron(0 7 ? * MON-FRI *)', timezone: 'Europe/London' });
     expect(config.functions.distribute.reservedConcurrency).toBe(1);
+    expect(config.functions.ingest.reservedConcurrency).toBe(1);
+    expect(config.functions.render.reservedConcurrency).toBeUndefined();
     for (const addresses of Object.values(config.lists)) for (const a of addresses) expect(a).toMatch(/@example\.org$/);
     expect(config.alarmEmail).toMatch(/@example\.org$/);
   });
