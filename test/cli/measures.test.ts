@@ -98,7 +98,7 @@ describe('report-cards measures: every input', () => {
 
   it('snapshot uploads: one entry per file, for its month', () => {
     expect(find('WAITING_ASSESS').series.map((p) => [p.month, p.value, p.medianDays])).toEqual([['2021-10', 1, 30], ['2021-11', 2, 35]]);
-    expect(find('BUDGET_VARIANCE').series[0]).toMatchObject({ month: '2021-11', value: 12345.1, numeratorText: '12345.05' });
+    expect(find('BUDGET_VARIANCE').series[0]).toMatchObject({ month: '2021-11', value: 12345.05, numeratorText: '12345.05' });
     expect(find('SAVINGS_DELIVERED').series[0]).toMatchObject({ value: 50 });
     expect(find('PROVIDERS_GOOD').series[0]).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
     expect(find('HOMECARE_HOURS').series[0]).toMatchObject({ value: 120.5 });

@@ -21,11 +21,6 @@ export function sumDecimals(texts: Iterable<string | null | undefined>): Decimal
   return total;
 }
 
-/** Rounded to 1 dp, half away from zero (big.js `roundHalfUp` rounds ties away from zero). */
-export function roundDecimal(value: Decimal): number {
-  return Number(value.round(1, Big.roundHalfUp).toString());
-}
-
 /** Exact `round1(k·a/b)`; null when b is 0. */
 export function decimalRatio(a: Decimal, b: Decimal, k: number): number | null {
   if (b.eq(0)) return null;

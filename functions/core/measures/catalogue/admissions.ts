@@ -77,7 +77,7 @@ const WHY =
 
 export const ADMISSIONS_18_64: MeasureDefinition = {
   id: 'ADMISSIONS_18_64',
-  title: 'Permanent admissions to residential and nursing care (18-64)',
+  title: 'Permanent admissions to residential and nursing care',
   definition:
     'Adults aged 18 to 64 whose long term residential or nursing care began in the 12 months to the end of the month, per 100,000 people of that age; moves between homes and short stays do not count.',
   whyItMatters: WHY,
@@ -89,7 +89,7 @@ export const ADMISSIONS_18_64: MeasureDefinition = {
 
 export const ADMISSIONS_65P: MeasureDefinition = {
   id: 'ADMISSIONS_65P',
-  title: 'Permanent admissions to residential and nursing care (65+)',
+  title: 'Permanent admissions to residential and nursing care',
   definition:
     'People aged 65 and over whose long term residential or nursing care began in the 12 months to the end of the month, per 100,000 people of that age; moves between homes and short stays do not count.',
   whyItMatters: WHY,

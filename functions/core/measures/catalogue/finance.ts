@@ -2,7 +2,7 @@
  * BUDGET_VARIANCE and SAVINGS_DELIVERED from the monthly budget-monitoring upload, in exact
  * decimals; the exact sums also travel as text (`numeratorText`).
  */
-import { decimalRatio, roundDecimal, sumDecimals } from '../decimal.ts';
+import { decimalRatio, sumDecimals } from '../decimal.ts';
 import { REASONS } from '../points.ts';
 import { snapshotSeries } from './snapshot-uploads.ts';
 import type { MeasureDefinition } from './types.ts';
@@ -20,7 +20,7 @@ export const BUDGET_VARIANCE: MeasureDefinition = {
   compute: (ctx) => ({
     series: snapshotSeries(ctx, ctx.inputs.finance, (file) => file.period, (month, file) => {
       const variance = sumDecimals(file.lines.map((l) => l.forecastOutturn)).minus(sumDecimals(file.lines.map((l) => l.annualBudget)));
-      return { month, value: roundDecimal(variance), numerator: Number(variance.toString()), denominator: null, reason: null, numeratorText: variance.toString() };
+      return { month, value: Number(variance.toString()), numerator: Number(variance.toString()), denominator: null, reason: null, numeratorText: variance.toString() };
     }),
   }),
 };

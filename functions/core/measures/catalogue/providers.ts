@@ -3,7 +3,7 @@
  */
 import { monthIdOf } from '../../calendar/days.ts';
 import { foldLabel } from '../../uploads/code-lists.ts';
-import { roundDecimal, sumDecimals } from '../decimal.ts';
+import { sumDecimals } from '../decimal.ts';
 import { percentPoint } from '../points.ts';
 import { snapshotSeries } from './snapshot-uploads.ts';
 import type { MeasureDefinition } from './types.ts';
@@ -43,7 +43,7 @@ export const HOMECARE_HOURS: MeasureDefinition = {
   compute: (ctx) => ({
     series: snapshotSeries(ctx, ctx.inputs.providers, (file) => monthIdOf(file.asAt), (month, file) => {
       const hours = sumDecimals(file.rows.filter((r) => foldLabel(r.framework) === HOME_CARE).map((r) => r.hoursPerWeek));
-      return { month, value: roundDecimal(hours), numerator: Number(hours.toString()), denominator: null, reason: null, numeratorText: hours.toString() };
+      return { month, value: Number(hours.toString()), numerator: Number(hours.toString()), denominator: null, reason: null, numeratorText: hours.toString() };
     }),
   }),
 };

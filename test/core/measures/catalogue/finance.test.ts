@@ -11,12 +11,12 @@ const finance = (period: string, lines: [string, string, string | null, string |
 });
 
 describe('finance', () => {
-  it('BUDGET_VARIANCE: Σ forecast − Σ budget in exact decimals, rounded half away from zero', () => {
-    // 1200.35 + 449.80 − (1000.10 + 500) = 150.05 → 150.1; 100 − 100.05 = −0.05 → −0.1.
+  it('BUDGET_VARIANCE: Σ forecast − Σ budget in exact decimals, the pence kept (money is not rounded to 1 dp)', () => {
+    // 1200.35 + 449.80 − (1000.10 + 500) = 150.05 exactly; 100 − 100.05 = −0.05 exactly.
     const { series } = run(BUDGET_VARIANCE, inputs(data, {
       finance: [finance('2021-11', [['1000.10', '1200.35', null, null], ['500', '449.80', null, null]]), finance('2021-10', [['100.05', '100', null, null]])],
     }));
-    expect(series.map((p) => [p.month, p.value, p.numeratorText])).toEqual([['2021-10', -0.1, '-0.05'], ['2021-11', 150.1, '150.05']]);
+    expect(series.map((p) => [p.month, p.value, p.numeratorText])).toEqual([['2021-10', -0.05, '-0.05'], ['2021-11', 150.05, '150.05']]);
   });
 
   it('SAVINGS_DELIVERED: over lines with a target; 0.1 + 0.2 of 0.3 + 0.6 = 33.3 exactly', () => {
