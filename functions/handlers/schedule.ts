@@ -1,16 +1,17 @@
 /**
  * schedule: fired every working-day morning (EventBridge Scheduler, Europe/London). Scheduler
  * cannot express "the 5th working day, skipping bank holidays", so this decides in code, from the
- * officers' bank-holiday list, whether today is a pack's distribution day (send the latest approved
- * version of last month's pack to its lists) or reminder day (no events extract for last month
- * yet). Scheduler is at-least-once; the ledger makes a repeat harmless.
+ * officers' bank-holiday list, whether a pack is due (its distribution day, or a later working day
+ * of the month: send the latest approved version of last month's pack to its lists, which the
+ * ledger turns into nothing when they already have it) or it is the reminder day (no events
+ * extract for last month yet). Scheduler is at-least-once; the ledger makes a repeat harmless.
  */
 import { readFile } from 'node:fs/promises';
 import { loadPackTemplates } from '../core/cards/load-packs.ts';
 import type { PackTemplate } from '../core/cards/pack-template.ts';
 import { OUTPUT_PREFIXES, UPLOAD_PREFIXES } from '../core/bucket-layout.ts';
 import { approvalKey, manifestSchema, parseManifestKey, type Manifest } from '../core/pipeline/manifest.ts';
-import { bankHolidaysSchema, holidaySet, isNthWorkingDay, londonDay, previousMonth } from '../core/pipeline/working-days.ts';
+import { bankHolidaysSchema, holidaySet, isNthWorkingDay, isOnOrAfterNthWorkingDay, londonDay, previousMonth } from '../core/pipeline/working-days.ts';
 import { listAddresses, type Recipients } from '../core/pipeline/recipients.ts';
 import { reminderSendKey } from '../core/pipeline/ledger-keys.ts';
 import { validationRecordSchema } from '../core/pipeline/uploads-state.ts';
@@ -95,7 +96,9 @@ export function createSchedule(deps: PipelineDeps) {
     const run = new RunLog(deps, 'schedule', `working-day check for ${today}`);
     const holidays = holidaySet(bankHolidaysSchema.parse(JSON.parse(await readFile(holidaysFile(deps), 'utf8'))));
     const packs = await loadPackTemplates(packsDir(deps));
-    const due = packs.filter((p) => isNthWorkingDay(now, p.distribution.workingDay, holidays));
+    // From the distribution day on: a late approval or a corrected version goes the next working
+    // morning; what recipients already have, the ledger does not send again.
+    const due = packs.filter((p) => isOnOrAfterNthWorkingDay(now, p.distribution.workingDay, holidays));
     const remindToday = packs.filter((p) => isNthWorkingDay(now, p.distribution.reminderDay, holidays));
     if (due.length === 0 && remindToday.length === 0) {
       run.note(`${today}: not a distribution or reminder day for any pack`);

@@ -51,7 +51,7 @@ describe('send failures, end to end', () => {
     expect(p.bus.errors()).toEqual([]);
     const before = p.sent.length;
     const r = await p.schedule(FINANCE_DAY);
-    expect(r.due).toEqual(['commissioning-finance']);
+    expect(r.due).toContain('commissioning-finance');
 
     const sentNow = p.sent.slice(before).map((m) => m.recipient);
     expect(sentNow).toContain('chair@example.org');

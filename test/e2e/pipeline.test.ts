@@ -20,7 +20,7 @@ type P = Awaited<ReturnType<typeof localPipeline>>;
 // working days of December 2021.
 const SCRUTINY_DAY = fixedClock('2021-12-07T07:00:00Z');
 const FINANCE_DAY = fixedClock('2021-12-09T07:00:00Z');
-const NOT_A_DAY = fixedClock('2021-12-08T07:00:00Z');
+const BEFORE_ANY_DAY = fixedClock('2021-12-06T07:00:00Z'); // 4th working day
 const BOARD = ['chair@example.org', 'vice-chair@example.org', 'member.one@example.org', 'clerk@example.org'];
 
 async function manifests(p: P, packId: string): Promise<Manifest[]> {
@@ -84,15 +84,16 @@ describe('the pipeline, end to end', () => {
     expect(Buffer.compare(Buffer.from((await p.store.getBytes(`measures/${PERIOD}.json`))!), Buffer.from(measuresBefore!))).toBe(0);
   });
 
-  it('sends nothing on a day that is not a distribution day', async () => {
-    const r = await p.schedule(NOT_A_DAY);
-    expect(r).toMatchObject({ today: '2021-12-08', due: [] });
+  it('sends nothing before the distribution days', async () => {
+    const r = await p.schedule(BEFORE_ANY_DAY);
+    expect(r).toMatchObject({ today: '2021-12-06', due: [] });
     expect(p.sent.filter((m) => BOARD.includes(m.recipient))).toHaveLength(0);
   });
 
   it('auto-approved pack goes to board and clerks on its day; a manual one waits for its approval', async () => {
     const finance = await p.schedule(FINANCE_DAY);
-    expect(finance.due).toEqual(['commissioning-finance']);
+    // scrutiny-board's day (the 7th) has passed too, but it is manual and nothing is approved.
+    expect(finance.due).toEqual(['commissioning-finance', 'scrutiny-board']);
     expect(p.sent.filter((m) => m.ledgerKey.includes('#commissioning-finance#') && m.ledgerKey.includes('#board#')).map((m) => m.recipient).sort()).toEqual([...BOARD].sort());
 
     const before = p.sent.length;
@@ -138,7 +139,7 @@ describe('the pipeline, end to end', () => {
     expect(await manifests(p, 'scrutiny-board')).toHaveLength(1);
   });
 
-  it('a corrected extract makes a new version: "Revised" preview once, then "Revised" to the board', async () => {
+  it('a corrected extract makes a new version: "Revised" preview once, then "Revised" to the board once approved', async () => {
     const before = p.sent.length;
     await p.store.put('extracts/events/events v2.csv', await correctedEvents(sample), 'text/csv');
     await p.bus.idle();
@@ -153,11 +154,20 @@ describe('the pipeline, end to end', () => {
     await redeliver(p, `reports/${PERIOD}/scrutiny-board/${versions[1].version}.json`);
     expect(p.sent.slice(before).filter((m) => m.ledgerKey.includes('#preview#'))).toHaveLength(2);
 
+    // Approved after the distribution day: it goes the next working morning, as a revision.
     await p.store.put(approvalKey(PERIOD, 'scrutiny-board', versions[1].version), '{}', 'application/json');
-    await p.schedule(SCRUTINY_DAY);
+    await p.schedule(fixedClock('2021-12-10T07:00:00Z'));
     const revisedBoard = p.sent.slice(before).filter((m) => m.ledgerKey.includes(`#scrutiny-board#${versions[1].version}#board#`));
     expect(revisedBoard).toHaveLength(BOARD.length);
     expect((await parse(revisedBoard[0])).subject).toMatch(/^Revised: /);
+    // The auto-approved pack's corrected version went the same morning, also as a revision.
+    const financeBoard = p.sent.slice(before).filter((m) => m.ledgerKey.includes('#commissioning-finance#') && m.ledgerKey.includes('#board#'));
+    expect(financeBoard).toHaveLength(BOARD.length);
+    expect((await parse(financeBoard[0])).subject).toMatch(/^Revised: /);
+    // And not again the morning after.
+    const count = p.sent.length;
+    await p.schedule(fixedClock('2021-12-13T07:00:00Z'));
+    expect(p.sent.length).toBe(count);
     expect(await sesStoreCount(p)).toBe(p.sent.length);
   });
 

@@ -22,13 +22,13 @@ beforeAll(async () => {
 });
 afterAll(() => p?.dispose());
 
-/** A copy of the real templates whose scrutiny-board pack goes out on the 1st working day. */
+/** A copy of the real templates whose scrutiny-board pack goes out on the 2nd working day. */
 async function firstWorkingDayTemplates(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'rc-templates-'));
   await cp(path.join(ROOT, 'templates'), dir, { recursive: true });
   const file = path.join(dir, 'packs', 'scrutiny-board.json');
   const pack = JSON.parse(await readFile(file, 'utf8'));
-  pack.distribution.workingDay = 1;
+  pack.distribution.workingDay = 2;
   await writeFile(file, JSON.stringify(pack));
   return dir;
 }
@@ -37,20 +37,25 @@ describe('schedule: which day', () => {
   it('acts on the London date across the clock change, and skips a substitute bank holiday', async () => {
     const templatesDir = await firstWorkingDayTemplates();
     const run = (at: string) => createSchedule({ ...p.deps, templatesDir, clock: fixedClock(at) })({});
-    // 1 April 2025 (Tuesday) is the 1st working day; at 23:30 UTC on 31 March it is already 1 April in London (BST).
-    expect(await run('2025-03-31T23:30:00Z')).toMatchObject({ today: '2025-04-01', due: ['scrutiny-board'] });
-    expect(await run('2025-03-31T22:30:00Z')).toMatchObject({ today: '2025-03-31', due: [] });
-    // 3 January 2022 is the substitute New Year's Day: the 1st working day is the 4th.
+    // April 2025 starts on a Tuesday: the 2nd working day is Wednesday the 2nd. At 23:30 UTC on the
+    // 1st it is already the 2nd in London (BST); at 22:30 UTC it is still the 1st.
+    expect(await run('2025-04-01T23:30:00Z')).toMatchObject({ today: '2025-04-02', due: ['scrutiny-board'] });
+    expect(await run('2025-04-01T22:30:00Z')).toMatchObject({ today: '2025-04-01', due: [] });
+    // January 2022: the 3rd is the substitute New Year's Day, so the working days start on the 4th
+    // and the 2nd working day is the 5th.
     expect(await run('2022-01-03T07:00:00Z')).toMatchObject({ due: [] });
-    expect(await run('2022-01-04T07:00:00Z')).toMatchObject({ due: ['scrutiny-board'] });
+    expect(await run('2022-01-04T07:00:00Z')).toMatchObject({ due: [] });
+    expect(await run('2022-01-05T07:00:00Z')).toMatchObject({ due: ['scrutiny-board'] });
+    // Later working days of the month are still due (a late approval goes the next morning).
+    expect(await run('2022-01-06T07:00:00Z')).toMatchObject({ due: ['scrutiny-board'] });
     // Nothing approved for those periods, so nothing was sent.
     expect(p.sent).toHaveLength(0);
   });
 });
 
 describe('schedule: configuration', () => {
-  it('does nothing and reads nothing else on an ordinary day', async () => {
-    await expect(p.schedule(fixedClock('2021-12-08T07:00:00Z'))).resolves.toEqual({ today: '2021-12-08', due: [], reminded: false });
+  it('does nothing and reads nothing else before any pack is due', async () => {
+    await expect(p.schedule(fixedClock('2021-12-06T07:00:00Z'))).resolves.toEqual({ today: '2021-12-06', due: [], reminded: false });
   });
 
   it('fails with the reason when the recipients configuration is missing on a distribution day', async () => {

@@ -57,6 +57,16 @@ export function isNthWorkingDay(instant: Date, n: number, holidays: ReadonlySet<
   return nthWorkingDay(today.slice(0, 7), n, holidays) === today;
 }
 
+/**
+ * True on a working day that is the Nth working day of its month or later: a version approved
+ * after the distribution day still goes out the next working morning instead of waiting a month.
+ */
+export function isOnOrAfterNthWorkingDay(instant: Date, n: number, holidays: ReadonlySet<string>): boolean {
+  const today = londonDay(instant);
+  const nth = nthWorkingDay(today.slice(0, 7), n, holidays);
+  return nth !== null && isWorkingDay(today, holidays) && today >= nth;
+}
+
 export function holidaySet(list: BankHolidays): Set<string> {
   return new Set(list.dates.map((d) => d.date));
 }

@@ -5,6 +5,7 @@ import {
   bankHolidaysSchema,
   holidaySet,
   isNthWorkingDay,
+  isOnOrAfterNthWorkingDay,
   isWorkingDay,
   londonDay,
   nthWorkingDay,
@@ -68,6 +69,15 @@ describe('working days', () => {
     // In winter (GMT) 23:30 UTC on 31 October... is still 31 October (clocks went back on the 26th).
     expect(isNthWorkingDay(new Date('2025-10-31T23:30:00Z'), 1, holidays)).toBe(false);
     expect(isNthWorkingDay(new Date('2025-11-03T07:00:00Z'), 1, holidays)).toBe(true);
+  });
+
+  it('is due from the Nth working day to the end of the month, on working days only', () => {
+    expect(isOnOrAfterNthWorkingDay(new Date('2021-12-06T07:00:00Z'), 5, holidays)).toBe(false);
+    expect(isOnOrAfterNthWorkingDay(new Date('2021-12-07T07:00:00Z'), 5, holidays)).toBe(true);
+    expect(isOnOrAfterNthWorkingDay(new Date('2021-12-24T07:00:00Z'), 5, holidays)).toBe(true);
+    expect(isOnOrAfterNthWorkingDay(new Date('2021-12-27T07:00:00Z'), 5, holidays)).toBe(false); // substitute Christmas Day
+    expect(isOnOrAfterNthWorkingDay(new Date('2021-12-25T07:00:00Z'), 5, holidays)).toBe(false); // Saturday
+    expect(isOnOrAfterNthWorkingDay(new Date('2021-12-31T07:00:00Z'), 30, holidays)).toBe(false); // no 30th working day
   });
 
   it('Easter moves the 5th working day of April', () => {
