@@ -157,8 +157,17 @@ export class CsvTokenizer {
         end = n;
       }
       if (end <= nextQuote) {
-        const lineEnd = end > pos && s.charCodeAt(end - 1) === CR ? end - 1 : end;
+        const lineEnd = end < n && end > pos && s.charCodeAt(end - 1) === CR ? end - 1 : end;
         out.push(s.slice(pos, lineEnd).split(','));
+        this.nextRecord++;
+        pos = end + 1;
+        continue;
+      }
+      // A line with quotes: most close on the same line (`"White: English, Welsh, …"`).
+      const lineEnd = end < n && end > pos && s.charCodeAt(end - 1) === CR ? end - 1 : end;
+      const fields = end < n || final ? splitQuotedLine(s.slice(pos, lineEnd)) : undefined;
+      if (fields) {
+        out.push(fields);
         this.nextRecord++;
         pos = end + 1;
         continue;
@@ -274,6 +283,50 @@ export class CsvTokenizer {
   }
 }
 
+/**
+ * One line holding quotes, when every quoted value closes on it: split at every comma natively,
+ * then parts of a quoted value (split at its own commas) are joined back and unquoted.
+ * Undefined when a quoted value runs on to the next line or text follows a closing quote: the
+ * caller then takes the general path.
+ */
+function splitQuotedLine(line: string): string[] | undefined {
+  const parts = line.split(',');
+  let out: string[] | undefined;
+  for (let i = 0; i < parts.length; i++) {
+    let part = parts[i];
+    if (part.charCodeAt(0) !== QUOTE) {
+      if (out) out.push(part);
+      continue;
+    }
+    if (!out) out = parts.slice(0, i);
+    let quotes = countQuotes(part);
+    while (quotes % 2 === 1 || part.length < 2) {
+      if (++i >= parts.length) return undefined; // the value runs on past this line
+      part += `,${parts[i]}`;
+      quotes += countQuotes(parts[i]);
+    }
+    if (part.charCodeAt(part.length - 1) !== QUOTE) return undefined; // `"a"b`: general path
+    const inner = part.slice(1, -1);
+    if (quotes > 2 && !pairedQuotes(inner)) return undefined; // `"a"b"c"`: general path
+    out.push(inner.indexOf('""') === -1 ? inner : inner.replace(/""/g, '"'));
+  }
+  return out ?? parts;
+}
+
+/** True when every quote in `text` is one of a `""` pair. */
+function pairedQuotes(text: string): boolean {
+  for (let at = text.indexOf('"'); at !== -1; at = text.indexOf('"', at + 2)) {
+    if (text.charCodeAt(at + 1) !== QUOTE) return false;
+  }
+  return true;
+}
+
+function countQuotes(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('"'); at !== -1; at = text.indexOf('"', at + 1)) count++;
+  return count;
+}
+
 function appendAll(to: string[], from: string[]): void {
   for (let i = 0; i < from.length; i++) to.push(from[i]);
 }
@@ -287,8 +340,8 @@ function nextSeparator(s: string, pos: number): number {
   return -1;
 }
 
-/** `s[from, to)` without the CR of a CRLF line end. */
+/** `s[from, to)` without the CR of a CRLF line end (a CR anywhere else is a character). */
 function stripCr(s: string, from: number, to: number): string {
-  if (to > from && s.charCodeAt(to - 1) === CR && (to === s.length || s.charCodeAt(to) === LF)) return s.slice(from, to - 1);
+  if (to > from && s.charCodeAt(to - 1) === CR && s.charCodeAt(to) === LF) return s.slice(from, to - 1);
   return s.slice(from, to);
 }

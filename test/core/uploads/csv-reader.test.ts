@@ -99,6 +99,24 @@ describe('readCsv', () => {
     );
   });
 
+  it('agrees with a character-by-character reader on any text of commas, quotes and line ends (property)', async () => {
+    const text = fc.array(fc.constantFrom('a', 'b', ',', '"', '""', '\n', '\r\n', '\r', ' '), { minLength: 1, maxLength: 40 }).map((xs) => xs.join(''));
+    await fc.assert(
+      fc.asyncProperty(text, fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 3 }), async (body, sizes) => {
+        const expected = referenceRead(body);
+        let got: string[][] | 'unclosed';
+        try {
+          got = (await records(chunked(bytes(body), sizes))).map((r) => r.fields);
+        } catch (e) {
+          if (!(e instanceof CsvFormatError) || e.rule !== 'unclosed-quote') throw e;
+          got = 'unclosed';
+        }
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('keeps a quote inside an unquoted value as a character', async () => {
     expect((await records(bytes('a,b\n5" wide,x\n')))[1].fields).toEqual(['5" wide', 'x']);
   });
@@ -166,3 +184,50 @@ describe('files that are not UTF-8 CSV', () => {
     expect(e.message).toMatch(/binary/);
   });
 });
+
+/**
+ * The reading rules spelt out one character at a time (RFC 4180, plus the reader's leniency: a
+ * quote inside an unquoted value is a character, text after a closing quote is kept).
+ */
+function referenceRead(text: string): string[][] | 'unclosed' {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let state: 'start' | 'plain' | 'quoted' | 'after' = 'start';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (state === 'quoted') {
+      if (c !== '"') field += c;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else state = 'after';
+      continue;
+    }
+    if (state === 'start' && c === '"') {
+      state = 'quoted';
+      continue;
+    }
+    if (c === ',') {
+      row.push(field);
+      field = '';
+      state = 'start';
+    } else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
+      if (c === '\r') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      state = 'start';
+    } else {
+      field += c;
+      if (state === 'start') state = 'plain';
+    }
+  }
+  if (state === 'quoted') return 'unclosed';
+  if (state !== 'start' || field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
