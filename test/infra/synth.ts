@@ -11,6 +11,13 @@ import { buildApp, type ReportCardStacks } from '../../infra/build.ts';
 import { ENVIRONMENTS_KEY, EnvironmentConfig, loadConfig } from '../../infra/config.ts';
 import { PROJECT_ROOT } from '../../infra/constructs/report-function.ts';
 
+/**
+ * CDK's built-in CloudFormation schema validation (a WebAssembly module, ~4 s of CPU per synth)
+ * fails `cdk synth` on any finding (cdk.json sets @aws-cdk/core:validateAgainstDefaultRules). The
+ * nag test runs one synth with it on; elsewhere it is off so the infra tests stay quick.
+ */
+process.env.CDK_VALIDATION = 'false';
+
 export const cdkJson = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as {
   app: string;
   context: Record<string, unknown>;
