@@ -1,7 +1,9 @@
 /**
  * What each function may touch, by bucket prefix (functions/core/bucket-layout.ts) — the single
  * table the stateless stack turns into IAM statements and S3 notifications. Each prefix is written
- * by exactly one stage (plus `runs/`, which every stage appends to).
+ * by exactly one stage (plus `runs/`, which every stage appends to). Writes follow the stage
+ * outputs bucket-layout.ts assigns; reads are what functions/handlers read today, nothing more: a
+ * handler that starts reading another prefix gets AccessDenied in AWS until its row here grows.
  */
 import { OUTPUT_PREFIXES as OUT, UPLOAD_PREFIXES } from '../functions/core/bucket-layout.ts';
 
@@ -31,21 +33,21 @@ export const ACCESS: Record<FunctionName, FunctionAccess> = {
   },
   // Renders each ready pack from the measures document; skips a version already rendered.
   render: {
-    read: [OUT.measures, OUT.validation, OUT.reports],
+    read: [OUT.measures, OUT.reports],
     write: [OUT.reports, OUT.runs],
     ledger: false,
     sendMail: false,
   },
-  // Sends a new version as a preview; board and clerks get the approved version on the day.
+  // Sends a new version as a preview (the board's approved version goes out from schedule).
   distribute: {
-    read: [OUT.reports, OUT.approvals, OUT.config],
+    read: [OUT.reports, OUT.config],
     write: [OUT.runs],
     ledger: true,
     sendMail: true,
   },
   // Working-day mornings: distribution day sends, approval reminders, missing-extract reminders.
   schedule: {
-    read: [OUT.reports, OUT.approvals, OUT.config, OUT.measures, OUT.validation],
+    read: [OUT.reports, OUT.approvals, OUT.config, OUT.validation],
     write: [OUT.runs],
     ledger: true,
     sendMail: true,
