@@ -19,36 +19,42 @@ export function createDistribute(deps: PipelineDeps) {
     let missed = 0;
     for (const ref of parseS3Event(event)) {
       if (!parseManifestKey(ref.key)) continue;
-      const run = new RunLog(deps, 'distribute', ref.key);
-      const bytes = await deps.store.getBytes(ref.key);
-      if (!bytes) {
-        run.note('the manifest is gone');
-        await run.finish('skipped');
-        continue;
-      }
-      const manifest = manifestSchema.parse(JSON.parse(Buffer.from(bytes).toString('utf8')));
-      const pack = (await loadPackTemplates(packsDir(deps))).find((p) => p.id === manifest.packId);
-      if (!pack) {
-        run.note(`no pack template '${manifest.packId}' any more; nothing sent`);
-        await run.finish('skipped');
-        continue;
-      }
-      const recipients = await loadRecipients(deps.store, deps.recipientsKey);
-      const r = await sendPack(
-        deps,
-        manifest,
-        'preview',
-        listAddresses(recipients, pack.distribution.previewList),
-        listAddresses(recipients, pack.distribution.ownersList),
-        manifest.revised,
-      );
-      for (const x of r.results) run.note(`preview ${manifest.version} to ${x.recipient}: ${x.status}`);
-      for (const x of r.noticeResults) run.note(`owners' notice to ${x.recipient}: ${x.status}`);
-      sent += r.results.filter((x) => x.status === 'sent').length;
-      missed += r.undelivered.length;
-      await run.finish(r.undelivered.length ? 'partial' : 'ok');
+      const r = await RunLog.record(deps, 'distribute', ref.key, (run) => previewOne(deps, run, ref.key));
+      sent += r.sent;
+      missed += r.undelivered;
     }
     return { sent, undelivered: missed };
+  };
+}
+
+async function previewOne(deps: PipelineDeps, run: RunLog, key: string) {
+  const none = { sent: 0, undelivered: 0 };
+  const bytes = await deps.store.getBytes(key);
+  if (!bytes) {
+    run.note('the manifest is gone');
+    return { ...none, outcome: 'skipped' as const };
+  }
+  const manifest = manifestSchema.parse(JSON.parse(Buffer.from(bytes).toString('utf8')));
+  const pack = (await loadPackTemplates(packsDir(deps))).find((p) => p.id === manifest.packId);
+  if (!pack) {
+    run.note(`no pack template '${manifest.packId}' any more; nothing sent`);
+    return { ...none, outcome: 'skipped' as const };
+  }
+  const recipients = await loadRecipients(deps.store, deps.recipientsKey);
+  const r = await sendPack(
+    deps,
+    manifest,
+    'preview',
+    listAddresses(recipients, pack.distribution.previewList),
+    listAddresses(recipients, pack.distribution.ownersList),
+    manifest.revised,
+  );
+  for (const x of r.results) run.note(`preview ${manifest.version} to ${x.recipient}: ${x.status}`);
+  for (const x of r.noticeResults) run.note(`owners' notice to ${x.recipient}: ${x.status}`);
+  return {
+    sent: r.results.filter((x) => x.status === 'sent').length,
+    undelivered: r.undelivered.length,
+    outcome: r.undelivered.length ? ('partial' as const) : ('ok' as const),
   };
 }
 

@@ -28,16 +28,15 @@ export function createIngest(deps: PipelineDeps) {
     for (const ref of parseS3Event(event)) {
       const kind = uploadKindOfKey(ref.key);
       if (!kind) continue;
-      const run = new RunLog(deps, 'ingest', ref.key);
       const problem = keyProblem(ref.key);
-      if (problem) {
-        run.note(`refused: ${problem}`);
-        await run.finish('rejected');
-        continue;
-      }
-      const outcome = await ingestOne(deps, run, ref.key, kind);
-      await run.finish(outcome);
-      processed++;
+      await RunLog.record(deps, 'ingest', ref.key, async (run) => {
+        if (problem) {
+          run.note(`refused: ${problem}`);
+          return { outcome: 'rejected' as const };
+        }
+        return { outcome: await ingestOne(deps, run, ref.key, kind) };
+      });
+      if (!problem) processed++;
     }
     return { processed };
   };

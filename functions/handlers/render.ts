@@ -27,21 +27,23 @@ export function createRender(deps: PipelineDeps) {
     for (const ref of parseS3Event(event)) {
       const period = parseMeasuresKey(ref.key);
       if (!period) continue;
-      const run = new RunLog(deps, 'render', ref.key);
-      const bytes = await deps.store.getBytes(ref.key);
-      if (!bytes) {
-        run.note('the measures document is gone');
-        await run.finish('skipped');
-        continue;
-      }
-      const raw = JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
-      const doc = measuresDocumentSchema.parse(raw);
-      const used = Object.keys(usedUploadsSchema.parse(raw).uploads);
-      for (const pack of await loadPackTemplates(packsDir(deps))) {
-        const key = await renderOne(deps, run, ref.key, doc, pack, used);
-        if (key) rendered.push(key);
-      }
-      await run.finish(rendered.length ? 'ok' : 'skipped');
+      await RunLog.record(deps, 'render', ref.key, async (run) => {
+        const bytes = await deps.store.getBytes(ref.key);
+        if (!bytes) {
+          run.note('the measures document is gone');
+          return { outcome: 'skipped' as const };
+        }
+        const raw = JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
+        const doc = measuresDocumentSchema.parse(raw);
+        const used = Object.keys(usedUploadsSchema.parse(raw).uploads);
+        const here: string[] = [];
+        for (const pack of await loadPackTemplates(packsDir(deps))) {
+          const key = await renderOne(deps, run, ref.key, doc, pack, used);
+          if (key) here.push(key);
+        }
+        rendered.push(...here);
+        return { outcome: here.length ? ('ok' as const) : ('skipped' as const) };
+      });
     }
     return { rendered };
   };

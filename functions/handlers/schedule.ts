@@ -93,29 +93,28 @@ export function createSchedule(deps: PipelineDeps) {
     const now = deps.clock.now();
     const today = londonDay(now);
     const period = previousMonth(today.slice(0, 7));
-    const run = new RunLog(deps, 'schedule', `working-day check for ${today}`);
-    const holidays = holidaySet(bankHolidaysSchema.parse(JSON.parse(await readFile(holidaysFile(deps), 'utf8'))));
-    const packs = await loadPackTemplates(packsDir(deps));
-    // From the distribution day on: a late approval or a corrected version goes the next working
-    // morning; what recipients already have, the ledger does not send again.
-    const due = packs.filter((p) => isOnOrAfterNthWorkingDay(now, p.distribution.workingDay, holidays));
-    const remindToday = packs.filter((p) => isNthWorkingDay(now, p.distribution.reminderDay, holidays));
-    if (due.length === 0 && remindToday.length === 0) {
-      run.note(`${today}: not a distribution or reminder day for any pack`);
-      await run.finish('skipped');
-      return { today, due: [], reminded: false };
-    }
-    const recipients = await loadRecipients(deps.store, deps.recipientsKey);
-    let missed = 0;
-    for (const pack of due) missed += await distributePack(deps, run, pack, period, recipients);
-    let reminded = false;
-    if (remindToday.length && !(await eventsArrived(deps, period))) {
-      const to = [...new Set(remindToday.map((p) => p.distribution.previewList).flatMap((l) => listAddresses(recipients, l)))];
-      await remind(deps, run, period, to);
-      reminded = true;
-    }
-    await run.finish(missed ? 'partial' : 'ok');
-    return { today, due: due.map((p) => p.id), reminded };
+    return RunLog.record(deps, 'schedule', `working-day check for ${today}`, async (run) => {
+      const holidays = holidaySet(bankHolidaysSchema.parse(JSON.parse(await readFile(holidaysFile(deps), 'utf8'))));
+      const packs = await loadPackTemplates(packsDir(deps));
+      // From the distribution day on: a late approval or a corrected version goes the next working
+      // morning; what recipients already have, the ledger does not send again.
+      const due = packs.filter((p) => isOnOrAfterNthWorkingDay(now, p.distribution.workingDay, holidays));
+      const remindToday = packs.filter((p) => isNthWorkingDay(now, p.distribution.reminderDay, holidays));
+      if (due.length === 0 && remindToday.length === 0) {
+        run.note(`${today}: no pack is due and it is no pack's reminder day`);
+        return { today, due: [] as string[], reminded: false, outcome: 'skipped' as const };
+      }
+      const recipients = await loadRecipients(deps.store, deps.recipientsKey);
+      let missed = 0;
+      for (const pack of due) missed += await distributePack(deps, run, pack, period, recipients);
+      let reminded = false;
+      if (remindToday.length && !(await eventsArrived(deps, period))) {
+        const to = [...new Set(remindToday.map((p) => p.distribution.previewList).flatMap((l) => listAddresses(recipients, l)))];
+        await remind(deps, run, period, to);
+        reminded = true;
+      }
+      return { today, due: due.map((p) => p.id), reminded, outcome: missed ? ('partial' as const) : ('ok' as const) };
+    }).then(({ outcome: _outcome, ...rest }) => rest);
   };
 }
 

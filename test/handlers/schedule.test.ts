@@ -61,6 +61,9 @@ describe('schedule: configuration', () => {
   it('fails with the reason when the recipients configuration is missing on a distribution day', async () => {
     await p.s3.send(new DeleteObjectCommand({ Bucket: LOCAL_BUCKET, Key: RECIPIENTS_KEY }));
     await expect(p.schedule(fixedClock('2021-12-07T07:00:00Z'))).rejects.toThrow(/config\/recipients.json is missing/);
+    // The failure is in the run history too, with its reason.
+    const runs = await Promise.all((await p.store.list('runs/')).map(async (o) => JSON.parse(Buffer.from((await p.store.getBytes(o.key))!).toString('utf8'))));
+    expect(runs.find((r) => r.outcome === 'failed')?.notes).toEqual([expect.stringMatching(/^failed: config\/recipients.json is missing/)]);
   });
 
   it('fails on a bad recipients file naming the problem', async () => {

@@ -20,6 +20,29 @@ export class RunLog {
     this.deps.log?.(`[${this.stage}] ${line}`);
   }
 
+  /**
+   * Runs one unit of work and records it, also when it throws: the failure is in the history with
+   * its message, and the error still fails the invocation (so Lambda retries it or dead-letters it).
+   */
+  static async record<T extends { outcome: RunRecord['outcome'] }>(
+    deps: PipelineDeps,
+    stage: RunRecord['stage'],
+    trigger: string,
+    work: (run: RunLog) => Promise<T>,
+  ): Promise<T> {
+    const run = new RunLog(deps, stage, trigger);
+    let result: T;
+    try {
+      result = await work(run);
+    } catch (e) {
+      run.note(`failed: ${(e as Error).message}`);
+      await run.finish('failed').catch(() => undefined);
+      throw e;
+    }
+    await run.finish(result.outcome);
+    return result;
+  }
+
   async finish(outcome: RunRecord['outcome']): Promise<RunRecord> {
     const rec: RunRecord = {
       stage: this.stage,
