@@ -94,7 +94,7 @@ export async function start(o: StartOptions): Promise<number> {
     for (const [day] of [...(await distributionDays(p.deps.templatesDir, o.end))].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const before = n;
       const r = await p.schedule(fixedClock(`${day}T09:00:00Z`));
-      o.log(`Schedule on ${r.today}: distribution day for ${r.due.join(', ') || 'no pack'}; ${n - before} email(s) sent`);
+      o.log(`Schedule on ${r.today}: packs due ${r.due.join(', ') || 'no pack'}; ${n - before} email(s) sent`);
     }
     await p.bus.idle();
     let pdfs = 0;
@@ -125,6 +125,11 @@ export async function start(o: StartOptions): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  // The SDK's multi-line Node-version warning would bury the summary; say it in one line instead.
+  if (Number(process.versions.node.split('.')[0]) < 22 && process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED === undefined) {
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+    process.stdout.write(`Note: Node ${process.versions.node}; AWS SDK releases after early January 2027 need Node 22 or later.\n`);
+  }
   const { values } = parseArgs({
     options: {
       out: { type: 'string', default: path.join(ROOT, 'out') },
