@@ -3,9 +3,10 @@
  * queue, a schedule that stopped firing, and a month whose report did not go out. All go to one
  * KMS-encrypted, TLS-only SNS topic with the operators' email subscribed.
  */
-import { Duration } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -41,6 +42,21 @@ export class Operations extends Construct {
   constructor(scope: Construct, id: string, props: OperationsProps) {
     super(scope, id);
     this.topic = new sns.Topic(this, 'Alarms', { displayName: 'asc-report-cards alarms', masterKey: props.key, enforceSSL: true });
+    // A topic policy replaces SNS's default one, and CloudWatch publishes as a service principal:
+    // without this Allow every alarm action fails with "no resource-based policy allows".
+    const stack = Stack.of(this);
+    this.topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AlarmsInThisAccountMayPublish',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+        },
+      }),
+    );
     this.action = new actions.SnsAction(this.topic);
 
     this.undeliverable = new sqs.Queue(this, 'Undeliverable', {

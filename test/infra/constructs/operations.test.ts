@@ -57,6 +57,29 @@ describe('Operations', () => {
     for (const a of alarms) expect(a.AlarmActions).toEqual([{ Ref: topic }]);
   });
 
+  it('lets CloudWatch alarms of this account publish to the alarm topic (its policy replaces the SNS default)', () => {
+    const topic = Object.keys(template.findResources('AWS::SNS::Topic')).find((id) => id.startsWith('OperationsAlarms'))!;
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topic }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          {
+            Sid: 'AlarmsInThisAccountMayPublish',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Resource: { Ref: topic },
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+              ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudwatch:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':alarm:*']] } },
+            },
+          },
+        ]),
+      },
+    });
+  });
+
   it('emails both topics with a redrive queue for notifications that cannot be delivered', () => {
     const subs = Object.values(template.findResources('AWS::SNS::Subscription')).map((s) => s.Properties);
     expect(subs).toHaveLength(2);
