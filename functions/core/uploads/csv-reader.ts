@@ -4,7 +4,10 @@
  * Hand-written because it is the hot loop of a 1,000,000-row ingest: a line without a quote is
  * cut with one native `String.prototype.split`; in a record holding quotes only the quoted
  * values are scanned (quote to quote) and the plain runs between them are split natively.
- * Measured against papaparse on the same 1M-row files (see the commits that added this file).
+ * Measured against papaparse 5.7 (step mode, 64 KB stream chunks) on 1M-row, 23-25 column
+ * extracts on a shared 2-core machine: about as fast on quote-free lines and ~5-10 % faster on
+ * the sample extract (a quoted value on every row), while decoding UTF-8 strictly and giving
+ * record numbers, which papaparse does not.
  *
  * Whole-file problems (not UTF-8, not text, an unclosed quote) throw a `CsvFormatError` whose
  * message is one sentence an officer can act on.
