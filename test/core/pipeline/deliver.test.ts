@@ -1,0 +1,69 @@
+/**
+ * deliver() with the real ledger (dynalite) and the real mailer (aws-ses-v2-local). The unknown
+ * outcome is injected at the SES client's request handler: SES accepts, the answer is lost.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { deliver, undelivered, type Delivery } from '../../../functions/core/pipeline/deliver.ts';
+import { DynamoSendLedger, dynamoClientFor, ensureLedgerTable } from '../../../functions/adapters/ledger.ts';
+import { SesMailer, sesClientFor } from '../../../functions/adapters/mailer.ts';
+import { fixedClock } from '../../../functions/adapters/clock.ts';
+import { composeMime } from '../../../functions/core/mail/compose.ts';
+import { startLocalServers, type LocalServers } from '../../../functions/local/servers.ts';
+import type { RequestHandlerLike } from '../../../functions/local/pipeline.ts';
+import { faultyHandler } from '../../support/ses-faults.ts';
+
+let servers: LocalServers;
+let deps: Parameters<typeof deliver>[1];
+const sent: string[] = [];
+
+beforeAll(async () => {
+  servers = await startLocalServers({ s3Dir: await mkdtemp(path.join(os.tmpdir(), 'rc-deliver-')) });
+  const db = dynamoClientFor(servers.dynamoEndpoint);
+  await ensureLedgerTable(db, 'ledger');
+  const real = sesClientFor(servers.sesEndpoint).config.requestHandler as unknown as RequestHandlerLike;
+  const handler = faultyHandler({ decide: (r) => (r === 'lost@example.org' ? { kind: 'acceptThenTimeout' } : null) })(real);
+  deps = {
+    mailer: new SesMailer(sesClientFor(servers.sesEndpoint, { requestHandler: handler as never }), { source: 'rc@example.org' }),
+    ledger: new DynamoSendLedger(db, 'ledger'),
+    clock: fixedClock('2021-12-07T09:00:00Z'),
+    onSent: async ({ recipient }) => {
+      sent.push(recipient);
+    },
+  };
+});
+afterAll(() => servers.close());
+
+const item = (recipient: string, compose?: () => Promise<Uint8Array>): Delivery => ({
+  ledgerKey: `test#${recipient}`,
+  recipient,
+  purpose: 'board',
+  compose: compose ?? (() => composeMime({ from: 'rc@example.org', to: [recipient], subject: 's', text: 't', date: new Date(0), messageId: `<${recipient}>` })),
+});
+
+describe('deliver', () => {
+  it('sends each recipient once, keeps going past failures, and reports who did not get it', async () => {
+    const items = [
+      item('a@example.org'),
+      item('lost@example.org'),
+      item('broken@example.org', async () => {
+        throw new Error('no PDF');
+      }),
+      item('b@example.org'),
+    ];
+    const first = await deliver(items, deps);
+    expect(first.map((r) => r.status)).toEqual(['sent', 'unknown', 'rejected', 'sent']);
+    expect(sent).toEqual(['a@example.org', 'b@example.org']);
+    expect(undelivered(first)).toEqual([
+      { recipient: 'lost@example.org', status: 'unknown', detail: expect.stringContaining('ETIMEDOUT') },
+      { recipient: 'broken@example.org', status: 'rejected', detail: 'could not compose the email: no PDF' },
+    ]);
+
+    const second = await deliver(items, deps);
+    expect(second.map((r) => r.status)).toEqual(['already-sent', 'pending-earlier', 'rejected', 'already-sent']);
+    expect(sent).toEqual(['a@example.org', 'b@example.org']);
+    expect(undelivered(second).map((u) => u.recipient)).toEqual(['lost@example.org', 'broken@example.org']);
+  });
+});
