@@ -50,6 +50,11 @@ const DIALECTS: Dialect[] = [
   { name: 'header spellings, unknown columns, shuffled order', events: (t) => respellHeaders(t, 7), population: (t) => respellHeaders(t, 8) },
   { name: 'Release 1 labels with financial assessments added', events: (t) => withFinancialAssessments(toRelease1(t)) },
   { name: 'BOM, CRLF and every field quoted', events: (t) => t, population: (t) => t, writing: { bom: true, crlf: true, quoteAll: true } },
+  { name: 'BOM and CRLF without quoting', events: (t) => t, population: (t) => t, writing: { bom: true, crlf: true } },
+  {
+    name: 'quoted free text with commas, doubled quotes and line breaks',
+    events: (t) => mapColumns(t, ['review_reason', 'gender', 'event_reference'], (v, row) => (row % 2 ? `${v}, "as said"\r\nsecond line` : `${v}\nnext`)),
+  },
   { name: 'values padded with spaces, tabs and no-break spaces', events: (t) => pad(t, 3), population: (t) => pad(t, 4) },
   { name: 'code labels in other cases with runs of spaces', events: (t) => recase(t, CODE_COLUMNS, 5), population: (t) => recase(t, ['age_band'], 6) },
   { name: 'NHS numbers with spaces', events: spacedNhs },
