@@ -11,6 +11,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const pdfmake = require('pdfmake');
   const fonts = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
   pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((file: string) => path.resolve(file).startsWith(fonts));
   pdfmake.setFonts({
     Roboto: {
       normal: path.join(fonts, 'Roboto-Regular.ttf'),
