@@ -73,9 +73,10 @@ export class DynamoSendLedger implements SendLedger {
         new PutItemCommand({
           TableName: this.table,
           Item: { pk: s(rec.key), status: s('pending'), recipient: s(rec.recipient), purpose: s(rec.purpose), updatedAt: s(rec.at.toISOString()) },
-          ConditionExpression: 'attribute_not_exists(pk) OR #st = :failed',
+          // `failed` and `suppressed` were definitely not sent: a new attempt cannot duplicate.
+          ConditionExpression: 'attribute_not_exists(pk) OR #st IN (:failed, :suppressed)',
           ExpressionAttributeNames: { '#st': 'status' },
-          ExpressionAttributeValues: { ':failed': s('failed') },
+          ExpressionAttributeValues: { ':failed': s('failed'), ':suppressed': s('suppressed') },
         }),
       );
       return { claimed: true as const };
@@ -115,6 +116,10 @@ export class DynamoSendLedger implements SendLedger {
 
   markFailed(key: string, detail: string, at: Date) {
     return this.update(key, 'failed', { detail }, at);
+  }
+
+  markSuppressed(key: string, detail: string, at: Date) {
+    return this.update(key, 'suppressed', { detail }, at);
   }
 
   markUnknown(key: string, detail: string, at: Date) {

@@ -11,6 +11,7 @@ import type { SESClient } from '@aws-sdk/client-ses';
 import { S3ObjectStore, s3ClientFor } from '../adapters/object-store.ts';
 import { SesMailer, sesClientFor, type SesMailerOptions } from '../adapters/mailer.ts';
 import { DynamoSendLedger, dynamoClientFor, ensureLedgerTable } from '../adapters/ledger.ts';
+import { DynamoSuppressionList } from '../adapters/suppression-list.ts';
 import { systemClock } from '../adapters/clock.ts';
 import type { Clock } from '../core/pipeline/ports.ts';
 
@@ -86,6 +87,7 @@ export async function startLocalPipeline(opts: LocalPipelineOptions): Promise<Lo
       store,
       mailer: new SesMailer(ses, { source: LOCAL_SENDER, baseDelayMs: 5, ...opts.mailerOptions }),
       ledger: new DynamoSendLedger(db, LOCAL_TABLE),
+      suppressions: new DynamoSuppressionList(db, LOCAL_TABLE),
       clock: opts.clock ?? systemClock,
       sender: LOCAL_SENDER,
       templatesDir: opts.templatesDir ?? path.join(ROOT, 'templates'),

@@ -7,8 +7,9 @@ import { monthName } from './subject.ts';
 
 export interface UndeliveredRecipient {
   recipient: string;
-  /** `unknown`: SES may have accepted it (timeout, reset) — check before resending by hand. */
-  status: 'unknown' | 'rejected' | 'too-large';
+  /** `unknown`: SES may have accepted it (timeout, reset) — check before resending by hand.
+   * `suppressed`: skipped - SES reported a permanent bounce or a complaint for the address. */
+  status: 'unknown' | 'rejected' | 'too-large' | 'suppressed';
   detail: string;
 }
 
@@ -38,12 +39,17 @@ export function ownersNoticeText(n: OwnersNoticeInput): string {
         ? 'outcome unknown - the email service may have accepted it; check before sending again'
         : u.status === 'too-large'
           ? 'not sent - the pack is too large to email'
-          : 'not sent - the email service refused it';
+          : u.status === 'suppressed'
+            ? 'not sent - the address is suppressed; check it and share the pack another way'
+            : 'not sent - the email service refused it';
     lines.push(`  ${u.recipient}: ${why} (${u.detail})`);
   }
   lines.push(
     '',
     'Nothing will be resent automatically to these recipients; the send ledger keeps them as not delivered.',
+    ...(n.undelivered.some((u) => u.status === 'suppressed')
+      ? ['A suppressed address is skipped by every send until it is taken off the suppression list (send ledger item suppression#<address>).']
+      : []),
     `The pack: ${n.where}`,
     '',
   );

@@ -4,8 +4,14 @@
  * `failed` (a later run may try again: SES never accepted it); an unknown outcome stays `pending`
  * forever and is reported, never resent by itself. A record found `pending` from an earlier run is
  * reported again rather than resent.
+ *
+ * A recipient on the suppression list (SES reported a permanent bounce or a complaint) is not
+ * sent to: the ledger records `suppressed` with the reason and the result says so, so the
+ * caller tells the owners. The check comes after the claim, so a recipient who already has this
+ * email stays `already-sent`; a `suppressed` record is claimed again on the next run, so taking
+ * an address off the list lets it receive what it missed.
  */
-import type { Clock, Mailer, SendLedger } from './ports.ts';
+import type { Clock, Mailer, SendLedger, SuppressionEntry, SuppressionList } from './ports.ts';
 
 export interface Delivery {
   ledgerKey: string;
@@ -18,12 +24,13 @@ export interface Delivery {
 export type DeliveryResult =
   | { recipient: string; ledgerKey: string; status: 'sent'; messageId: string; raw: Uint8Array }
   | { recipient: string; ledgerKey: string; status: 'already-sent'; messageId: string | null }
-  | { recipient: string; ledgerKey: string; status: 'rejected' | 'unknown' | 'pending-earlier'; detail: string };
+  | { recipient: string; ledgerKey: string; status: 'rejected' | 'unknown' | 'pending-earlier' | 'suppressed'; detail: string };
 
 export interface DeliverDeps {
   mailer: Mailer;
   ledger: SendLedger;
   clock: Clock;
+  suppressions: SuppressionList;
   /** Called once SES has returned a MessageId (local runner saves the .eml then). */
   onSent?: (r: { recipient: string; messageId: string; raw: Uint8Array; ledgerKey: string }) => Promise<void>;
 }
@@ -40,6 +47,22 @@ export async function deliver(items: Delivery[], deps: DeliverDeps): Promise<Del
           ? { ...base, status: 'already-sent', messageId: ex.messageId }
           : { ...base, status: 'pending-earlier', detail: ex.detail ?? 'an earlier send is still pending (outcome unknown)' },
       );
+      continue;
+    }
+    let suppressed: SuppressionEntry | null;
+    try {
+      suppressed = await deps.suppressions.find(item.recipient);
+    } catch (e) {
+      // Not knowing is not permission to send; nothing was sent, so a later run may try again.
+      const detail = `could not check the suppression list: ${(e as Error).message}`;
+      await deps.ledger.markFailed(item.ledgerKey, detail, deps.clock.now());
+      results.push({ ...base, status: 'rejected', detail });
+      continue;
+    }
+    if (suppressed) {
+      const detail = suppressionDetail(suppressed);
+      await deps.ledger.markSuppressed(item.ledgerKey, detail, deps.clock.now());
+      results.push({ ...base, status: 'suppressed', detail });
       continue;
     }
     let raw: Uint8Array;
@@ -70,11 +93,19 @@ export async function deliver(items: Delivery[], deps: DeliverDeps): Promise<Del
   return results;
 }
 
+/** Why a suppressed recipient was skipped, in words an owner can act on. */
+export function suppressionDetail(s: SuppressionEntry): string {
+  const what = s.reason === 'complaint' ? 'marked an earlier email as spam (complaint)' : 'an earlier email bounced permanently';
+  return `on the suppression list since ${s.at}: ${what} - ${s.detail}`;
+}
+
+export type UndeliveredStatus = 'rejected' | 'unknown' | 'suppressed';
+
 /** The recipients who did not (certainly) get their email. */
-export function undelivered(results: DeliveryResult[]): { recipient: string; status: 'rejected' | 'unknown'; detail: string }[] {
-  const out: { recipient: string; status: 'rejected' | 'unknown'; detail: string }[] = [];
+export function undelivered(results: DeliveryResult[]): { recipient: string; status: UndeliveredStatus; detail: string }[] {
+  const out: { recipient: string; status: UndeliveredStatus; detail: string }[] = [];
   for (const r of results) {
-    if (r.status === 'rejected') out.push({ recipient: r.recipient, status: 'rejected', detail: r.detail });
+    if (r.status === 'rejected' || r.status === 'suppressed') out.push({ recipient: r.recipient, status: r.status, detail: r.detail });
     else if (r.status === 'unknown' || r.status === 'pending-earlier') out.push({ recipient: r.recipient, status: 'unknown', detail: r.detail });
   }
   return out;

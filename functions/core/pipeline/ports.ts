@@ -32,7 +32,8 @@ export interface Mailer {
   sendRaw(raw: Uint8Array, destinations: string[]): Promise<SendOutcome>;
 }
 
-export type LedgerStatus = 'pending' | 'sent' | 'failed';
+/** `suppressed`: not sent because the address is on the suppression list (a definite non-send). */
+export type LedgerStatus = 'pending' | 'sent' | 'failed' | 'suppressed';
 
 export interface LedgerRecord {
   key: string;
@@ -46,17 +47,41 @@ export interface LedgerRecord {
 
 export interface SendLedger {
   /**
-   * Atomically records `pending` for a key that has no record, or that only has `failed` (a
-   * definite rejection, so a new attempt cannot duplicate). Returns the existing record otherwise.
+   * Atomically records `pending` for a key that has no record, or that only has `failed` or
+   * `suppressed` (definitely not sent, so a new attempt cannot duplicate). Returns the existing
+   * record otherwise.
    */
   claim(rec: { key: string; recipient: string; purpose: string; at: Date }): Promise<{ claimed: true } | { claimed: false; existing: LedgerRecord }>;
   markSent(key: string, messageId: string, at: Date): Promise<void>;
   markFailed(key: string, detail: string, at: Date): Promise<void>;
+  /** Not sent: the recipient is on the suppression list (`detail` says why). */
+  markSuppressed(key: string, detail: string, at: Date): Promise<void>;
   /** Leaves the record `pending`, noting why the outcome is unknown. */
   markUnknown(key: string, detail: string, at: Date): Promise<void>;
   get(key: string): Promise<LedgerRecord | null>;
   /** Every record whose key starts with `prefix`. */
   list(prefix: string): Promise<LedgerRecord[]>;
+}
+
+/** Why an address may no longer be emailed (SES told us: a permanent bounce or a complaint). */
+export interface SuppressionEntry {
+  /** Lower-cased address. */
+  address: string;
+  reason: 'permanent-bounce' | 'complaint';
+  /** For people: the bounce type and diagnostic, or the complaint's feedback type. */
+  detail: string;
+  /** When the bounce or complaint happened (SES's timestamp). */
+  at: string;
+  /** SES's feedback id and the MessageId of the email that bounced, to trace it in SES. */
+  feedbackId: string;
+  sesMessageId: string;
+}
+
+export interface SuppressionList {
+  /** Adds the address unless it is already listed (the first reason is kept). True when added. */
+  add(entry: SuppressionEntry): Promise<boolean>;
+  /** The entry for an address (any case), or null when it may be emailed. */
+  find(address: string): Promise<SuppressionEntry | null>;
 }
 
 export interface Clock {

@@ -8,14 +8,17 @@ import { readConfig, type Config } from '../../adapters/config.ts';
 import { S3ObjectStore, s3ClientFor } from '../../adapters/object-store.ts';
 import { SesMailer, sesClientFor } from '../../adapters/mailer.ts';
 import { DynamoSendLedger, dynamoClientFor } from '../../adapters/ledger.ts';
+import { DynamoSuppressionList } from '../../adapters/suppression-list.ts';
 import { systemClock } from '../../adapters/clock.ts';
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { Clock, Mailer, ObjectStore, SendLedger } from '../../core/pipeline/ports.ts';
+import type { Clock, Mailer, ObjectStore, SendLedger, SuppressionList } from '../../core/pipeline/ports.ts';
 
 export interface PipelineDeps {
   store: ObjectStore;
   mailer: Mailer;
   ledger: SendLedger;
+  /** Addresses SES reported as bouncing permanently or complaining: every send skips them. */
+  suppressions: SuppressionList;
   clock: Clock;
   /** From address of every email. */
   sender: string;
@@ -36,11 +39,13 @@ export interface PipelineDeps {
 
 export function depsFromConfig(config: Config): PipelineDeps {
   const logger = new Logger();
+  const db = dynamoClientFor(config.DYNAMODB_ENDPOINT);
   return {
     log: (line) => logger.info(line),
     store: new S3ObjectStore(s3ClientFor(config.S3_ENDPOINT), config.BUCKET),
     mailer: new SesMailer(sesClientFor(config.SES_ENDPOINT), { source: config.SENDER, configurationSet: config.SES_CONFIGURATION_SET }),
-    ledger: new DynamoSendLedger(dynamoClientFor(config.DYNAMODB_ENDPOINT), config.LEDGER_TABLE),
+    ledger: new DynamoSendLedger(db, config.LEDGER_TABLE),
+    suppressions: new DynamoSuppressionList(db, config.LEDGER_TABLE),
     clock: systemClock,
     sender: config.SENDER,
     templatesDir: config.TEMPLATES_DIR,

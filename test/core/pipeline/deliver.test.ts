@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { deliver, undelivered, type Delivery } from '../../../functions/core/pipeline/deliver.ts';
 import { DynamoSendLedger, dynamoClientFor, ensureLedgerTable } from '../../../functions/adapters/ledger.ts';
+import { DynamoSuppressionList } from '../../../functions/adapters/suppression-list.ts';
+import type { SuppressionList } from '../../../functions/core/pipeline/ports.ts';
 import { SesMailer, sesClientFor } from '../../../functions/adapters/mailer.ts';
 import { fixedClock } from '../../../functions/adapters/clock.ts';
 import { composeMime } from '../../../functions/core/mail/compose.ts';
@@ -17,6 +19,7 @@ import { faultyHandler } from '../../support/ses-faults.ts';
 
 let servers: LocalServers;
 let deps: Parameters<typeof deliver>[1];
+let suppressions: DynamoSuppressionList;
 const sent: string[] = [];
 
 beforeAll(async () => {
@@ -28,6 +31,7 @@ beforeAll(async () => {
   deps = {
     mailer: new SesMailer(sesClientFor(servers.sesEndpoint, { requestHandler: handler as never }), { source: 'rc@example.org' }),
     ledger: new DynamoSendLedger(db, 'ledger'),
+    suppressions: (suppressions = new DynamoSuppressionList(db, 'ledger')),
     clock: fixedClock('2021-12-07T09:00:00Z'),
     onSent: async ({ recipient }) => {
       sent.push(recipient);
@@ -65,5 +69,49 @@ describe('deliver', () => {
     expect(second.map((r) => r.status)).toEqual(['already-sent', 'pending-earlier', 'rejected', 'already-sent']);
     expect(sent).toEqual(['a@example.org', 'b@example.org']);
     expect(undelivered(second).map((u) => u.recipient)).toEqual(['lost@example.org', 'broken@example.org']);
+  });
+
+  it('skips a suppressed recipient, records why in the ledger, and says so; taken off the list, they get it', async () => {
+    const items = [item('s1@example.org'), item('bounced@example.org'), item('s2@example.org')];
+    await suppressions.add({
+      address: 'Bounced@example.org',
+      reason: 'permanent-bounce',
+      detail: 'Permanent/General 5.1.1 smtp; 550 5.1.1 user unknown',
+      at: '2021-12-07T07:01:02.669Z',
+      feedbackId: 'fb',
+      sesMessageId: 'ses',
+    });
+    sent.length = 0;
+    const first = await deliver(items, deps);
+    expect(first.map((r) => r.status)).toEqual(['sent', 'suppressed', 'sent']);
+    expect(sent).toEqual(['s1@example.org', 's2@example.org']);
+    const detail = 'on the suppression list since 2021-12-07T07:01:02.669Z: an earlier email bounced permanently - Permanent/General 5.1.1 smtp; 550 5.1.1 user unknown';
+    expect(undelivered(first)).toEqual([{ recipient: 'bounced@example.org', status: 'suppressed', detail }]);
+    expect(await deps.ledger.get('test#bounced@example.org')).toMatchObject({ status: 'suppressed', detail });
+
+    // A rerun still skips them (and still says so); the others are not sent again.
+    expect((await deliver(items, deps)).map((r) => r.status)).toEqual(['already-sent', 'suppressed', 'already-sent']);
+    expect(sent).toEqual(['s1@example.org', 's2@example.org']);
+
+    // An officer takes the address off the list: the next run sends it, once.
+    expect(await suppressions.remove('bounced@example.org')).toBe(true);
+    expect((await deliver(items, deps)).map((r) => r.status)).toEqual(['already-sent', 'sent', 'already-sent']);
+    expect(sent).toEqual(['s1@example.org', 's2@example.org', 'bounced@example.org']);
+  });
+
+  it('does not send when the suppression list cannot be read: a definite non-send, tried again later', async () => {
+    // A read failure injected at the port: dynalite cannot be made to fail one GetItem.
+    const broken: SuppressionList = {
+      add: async () => true,
+      find: async () => {
+        throw new Error('ProvisionedThroughputExceededException');
+      },
+    };
+    sent.length = 0;
+    const r = await deliver([item('unsure@example.org')], { ...deps, suppressions: broken });
+    expect(r).toEqual([expect.objectContaining({ status: 'rejected', detail: 'could not check the suppression list: ProvisionedThroughputExceededException' })]);
+    expect(sent).toEqual([]);
+    expect((await deps.ledger.get('test#unsure@example.org'))?.status).toBe('failed');
+    expect((await deliver([item('unsure@example.org')], deps)).map((x) => x.status)).toEqual(['sent']);
   });
 });
