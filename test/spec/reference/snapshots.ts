@@ -5,7 +5,7 @@
  * decimal sum); the value of a money or hours measure is that sum as a number.
  */
 import type { FinanceData, ProvidersData, WaitingData } from '../../../functions/core/uploads/parsed.ts';
-import { daysBetween, iso } from './dates.ts';
+import { ageOn, daysBetween, iso } from './dates.ts';
 import { addDec, parseDec, roundedMedian, ZERO, type Dec } from './exact.ts';
 
 export interface RefSnapshotPoint {
@@ -31,7 +31,7 @@ const byMonth = (points: RefSnapshotPoint[]) => [...points].sort((a, b) => (a.mo
 export function waitingAssess(files: WaitingData[]): RefSnapshotPoint[] {
   return byMonth(files.map((f) => {
     const asAt = iso(f.asAt);
-    const rows = f.rows.filter((r) => r.waitingFor === 'Assessment');
+    const rows = f.rows.filter((r) => r.waitingFor === 'Assessment' && ageOn(iso(r.dateOfBirth), asAt) >= 18);
     const days = rows.map((r) => daysBetween(iso(r.requestDate), asAt));
     return {
       month: asAt.slice(0, 7),

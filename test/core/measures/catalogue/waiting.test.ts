@@ -23,6 +23,22 @@ describe('WAITING_ASSESS', () => {
     ]);
   });
 
+  it('counts adults only: age by the formula on as_at_date, 18 exactly counts, 17 does not', () => {
+    // as_at 2021-11-30. Born 2003-11-30: 6575 days ≥ 18 × 365.25 = 6574.5 → age 18 → counted.
+    // Born 2004-06-01: 17 → left out, and so is its 300-day wait from the median.
+    const file: WaitingData = {
+      laCode: 'E08000018',
+      asAt: day('2021-11-30'),
+      rows: [
+        { personId: 'A', dateOfBirth: day('2003-11-30'), waitingFor: 'Assessment', requestDate: day('2021-11-20'), team: null, priority: null },
+        { personId: 'B', dateOfBirth: day('2004-06-01'), waitingFor: 'Assessment', requestDate: day('2021-02-03'), team: null, priority: null },
+      ],
+    };
+    expect(run(WAITING_ASSESS, inputs(data, { waiting: [file] })).series).toEqual([
+      { month: '2021-11', value: 1, numerator: 1, denominator: null, reason: null, medianDays: 10 },
+    ]);
+  });
+
   it('without a waiting upload: one null entry for the events period', () => {
     expect(run(WAITING_ASSESS, inputs(data)).series).toEqual([
       { month: '2021-11', value: null, numerator: null, denominator: null, reason: 'no upload' },
