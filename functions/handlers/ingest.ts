@@ -19,6 +19,7 @@ import { lambdaDeps, type PipelineDeps } from './support/deps.ts';
 import { RunLog } from './support/runs.ts';
 import { loadRecipients } from './support/recipients.ts';
 import { recompute } from './support/recompute.ts';
+import { guardRead } from './support/read-guard.ts';
 
 const REJECTION_LIST = 'performance-team';
 
@@ -64,7 +65,9 @@ async function ingestOne(deps: PipelineDeps, run: RunLog, key: string, kind: Upl
       errorsCsv: `row,column,value,rule,message\n0,,,file-size,"${tooBig}"\n`,
     };
   } else {
-    const result = await validateUpload(kind, obj.body, { fileName });
+    const read = guardRead(key, obj.body);
+    const result = await validateUpload(kind, read.body, { fileName });
+    read.rethrow();
     const accepted = result.errorCount === 0 && result.data !== null;
     record = {
       ...base,

@@ -15,6 +15,7 @@ import { monthIdOf } from '../../core/calendar/days.ts';
 import { filesThatCount, isCurrentValid, validationKey, validationRecordSchema, type UploadCandidate } from '../../core/pipeline/uploads-state.ts';
 import type { PipelineDeps } from './deps.ts';
 import type { RunLog } from './runs.ts';
+import { guardRead } from './read-guard.ts';
 
 const SNAPSHOT_KINDS = new Set<UploadKind>(['waiting', 'finance', 'providers']);
 
@@ -37,7 +38,10 @@ async function parsedData(deps: PipelineDeps, c: UploadCandidate, fresh?: { key:
   if (fresh && fresh.key === c.key) return fresh.data;
   const obj = await deps.store.getStream(c.key);
   if (!obj) return null;
-  const result = await validateUpload(c.kind, obj.body, { fileName: c.key.slice(c.key.lastIndexOf('/') + 1) });
+  // A read failure must fail the run, not silently leave this kind out of the measures.
+  const read = guardRead(c.key, obj.body);
+  const result = await validateUpload(c.kind, read.body, { fileName: c.key.slice(c.key.lastIndexOf('/') + 1) });
+  read.rethrow();
   return result.errorCount === 0 ? result.data : null;
 }
 
