@@ -43,6 +43,10 @@ export async function sendPack(
     if (!pdf) throw new Error(`${manifest.pdfKey} is missing`);
     return pdf;
   };
+  // Read the PDF before claiming any ledger key: an S3 failure here then fails the invocation
+  // (Lambda retries it) instead of marking every recipient failed and telling the owners about a
+  // fault the retry would have fixed.
+  if (attach) await loadPdf();
   const summary: PackMailSummary = {
     committee: manifest.committee,
     packTitle: manifest.packTitle,
