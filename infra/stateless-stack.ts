@@ -20,6 +20,7 @@ import type { Construct } from 'constructs';
 import { RECIPIENTS_KEY } from '../functions/core/pipeline/recipients.ts';
 import { ACCESS, TRIGGERS, type FunctionName } from './access.ts';
 import type { EnvironmentConfig } from './config.ts';
+import { bouncesFunction } from './constructs/bounces.ts';
 import { accessStatements } from './constructs/grants.ts';
 import { Operations, RUN_METRICS } from './constructs/operations.ts';
 import { ReportFunction } from './constructs/report-function.ts';
@@ -36,6 +37,8 @@ export interface StatelessStackProps extends StackProps {
 
 export class StatelessStack extends Stack {
   readonly functions: Record<FunctionName, ReportFunction>;
+  /** SES bounces and complaints (the mail-events topic) → the suppression list. */
+  readonly bounces: ReportFunction;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -64,6 +67,12 @@ export class StatelessStack extends Stack {
         ...(t.suffix ? { suffix: t.suffix } : {}),
       });
     }
+    this.bounces = bouncesFunction(this, {
+      mailEventsTopic: props.mailEventsTopic,
+      ledger: props.ledger,
+      key: props.key,
+      logRetention: config.retentionDays.functionLogs as logs.RetentionDays,
+    });
     const scheduleDlq = this.workingDaySchedule(config);
     this.writeRecipients(bucket, props.key, config);
     this.acknowledgeCdkHelpers();
@@ -76,6 +85,7 @@ export class StatelessStack extends Stack {
     for (const [name, rf] of Object.entries(this.functions) as [FunctionName, ReportFunction][]) {
       ops.watchFunction(name, rf.function, rf.failureQueue, { reservedConcurrency: config.functions[name].reservedConcurrency });
     }
+    ops.watchFunction('bounces', this.bounces.function, this.bounces.failureQueue);
     ops.watchSchedule(this.functions.schedule.function, this.functions.schedule.logGroup, scheduleDlq);
   }
 
