@@ -24,6 +24,19 @@ describe('owners notice', () => {
   });
 });
 
+describe('owners notice: suppressed recipients', () => {
+  it('says a suppressed address was skipped, why, and how it gets mail again; only when there is one', () => {
+    const base = { committee: 'Board', packTitle: 'Cards', period: '2021-11', version: 'abc', audience: 'board' as const, where: 'k' };
+    const t = ownersNoticeText({
+      ...base,
+      undelivered: [{ recipient: 'c@example.org', status: 'suppressed', detail: 'on the suppression list since 2021-12-07: an earlier email bounced permanently' }],
+    });
+    expect(t).toContain('c@example.org: not sent - the address is suppressed; check it and share the pack another way (on the suppression list since 2021-12-07');
+    expect(t).toContain('until it is taken off the suppression list');
+    expect(ownersNoticeText({ ...base, undelivered: [{ recipient: 'd@example.org', status: 'rejected', detail: 'x' }] })).not.toContain('suppression list');
+  });
+});
+
 describe('reminder', () => {
   it('names the month and where to upload', () => {
     expect(reminderSubject('2021-11')).toBe('Reminder: the events extract for November 2021 has not arrived');
