@@ -118,4 +118,13 @@ describe('bounces and complaints', () => {
     for (const s of p.sent) perPack.set(s.ledgerKey, (perPack.get(s.ledgerKey) ?? 0) + 1);
     expect([...perPack.values()].every((n) => n === 1)).toBe(true);
   });
+
+  it('fails the invocation (so Lambda retries, then the failure queue) on a notification SES would not send; ignores deliveries', async () => {
+    const bad = bounceRecord(['x@example.org'], 'Permanent');
+    await expect(bounces(snsEvent({ ...bad, bounce: { ...bad.bounce, bouncedRecipients: [] } }))).rejects.toThrow(/bouncedRecipients/);
+    await expect(bounces({ Records: [] })).rejects.toThrow(/SNS event/);
+    expect(await p.deps.suppressions.find('x@example.org')).toBeNull();
+    const delivery = { eventType: 'Delivery', mail: bad.mail, delivery: { timestamp: '2021-12-07T07:00:03.000Z', recipients: ['x@example.org'], smtpResponse: '250 ok' } };
+    expect(await bounces(snsEvent(delivery))).toEqual({ added: 0, alreadyListed: 0, ignored: ['Delivery notification: not a bounce or complaint'] });
+  });
 });
