@@ -103,13 +103,20 @@ export function faultyS3(p: P, decide: (method: string, key: string) => S3Fault 
   return calls;
 }
 
-/** The ledger's DynamoDB client, wrapped: `after` runs once the real answer has come back. */
-export function faultyLedger(p: P, after: (target: string, body: string) => void): void {
+/**
+ * The ledger's DynamoDB client, wrapped: `hook` sees each request twice, `before` it is sent and
+ * `after` the real answer came back, and may throw (a process dying at that point).
+ */
+export function faultyLedger(p: P, hook: (phase: 'before' | 'after', target: string, body: string) => void): void {
   const real = dynamoClientFor(p.servers.dynamoEndpoint).config.requestHandler as unknown as RequestHandlerLike;
   const wrapped: RequestHandlerLike = {
     async handle(request, options) {
+      const headers = (request.headers ?? {}) as Record<string, string>;
+      const target = Object.entries(headers).find(([k]) => k.toLowerCase() === 'x-amz-target')?.[1] ?? '';
+      const body = typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body as Uint8Array);
+      hook('before', target, body);
       const r = await real.handle(request, options);
-      after(String(request.headers?.['x-amz-target'] ?? ''), typeof request.body === 'string' ? request.body : '');
+      hook('after', target, body);
       return r;
     },
   };
@@ -121,19 +128,19 @@ export function faultyLedger(p: P, after: (target: string, body: string) => void
 export interface StoredEmail {
   to: string;
   subject: string;
-  /** Same recipient, subject and attachments = the same email. */
+  /** Same recipient, subject, text and attachments = the same email. */
   identity: string;
 }
 
 /** Every email the local SES server accepted (including ones whose answer the client never saw). */
 export async function sesAccepted(p: P): Promise<StoredEmail[]> {
   const r = (await (await fetch(`${p.servers.sesEndpoint}/store`)).json()) as {
-    emails: { destination: { to: string[] }; subject: string; attachments: { content: string }[] }[];
+    emails: { destination: { to: string[] }; subject: string; body: { text?: string }; attachments: { content: string }[] }[];
   };
   return r.emails.flatMap((e) =>
     e.destination.to.map((to) => {
       const att = createHash('sha256')
-        .update(e.attachments.map((a) => a.content).join('|'))
+        .update([e.body.text ?? '', ...e.attachments.map((a) => a.content)].join('|'))
         .digest('hex');
       return { to, subject: e.subject, identity: `${to}\n${e.subject}\n${att}` };
     }),
