@@ -9,7 +9,7 @@
 export class UploadReadError extends Error {
   constructor(
     readonly key: string,
-    readonly cause: unknown,
+    override readonly cause: unknown,
   ) {
     super(`reading ${key} from the bucket failed part-way (${cause instanceof Error ? cause.message : String(cause)}); the upload was not judged`);
     this.name = 'UploadReadError';
