@@ -1,0 +1,87 @@
+/**
+ * No personal data leaves the bucket through logs, run history or email (issue 6: "no person ids,
+ * dates of birth or NHS numbers ever logged"; extract-spec: a report that leaves the bucket shows
+ * no values of the four personal columns). The whole pipeline runs on real local servers with a
+ * valid sample and then an events extract whose errors are all in personal columns, so every
+ * rejection message would carry a personal value if anything let one through.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../functions/adapters/clock.ts';
+import { localPipeline } from '../support/local.ts';
+import { parse, smallSample, uploadAll } from './helpers.ts';
+
+type P = Awaited<ReturnType<typeof localPipeline>>;
+type Row = Record<string, string>;
+
+const column = (fields: string[], name: string) => fields.find((f) => f.toLowerCase() === name)!;
+
+describe('personal data stays in the bucket', () => {
+  let p: P;
+  let rows: Row[];
+  let fields: string[];
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    const sample = await smallSample();
+    p = await localPipeline({ log: (line) => logs.push(line) });
+    await uploadAll(p, sample);
+    await p.schedule(fixedClock('2021-12-07T07:00:00Z'));
+
+    const parsed = Papa.parse<Row>(await readFile(path.join(sample, 'events.csv'), 'utf8'), { header: true, skipEmptyLines: true });
+    rows = parsed.data;
+    fields = parsed.meta.fields!;
+    // Break personal columns only: a short NHS number, a birth date after the events, and an
+    // impossible death date, on rows of different people.
+    const broken = rows.map((r) => ({ ...r }));
+    broken[0][column(fields, 'nhs_number')] = '12345';
+    broken[1][column(fields, 'date_of_birth')] = '2030-01-01';
+    broken[2][column(fields, 'date_of_death')] = '31/02/2020';
+    await p.store.put('extracts/events/events broken.csv', Papa.unparse(broken, { columns: fields }), 'text/csv');
+    await p.bus.idle();
+  });
+  afterAll(() => p?.dispose());
+
+  it('the broken extract was rejected and the performance team emailed', async () => {
+    const subjects = await Promise.all(p.sent.map(async (m) => (await parse(m)).subject ?? ''));
+    expect(subjects.some((s) => /rejected/i.test(s))).toBe(true);
+  });
+
+  it('no person id, NHS number or date of birth appears in any log line, run record or email', async () => {
+    const personal = new Set<string>();
+    for (const r of rows) {
+      personal.add(r[column(fields, 'la_person_unique_identifier')]);
+      const nhs = r[column(fields, 'nhs_number')];
+      if (nhs) personal.add(nhs);
+      personal.add(r[column(fields, 'date_of_birth')]);
+      const death = r[column(fields, 'date_of_death')];
+      if (death) personal.add(death);
+    }
+    personal.add('12345');
+    personal.add('2030-01-01');
+    personal.add('31/02/2020');
+
+    const runKeys = await p.store.list('runs/');
+    const runs = await Promise.all(runKeys.map(async (o) => new TextDecoder().decode((await p.store.getBytes(o.key)) ?? new Uint8Array())));
+    const mails = await Promise.all(
+      p.sent.map(async (m) => {
+        const mail = await parse(m);
+        const attachments = mail.attachments.filter((a) => a.contentType !== 'application/pdf').map((a) => a.content.toString('utf8'));
+        return [mail.subject, mail.text, mail.html || '', ...attachments].join('\n');
+      }),
+    );
+    expect(logs.length).toBeGreaterThan(0);
+    expect(runs.length).toBeGreaterThan(0);
+    expect(mails.length).toBeGreaterThan(1);
+
+    const leaks: string[] = [];
+    for (const [where, texts] of [['log', logs], ['run history', runs], ['email', mails]] as const) {
+      for (const text of texts) {
+        for (const value of personal) if (text.includes(value)) leaks.push(`${where}: ${value}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+});
