@@ -36,8 +36,10 @@ const functionSettings = z.object({
 const defaultFunctions = {
   // ingest streams and validates the upload then recomputes the period's measures from every valid
   // file: one at a time, so a burst of uploads cannot race and leave measures from an older view.
-  ingest: { memoryMb: 1024, timeoutSeconds: 300, reservedConcurrency: 1 },
-  // pdfmake renders ~20 pages in well under a second; headroom for many packs in one period.
+  // Sized from `npm run bench`: a 1,000,000-row extract peaks at ~450 MB and takes ~6 s on 2 cores;
+  // 1,769 MB is one full vCPU, so 2,048 MB gives the CPU and ~4× memory headroom for the recompute.
+  ingest: { memoryMb: 2048, timeoutSeconds: 300, reservedConcurrency: 1 },
+  // pdfmake renders a 30-card pack in ~0.7 s at ~160 MB (bench); headroom for many packs in one period.
   render: { memoryMb: 1024, timeoutSeconds: 120 },
   // one at a time: keeps the SES send rate and the ledger's pending/sent sequence simple.
   distribute: { memoryMb: 512, timeoutSeconds: 300, reservedConcurrency: 1 },
