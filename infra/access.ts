@@ -24,10 +24,11 @@ const uploads = Object.values(UPLOAD_PREFIXES);
 
 export const ACCESS: Record<FunctionName, FunctionAccess> = {
   // Validates the upload, writes its validation record (and rejection CSV), then recomputes the
-  // period's measures from the newest valid file of each kind and the previous measures/history.
+  // period's measures from the newest valid file of each kind, merging the history carried in the
+  // previous measures document.
   ingest: {
-    read: [...uploads, OUT.validation, OUT.measures, OUT.history, OUT.config],
-    write: [OUT.validation, OUT.rejections, OUT.measures, OUT.history, OUT.runs],
+    read: [...uploads, OUT.validation, OUT.measures, OUT.config],
+    write: [OUT.validation, OUT.rejections, OUT.measures, OUT.runs],
     ledger: true, // the rejection email to performance-team is a send like any other
     sendMail: true,
   },

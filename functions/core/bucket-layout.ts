@@ -25,8 +25,6 @@ export const OUTPUT_PREFIXES = {
   rejections: 'rejections/',
   /** ingest: `measures/<period>.json`, the measures document; triggers render. */
   measures: 'measures/',
-  /** ingest: per-month history of measure values across extracts. */
-  history: 'history/',
   /** render: `reports/<period>/<pack>/<version>.pdf` plus its manifest `.json`; the manifest triggers distribute. */
   reports: 'reports/',
   /** officers: `approvals/<period>/<pack>/<version>.json` approves a version for the board. */

@@ -16,7 +16,7 @@ describe('access table', () => {
   it('has each stage output written by exactly one stage, runs/ by all, and uploads, approvals and config by none', () => {
     const writers = (prefix: string) => stages.filter((s) => ACCESS[s].write.includes(prefix));
     expect(writers(OUTPUT_PREFIXES.runs)).toEqual(stages);
-    for (const p of [OUTPUT_PREFIXES.validation, OUTPUT_PREFIXES.rejections, OUTPUT_PREFIXES.measures, OUTPUT_PREFIXES.history]) {
+    for (const p of [OUTPUT_PREFIXES.validation, OUTPUT_PREFIXES.rejections, OUTPUT_PREFIXES.measures]) {
       expect(writers(p)).toEqual(['ingest']);
     }
     expect(writers(OUTPUT_PREFIXES.reports)).toEqual(['render']);
