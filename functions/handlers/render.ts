@@ -107,6 +107,7 @@ async function renderOne(
       rag: summary.ragCounts,
       changed: ragChanges(summary.rows, previousPeriod?.summary.ragById ?? null),
       ragById: Object.fromEntries(summary.rows.map((r) => [r.id, r.rag])),
+      rows: summary.rows.map(({ section, title, latest, lastYear, direction, target, rag }) => ({ section, title, latest, lastYear, direction, target, rag })),
     },
   };
   if (!existing) await deps.store.put(pdf, bytes, 'application/pdf');

@@ -13,6 +13,8 @@ export interface PackMailSummary {
   preview: boolean;
   rag: { red: number; amber: number; green: number; none: number };
   changed: { title: string; from: string | null; to: string | null }[];
+  /** The pack's summary table as printed in the PDF (figures already disclosure-controlled). */
+  measures: { section: string; title: string; latest: string; lastYear: string; direction: string | null; target: string; rag: string | null }[];
   /** How the reader gets the full pack: the attachment's file name, or a sentence when not attached. */
   where: { attached: true; fileName: string } | { attached: false; text: string };
 }
@@ -49,8 +51,37 @@ export function packText(s: PackMailSummary): string {
     lines.push('Measures whose RAG rating changed');
     for (const c of s.changed) lines.push(`  ${c.title}: ${ragWord(c.from)} -> ${ragWord(c.to)}`);
   }
+  let section: string | null = null;
+  for (const m of s.measures) {
+    if (m.section !== section) lines.push('', (section = m.section));
+    lines.push(`  ${m.title}: ${m.latest} (same month last year ${m.lastYear}; ${m.direction ?? 'no direction'}); target ${m.target}; ${ragWord(m.rag)}`);
+  }
   lines.push('', whereText(s), '');
   return lines.join('\n');
+}
+
+/** The seeds' summary table: one row per measure, grouped by section, every rating in words. */
+function measuresTable(s: PackMailSummary): string {
+  if (s.measures.length === 0) return '';
+  const e = escapeHtml;
+  const sections = [...new Set(s.measures.map((m) => m.section))];
+  const body = sections
+    .map((section) => {
+      const rows = s.measures
+        .filter((m) => m.section === section)
+        .map(
+          (m) =>
+            `<tr><th scope="row">${e(m.title)}</th><td>${e(m.latest)}</td><td>${e(m.lastYear)}</td><td>${e(m.direction ?? '–')}</td><td>${e(m.target)}</td><td>${e(m.rag === null ? 'No rating' : ragWord(m.rag))}</td></tr>`,
+        );
+      return `<tbody>\n<tr><th scope="colgroup" colspan="6">${e(section)}</th></tr>\n${rows.join('\n')}\n</tbody>`;
+    })
+    .join('\n');
+  return `<h2>The measures at a glance</h2>
+<table>
+<caption>Latest value, the same month last year, direction of travel, target and RAG rating of each measure</caption>
+<thead><tr><th scope="col">Measure</th><th scope="col">Latest</th><th scope="col">Same month last year</th><th scope="col">Direction of travel</th><th scope="col">Target</th><th scope="col">RAG rating</th></tr></thead>
+${body}
+</table>`;
 }
 
 export function packHtml(s: PackMailSummary): string {
@@ -84,6 +115,7 @@ ${s.changed.map((c) => `<tr><th scope="row">${e(c.title)}</th><td>${e(ragWord(c.
 </table>
 <h2>Changes since last month</h2>
 ${changed}
+${measuresTable(s)}
 <h2>The full pack</h2>
 <p>${e(whereText(s))}</p>
 </body>

@@ -23,6 +23,23 @@ export const manifestSchema = z.object({
     changed: z.array(z.object({ id: z.string(), title: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
     /** Each measure's RAG in this version, so next month's email can say what changed. */
     ragById: z.record(z.string(), z.string().nullable()),
+    /**
+     * The summary table as printed (disclosure control already applied), so the email's accessible
+     * HTML body carries the same figures as the PDF's summary page.
+     */
+    rows: z
+      .array(
+        z.object({
+          section: z.string(),
+          title: z.string(),
+          latest: z.string(),
+          lastYear: z.string(),
+          direction: z.string().nullable(),
+          target: z.string(),
+          rag: z.string().nullable(),
+        }),
+      )
+      .default([]),
   }),
 });
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -55,6 +55,7 @@ export async function sendPack(
     preview: audience === 'preview',
     rag: manifest.summary.rag,
     changed: manifest.summary.changed,
+    measures: manifest.summary.rows,
     where: attach
       ? { attached: true, fileName }
       : { attached: false, text: 'The full pack is too large to email; the performance team will share it with you.' },

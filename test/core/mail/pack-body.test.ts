@@ -11,6 +11,11 @@ const summary: PackMailSummary = {
   preview: false,
   rag: { red: 2, amber: 3, green: 7, none: 4 },
   changed: [{ title: 'Reviews up to date', from: 'green', to: 'amber' }],
+  measures: [
+    { section: 'Front door', title: 'New requests resolved at first point of contact', latest: '29.7%', lastYear: '36.2%', direction: 'worsening', target: '40.0%', rag: 'red' },
+    { section: 'Front door', title: 'Requests <new>', latest: '*', lastYear: '14', direction: null, target: '–', rag: null },
+    { section: 'Reviews', title: 'Long term clients reviewed in the last 12 months', latest: '50.2%', lastYear: '52.8%', direction: 'worsening', target: '60.0%', rag: 'red' },
+  ],
   where: { attached: true, fileName: '2021-11-scrutiny-board.pdf' },
 };
 
@@ -27,11 +32,24 @@ describe('pack email bodies', () => {
     const h = packHtml(summary);
     expect(h).toContain('<html lang="en-GB">');
     expect(h).toMatch(/<h1>Report Cards &lt;ASC&gt;: November 2021<\/h1>/);
-    expect(h.match(/<h2>/g)?.length).toBe(3);
+    expect(h.match(/<h2>/g)?.length).toBe(4);
     expect(h).toContain('<caption>Number of measures by RAG rating</caption>');
     expect(h).toContain('<tr><th scope="row">Amber</th><td>3</td></tr>');
     expect(h).toContain('<th scope="row">Reviews up to date</th><td>Green</td><td>Amber</td>');
     expect(h).not.toContain('<ASC>');
+  });
+
+  it('carries the summary table: a row per measure under its section, ratings and directions in words', () => {
+    const h = packHtml(summary);
+    expect(h).toContain('<h2>The measures at a glance</h2>');
+    expect(h).toContain('<tr><th scope="colgroup" colspan="6">Front door</th></tr>');
+    expect(h).toContain(
+      '<tr><th scope="row">New requests resolved at first point of contact</th><td>29.7%</td><td>36.2%</td><td>worsening</td><td>40.0%</td><td>Red</td></tr>',
+    );
+    expect(h).toContain('<tr><th scope="row">Requests &lt;new&gt;</th><td>*</td><td>14</td><td>–</td><td>–</td><td>No rating</td></tr>');
+    const t = packText(summary);
+    expect(t).toContain('Reviews\n  Long term clients reviewed in the last 12 months: 50.2% (same month last year 52.8%; worsening); target 60.0%; Red');
+    expect(t).toContain('Requests <new>: * (same month last year 14; no direction); target –; no rating');
   });
 
   it('says when nothing changed and when the pack is not attached', () => {
