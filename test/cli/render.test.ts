@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../../functions/cli/commands/render.ts';
-import { readPdf } from '../core/cards/pdf-text.ts';
+import { readPdf } from '../support/pdf-text.ts';
 
 const GOLDEN = '/work/shared/golden';
 const INPUTS = ['--events', path.join(GOLDEN, 'events.csv'), '--population', path.join(GOLDEN, 'population.csv')];

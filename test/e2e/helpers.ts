@@ -1,10 +1,9 @@
-/** Shared steps for the end-to-end tests: a small seeded sample, uploads through S3, reading mail and PDFs back. */
+/** Shared steps for the end-to-end tests: a small seeded sample, uploads through S3, reading mail back (PDFs: test/support/pdf-text.ts). */
 import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { writeSample } from '../../functions/core/sample/write-sample.ts';
 import { UPLOAD_ORDER, uploadSample } from '../../functions/local/start.ts';
 import type { LocalPipeline } from '../../functions/local/pipeline.ts';
@@ -29,18 +28,6 @@ export async function parse(m: SentMail): Promise<ParsedMail> {
 export async function sesStoreCount(p: LocalPipeline): Promise<number> {
   const r = (await (await fetch(`${p.servers.sesEndpoint}/store`)).json()) as { emails: unknown[] };
   return r.emails.length;
-}
-
-export async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i++) {
-    const c = await (await doc.getPage(i)).getTextContent();
-    text += `${c.items.map((it) => ('str' in it ? it.str : '')).join(' ')}\n`;
-  }
-  const pages = doc.numPages;
-  await doc.destroy();
-  return { pages, text };
 }
 
 /** A corrected events extract: the same file with every 40th data row removed (still valid). */

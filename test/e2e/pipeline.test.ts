@@ -12,7 +12,8 @@ import { awsS3Event } from '../../functions/local/event-bus.ts';
 import { approvalKey, manifestSchema, type Manifest } from '../../functions/core/pipeline/manifest.ts';
 import { validationRecordSchema } from '../../functions/core/pipeline/uploads-state.ts';
 import { localPipeline } from '../support/local.ts';
-import { brokenEvents, correctedEvents, parse, pdfText, PERIOD, sesStoreCount, smallSample, uploadAll } from './helpers.ts';
+import { brokenEvents, correctedEvents, parse, PERIOD, sesStoreCount, smallSample, uploadAll } from './helpers.ts';
+import { readPdf } from '../support/pdf-text.ts';
 
 type P = Awaited<ReturnType<typeof localPipeline>>;
 
@@ -56,15 +57,21 @@ describe('the pipeline, end to end', () => {
       const [m] = await manifests(p, packId);
       expect(m.revised).toBe(false);
       const pdf = (await p.store.getBytes(m.pdfKey))!;
-      const read = await pdfText(pdf);
-      expect(read.pages).toBe(m.pages);
-      expect(read.text).toContain(m.packTitle);
-      expect(read.text).toContain('November 2021');
+      const read = await readPdf(pdf);
+      expect(read.pages).toHaveLength(m.pages);
+      expect(read.pages.join('\n')).toContain(m.packTitle);
+      expect(read.pages.join('\n')).toContain('November 2021');
       const mail = p.sent.find((s) => s.ledgerKey.includes(`#${packId}#${m.version}#preview#`))!;
       const parsed = await parse(mail);
       expect(parsed.subject).toBe(`[Preview] ${m.committee}: ${m.packTitle}, November 2021`);
       expect(parsed.text).toContain(`Red:   ${m.summary.rag.red}`);
       expect(parsed.html).toContain('<caption>Number of measures by RAG rating</caption>');
+      // The accessible HTML body carries the PDF's summary table: every measure, same figures.
+      expect(m.summary.rows.length).toBeGreaterThan(3);
+      for (const row of m.summary.rows) {
+        expect(parsed.html).toContain(`<td>${row.latest}</td><td>${row.lastYear}</td>`);
+        expect(read.pages.join('\n')).toContain(row.latest);
+      }
       expect(parsed.attachments).toHaveLength(1);
       expect(parsed.attachments[0].filename).toBe(`${PERIOD}-${packId}.pdf`);
       expect(Buffer.compare(parsed.attachments[0].content, Buffer.from(pdf))).toBe(0);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { start } from '../../functions/local/start.ts';
-import { pdfText } from './helpers.ts';
+import { readPdf } from '../support/pdf-text.ts';
 
 let out: string;
 let code: number;
@@ -39,7 +39,7 @@ describe('npm start (the embedded default)', () => {
     const match = [];
     for (const f of pdfs) if (Buffer.compare(await readFile(path.join(out, 'reports', f)), attached) === 0) match.push(f);
     expect(match).toHaveLength(1);
-    expect((await pdfText(new Uint8Array(attached))).pages).toBeGreaterThan(1);
+    expect((await readPdf(new Uint8Array(attached))).pages.length).toBeGreaterThan(1);
   });
 
   it('leaves the run history for report-cards history', async () => {

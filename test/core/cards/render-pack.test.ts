@@ -9,7 +9,7 @@ import { packTemplateSchema, type PackTemplate } from '../../../functions/core/c
 import { renderPack } from '../../../functions/core/cards/render-pack.ts';
 import type { MeasureResult, MeasuresDocument } from '../../../functions/core/measures/document.ts';
 import { fixtureDocument } from './fixture-document.ts';
-import { readPdf, type ReadPdf } from './pdf-text.ts';
+import { readPdf, type ReadPdf } from '../../support/pdf-text.ts';
 
 const TEMPLATES = path.resolve(import.meta.dirname, '../../../templates/packs');
 const OPTIONS = { generatedAt: '2021-12-07T09:00:00Z', version: 'abc123def4567890' };
