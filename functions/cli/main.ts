@@ -9,6 +9,8 @@ const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   render: () => import('./commands/render.ts'),
   sample: () => import('./commands/sample.ts'),
   history: () => import('./commands/history.ts'),
+  approve: () => import('./commands/approve.ts'),
+  suppressions: () => import('./commands/suppressions.ts'),
 };
 
 const USAGE = `Usage: report-cards <command> [options]
@@ -19,6 +21,10 @@ Commands:
   render [--pack ID] --out DIR [...]   write the committee packs as PDF
   sample --out DIR [--seed N] ...      write a realistic, seeded set of uploads
   history                              print the run history
+  approve --period M --pack ID --bucket B [--version V]
+                                       approve a rendered pack version for the board
+  suppressions list|remove ADDRESS --table T
+                                       show or clear addresses no send reaches
 
 Run 'report-cards <command> --help' for a command's options.`;
 
