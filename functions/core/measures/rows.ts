@@ -44,12 +44,6 @@ export function activeDuring(row: EventRow, from: Day, to: Day): boolean {
   return from <= to && row.start <= to && (row.end === null || row.end >= from);
 }
 
-/** Some row of person p in `index` satisfies `test`. */
-export function anyRow(index: PersonRows, person: number, test: (row: EventRow) => boolean): boolean {
-  for (let i = index.offsets[person]; i < index.offsets[person + 1]; i++) if (test(index.rows[i])) return true;
-  return false;
-}
-
 /** Some row of person p in `index` is active on `day`. */
 export function anyActiveOn(index: PersonRows, person: number, day: Day): boolean {
   for (let i = index.offsets[person]; i < index.offsets[person + 1]; i++) {

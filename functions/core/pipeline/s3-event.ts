@@ -19,7 +19,6 @@ const recordSchema = z.object({
 });
 
 export const s3EventSchema = z.object({ Records: z.array(recordSchema) });
-export type S3EventInput = z.input<typeof s3EventSchema>;
 
 export interface S3ObjectRef {
   bucket: string;
