@@ -3,11 +3,30 @@
  * is already KMS-encrypted, every sending function can already read it, and a conditional put
  * makes a redelivered SNS notification a no-op. The first reason recorded for an address is kept.
  */
-import { ConditionalCheckFailedException, DeleteItemCommand, GetItemCommand, PutItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  ScanCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import type { SuppressionEntry, SuppressionList } from '../core/pipeline/ports.ts';
-import { suppressionKey } from '../core/pipeline/suppression.ts';
+import { SUPPRESSION_PREFIX, suppressionKey } from '../core/pipeline/suppression.ts';
 
 const s = (v: string): AttributeValue => ({ S: v });
+
+function entryOf(i: Record<string, AttributeValue>, address: string): SuppressionEntry {
+  return {
+    address: i.address?.S ?? address.toLowerCase(),
+    reason: i.reason?.S === 'complaint' ? 'complaint' : 'permanent-bounce',
+    detail: i.detail?.S ?? '',
+    at: i.at?.S ?? '',
+    feedbackId: i.feedbackId?.S ?? '',
+    sesMessageId: i.sesMessageId?.S ?? '',
+  };
+}
 
 export class DynamoSuppressionList implements SuppressionList {
   constructor(
@@ -41,16 +60,27 @@ export class DynamoSuppressionList implements SuppressionList {
 
   async find(address: string): Promise<SuppressionEntry | null> {
     const r = await this.db.send(new GetItemCommand({ TableName: this.table, Key: { pk: s(suppressionKey(address)) }, ConsistentRead: true }));
-    const i = r.Item;
-    if (!i) return null;
-    return {
-      address: i.address?.S ?? address.toLowerCase(),
-      reason: i.reason?.S === 'complaint' ? 'complaint' : 'permanent-bounce',
-      detail: i.detail?.S ?? '',
-      at: i.at?.S ?? '',
-      feedbackId: i.feedbackId?.S ?? '',
-      sesMessageId: i.sesMessageId?.S ?? '',
-    };
+    return r.Item ? entryOf(r.Item, address) : null;
+  }
+
+  /** Every listed address, sorted (a scan: the list is small and read by officers, not per send). */
+  async list(): Promise<SuppressionEntry[]> {
+    const out: SuppressionEntry[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const r = await this.db.send(
+        new ScanCommand({
+          TableName: this.table,
+          FilterExpression: 'begins_with(pk, :p)',
+          ExpressionAttributeValues: { ':p': s(SUPPRESSION_PREFIX) },
+          ExclusiveStartKey: start,
+          ConsistentRead: true,
+        }),
+      );
+      for (const i of r.Items ?? []) out.push(entryOf(i, (i.pk?.S ?? '').slice(SUPPRESSION_PREFIX.length)));
+      start = r.LastEvaluatedKey;
+    } while (start);
+    return out.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   }
 
   /** Takes an address off the list (an officer fixed it); true when it was listed. */
