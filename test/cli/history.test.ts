@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { run } from '../../functions/cli/commands/history.ts';
 import type { RunRecord } from '../../functions/core/pipeline/runs.ts';
+import { captureCli } from '../support/cli.ts';
 
 let dir: string;
 const rec = (stage: RunRecord['stage'], startedAt: string, notes: string[]): RunRecord => ({
@@ -23,31 +24,20 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-async function capture(args: string[]) {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await run(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const capture = (args: string[]) => captureCli(run, args);
 
 describe('report-cards history', () => {
   it('prints runs oldest first with their notes, skipping files that are not run records', async () => {
     const r = await capture(['--dir', dir]);
     expect(r.code).toBe(0);
-    expect(r.out.split('\n')[0]).toMatch(/^2021-12-01T10:00:01Z {2}ingest +ok +ingest-trigger$/);
-    expect(r.out).toContain('    scrutiny-board: rendered v1');
-    expect(r.out.indexOf('ingest')).toBeLessThan(r.out.indexOf('render'));
+    expect(r.stdout.split('\n')[0]).toMatch(/^2021-12-01T10:00:01Z {2}ingest +ok +ingest-trigger$/);
+    expect(r.stdout).toContain('    scrutiny-board: rendered v1');
+    expect(r.stdout.indexOf('ingest')).toBeLessThan(r.stdout.indexOf('render'));
   });
 
   it('limits and prints JSON', async () => {
     const r = await capture(['--dir', dir, '--limit', '1', '--json']);
-    expect(JSON.parse(r.out).map((x: RunRecord) => x.stage)).toEqual(['render']);
+    expect(JSON.parse(r.stdout).map((x: RunRecord) => x.stage)).toEqual(['render']);
   });
 
   it('exits 2 on usage errors and on an unreadable folder', async () => {

@@ -5,24 +5,15 @@
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../functions/cli/commands/render.ts';
+import { captureCli } from '../support/cli.ts';
 import { readPdf } from '../support/pdf-text.ts';
 
 const GOLDEN = '/work/shared/golden';
 const INPUTS = ['--events', path.join(GOLDEN, 'events.csv'), '--population', path.join(GOLDEN, 'population.csv')];
 
-async function capture(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '', stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await run(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const capture = (args: string[]) => captureCli(run, args);
 
 describe('report-cards render', () => {
   let dir: string;
