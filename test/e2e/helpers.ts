@@ -8,6 +8,7 @@ import { writeSample } from '../../functions/core/sample/write-sample.ts';
 import { UPLOAD_ORDER, uploadSample } from '../../functions/local/start.ts';
 import type { LocalPipeline } from '../../functions/local/pipeline.ts';
 import type { SentMail } from '../support/local.ts';
+import { dropEveryKth } from '../support/csv-edits.ts';
 
 export const PERIOD = '2021-11';
 
@@ -32,8 +33,7 @@ export async function sesStoreCount(p: LocalPipeline): Promise<number> {
 
 /** A corrected events extract: the same file with every 40th data row removed (still valid). */
 export async function correctedEvents(sampleDir: string): Promise<string> {
-  const lines = (await readFile(path.join(sampleDir, 'events.csv'), 'utf8')).split(/\r?\n/);
-  return lines.filter((l, i) => i === 0 || i % 40 !== 0).join('\r\n');
+  return dropEveryKth(await readFile(path.join(sampleDir, 'events.csv'), 'utf8'), 40);
 }
 
 /** An events extract with errors: an unknown event type on the first three rows. */

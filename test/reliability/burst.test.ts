@@ -16,7 +16,8 @@ import { validateUpload } from '../../functions/core/uploads/validate-upload.ts'
 import { computeMeasures } from '../../functions/core/measures/compute.ts';
 import type { MeasuresDocument } from '../../functions/core/measures/document.ts';
 import { localPipeline } from '../support/local.ts';
-import { dropEveryKth, dropFirstColumn, dropRow, duplicates, json, P, PERIOD, runs, sesAccepted, tinySample } from './support.ts';
+import { dropEveryKth, dropFirstColumn, dropRow } from '../support/csv-edits.ts';
+import { duplicates, json, P, PERIOD, runs, sesAccepted, tinySample } from './support.ts';
 
 interface Upload {
   key: string;

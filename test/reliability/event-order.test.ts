@@ -16,7 +16,8 @@ import type { MeasuresDocument } from '../../functions/core/measures/document.ts
 import { approvalKey, parseManifestKey } from '../../functions/core/pipeline/manifest.ts';
 import { UPLOAD_ORDER } from '../../functions/local/start.ts';
 import { localPipeline } from '../support/local.ts';
-import { dropEveryKth, dropRow, duplicates, json, P, PERIOD, redeliver, sesAccepted, tinySample } from './support.ts';
+import { dropEveryKth, dropRow } from '../support/csv-edits.ts';
+import { duplicates, json, P, PERIOD, redeliver, sesAccepted, tinySample } from './support.ts';
 
 const DISTRIBUTION_DAY = fixedClock('2021-12-09T07:00:00Z'); // both packs due (5th and 7th working days passed)
 

@@ -11,12 +11,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UPLOAD_ORDER, uploadSample } from '../../functions/local/start.ts';
 import { localPipeline } from '../support/local.ts';
+import { dropEveryKth } from '../support/csv-edits.ts';
 import { duplicates, faultyS3, json, P, PERIOD, redeliver, runs, sesAccepted, tinySample, type S3Fault } from './support.ts';
 
 /** A valid events extract that differs from the sample: every k-th data row dropped. */
 async function eventsVariant(sample: string, k: number): Promise<string> {
-  const lines = (await readFile(path.join(sample, 'events.csv'), 'utf8')).split(/\r?\n/);
-  return lines.filter((l, i) => i === 0 || i % k !== 0).join('\r\n');
+  return dropEveryKth(await readFile(path.join(sample, 'events.csv'), 'utf8'), k);
 }
 
 let fault: ((method: string, key: string) => S3Fault | null) | null = null;
