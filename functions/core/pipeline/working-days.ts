@@ -5,6 +5,7 @@
  * 2025 is already 1 April in London.
  */
 import { z } from 'zod';
+import { addMonths } from '../calendar/days.ts';
 
 export const bankHolidaysSchema = z.object({
   division: z.string(),
@@ -73,6 +74,5 @@ export function holidaySet(list: BankHolidays): Set<string> {
 
 /** The month before `YYYY-MM`: a pack sent in December reports November. */
 export function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  return addMonths(month, -1);
 }
