@@ -22,6 +22,11 @@ export interface OwnersNoticeInput {
   undelivered: UndeliveredRecipient[];
   /** Where the PDF can be fetched from (a short-lived link or the object key). */
   where: string;
+  /**
+   * Owners this notice cannot reach (their own address is suppressed). Set on the copy that goes
+   * to the performance team instead, so they know why they got it and who to chase.
+   */
+  unreachableOwners?: string[];
 }
 
 export function ownersNoticeSubject(n: OwnersNoticeInput): string {
@@ -30,6 +35,12 @@ export function ownersNoticeSubject(n: OwnersNoticeInput): string {
 
 export function ownersNoticeText(n: OwnersNoticeInput): string {
   const lines = [
+    ...(n.unreachableOwners?.length
+      ? [
+          `You are getting this notice because it cannot reach the pack's owners: ${n.unreachableOwners.join(', ')} ${n.unreachableOwners.length === 1 ? 'is' : 'are'} on the suppression list. Please tell them, and check their address.`,
+          '',
+        ]
+      : []),
     `The ${n.audience === 'preview' ? 'preview of' : 'committee send of'} ${n.packTitle} for ${n.committee}, ${monthName(n.period)} (version ${n.version}), did not reach everyone.`,
     '',
   ];
@@ -47,8 +58,11 @@ export function ownersNoticeText(n: OwnersNoticeInput): string {
   lines.push(
     '',
     'Nothing will be resent automatically to these recipients; the send ledger keeps them as not delivered.',
-    ...(n.undelivered.some((u) => u.status === 'suppressed')
-      ? ['A suppressed address is skipped by every send until it is taken off the suppression list (send ledger item suppression#<address>).']
+    ...(n.undelivered.some((u) => u.status === 'suppressed') || n.unreachableOwners?.length
+      ? [
+          'A suppressed address is skipped by every send until it is taken off the suppression list (send ledger item suppression#<address>):',
+          'once the address is fixed, run `npx report-cards suppressions remove ADDRESS --table <ledger>`.',
+        ]
       : []),
     `The pack: ${n.where}`,
     '',

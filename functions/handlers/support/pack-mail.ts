@@ -1,17 +1,21 @@
 /**
  * Sends one pack version to one audience, through the ledger, and tells the pack's owners about
- * anyone who did not (certainly) get it. Shared by distribute (previews) and schedule (board).
+ * anyone who did not (certainly) get it — and the pack's performance team too when an owner's own
+ * address is suppressed. Shared by distribute (previews) and schedule (board).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { composeMime } from '../../core/mail/compose.ts';
 import { packHtml, packText, type PackMailSummary } from '../../core/mail/pack-body.ts';
 import { packSubject } from '../../core/mail/subject.ts';
 import { fitsInSes, pdfCanBeAttached } from '../../core/mail/size.ts';
-import { ownersNoticeSubject, ownersNoticeText, type UndeliveredRecipient } from '../../core/mail/notices.ts';
+import { ownersNoticeSubject, ownersNoticeText, type OwnersNoticeInput, type UndeliveredRecipient } from '../../core/mail/notices.ts';
+import { loadPackTemplates } from '../../core/cards/load-packs.ts';
+import { listAddresses } from '../../core/pipeline/recipients.ts';
 import { deliver, undelivered, type Delivery, type DeliveryResult } from '../../core/pipeline/deliver.ts';
 import { noticeSendKey, packSendKey } from '../../core/pipeline/ledger-keys.ts';
 import type { Manifest } from '../../core/pipeline/manifest.ts';
-import type { PipelineDeps } from './deps.ts';
+import { packsDir, type PipelineDeps } from './deps.ts';
+import { loadRecipients } from './recipients.ts';
 
 /** How long an owners' link to an oversize pack works (the signer's credentials may expire sooner). */
 const LINK_SECONDS = 6 * 3600;
@@ -112,22 +116,39 @@ async function tellOwners(
   } catch {
     // The key alone still lets an owner find it.
   }
-  const notice = { committee: manifest.committee, packTitle: manifest.packTitle, period: manifest.period, version: manifest.version, audience, undelivered: missed, where };
-  return deliver(
-    owners.map((to) => ({
-      ledgerKey: noticeSendKey(subjectKey, to),
-      recipient: to,
-      purpose: 'owners-notice',
-      compose: () =>
-        composeMime({
-          from: deps.sender,
-          to: [to],
-          subject: ownersNoticeSubject(notice),
-          text: ownersNoticeText(notice),
-          date: deps.clock.now(),
-          messageId: messageId(deps.sender),
-        }),
-    })),
-    deps,
-  );
+  const notice: OwnersNoticeInput = { committee: manifest.committee, packTitle: manifest.packTitle, period: manifest.period, version: manifest.version, audience, undelivered: missed, where };
+  const send = (to: string[], n: OwnersNoticeInput) =>
+    deliver(
+      to.map((r) => ({
+        // One key space for owners and the fallback: someone on both lists is told once.
+        ledgerKey: noticeSendKey(subjectKey, r),
+        recipient: r,
+        purpose: 'owners-notice',
+        compose: () =>
+          composeMime({
+            from: deps.sender,
+            to: [r],
+            subject: ownersNoticeSubject(n),
+            text: ownersNoticeText(n),
+            date: deps.clock.now(),
+            messageId: messageId(deps.sender),
+          }),
+      })),
+      deps,
+    );
+  const results = await send(owners, notice);
+  // An owner whose own address is suppressed cannot be told: tell the pack's performance team
+  // (its preview list) as well, saying why, rather than let the miss go unreported.
+  const unreachable = results.filter((r) => r.status === 'suppressed').map((r) => r.recipient);
+  if (unreachable.length === 0) return results;
+  const ownerSet = new Set(owners.map((o) => o.toLowerCase()));
+  const team = (await performanceTeam(deps, manifest.packId)).filter((a) => !ownerSet.has(a));
+  return [...results, ...(await send(team, { ...notice, unreachableOwners: unreachable }))];
+}
+
+/** The pack's preview list: the performance team who also see every new version. */
+async function performanceTeam(deps: PipelineDeps, packId: string): Promise<string[]> {
+  const pack = (await loadPackTemplates(packsDir(deps))).find((p) => p.id === packId);
+  if (!pack) throw new Error(`no pack template '${packId}': cannot find the performance team to tell in place of the owners`);
+  return listAddresses(await loadRecipients(deps.store, deps.recipientsKey), pack.distribution.previewList);
 }

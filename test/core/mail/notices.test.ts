@@ -37,6 +37,20 @@ describe('owners notice: suppressed recipients', () => {
   });
 });
 
+describe('owners notice: the copy for the performance team when an owner is suppressed', () => {
+  it('opens by saying which owners it cannot reach and how they get mail again; the owners\' own copy does not', () => {
+    const base = { committee: 'Board', packTitle: 'Cards', period: '2021-11', version: 'abc', audience: 'board' as const, where: 'k' };
+    const undelivered = [{ recipient: 'b@example.org', status: 'rejected' as const, detail: 'x' }];
+    const t = ownersNoticeText({ ...base, undelivered, unreachableOwners: ['owner@example.org'] });
+    expect(t.split('\n')[0]).toBe(
+      "You are getting this notice because it cannot reach the pack's owners: owner@example.org is on the suppression list. Please tell them, and check their address.",
+    );
+    expect(t).toContain('report-cards suppressions remove ADDRESS');
+    expect(ownersNoticeText({ ...base, undelivered, unreachableOwners: ['o1@example.org', 'o2@example.org'] })).toContain('o1@example.org, o2@example.org are on');
+    expect(ownersNoticeText({ ...base, undelivered })).not.toContain("cannot reach the pack's owners");
+  });
+});
+
 describe('reminder', () => {
   it('names the month and where to upload', () => {
     expect(reminderSubject('2021-11')).toBe('Reminder: the events extract for November 2021 has not arrived');
