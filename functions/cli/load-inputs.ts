@@ -5,12 +5,13 @@
  * two commands accept exactly the same files and reject them the same way.
  */
 import fs from 'node:fs';
-import type { MeasureInputs, UploadKind } from '../core/uploads/parsed.ts';
+import { SNAPSHOT_KINDS, type MeasureInputs, type UploadKind } from '../core/uploads/parsed.ts';
 import { formatIssueLines } from '../core/uploads/report.ts';
 import { validateUpload, type UploadResult } from '../core/uploads/validate-upload.ts';
 
 export const SINGLE_INPUTS = ['events', 'population', 'targets', 'benchmarks', 'commentary'] as const;
-export const MULTIPLE_INPUTS = ['waiting', 'finance', 'providers'] as const;
+/** Snapshot kinds: one file per month, so the option may be repeated. */
+export const MULTIPLE_INPUTS = SNAPSHOT_KINDS;
 
 /** `parseArgs` option declarations for the inputs. */
 export const INPUT_OPTIONS = {

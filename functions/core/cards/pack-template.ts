@@ -5,9 +5,7 @@
  * template that carries an email address is rejected here rather than leaking one into git.
  */
 import { z } from 'zod';
-
-/** Upload kinds of extract-spec.md a pack may wait for. */
-export const UPLOAD_KINDS = ['events', 'population', 'targets', 'benchmarks', 'waiting', 'finance', 'providers', 'commentary'] as const;
+import { UPLOAD_KINDS } from '../uploads/parsed.ts';
 
 const listName = z
   .string()
@@ -44,6 +42,7 @@ export const packTemplateSchema = z
     committee: z.string().min(1),
     council: z.string().min(1),
     sections: z.array(packSectionSchema).min(1),
+    /** Upload kinds (extract-spec.md) that must have arrived before the pack renders. */
     requires: z.array(z.enum(UPLOAD_KINDS)).min(1),
     distribution: distributionSchema,
     /** Small counts print as `*` (measures.md "Disclosure control"); on unless a pack turns it off. */

@@ -19,6 +19,9 @@ export const UPLOAD_KINDS = [
 ] as const;
 export type UploadKind = (typeof UPLOAD_KINDS)[number];
 
+/** Kinds uploaded as one snapshot per month: every valid month counts, not only the newest file. */
+export const SNAPSHOT_KINDS = ['waiting', 'finance', 'providers'] as const satisfies readonly UploadKind[];
+
 /** A validated decimal string matching `^-?\d+(\.\d+)?$`. */
 export type DecimalText = string;
 

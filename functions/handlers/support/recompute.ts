@@ -10,14 +10,12 @@ import { computeMeasures } from '../../core/measures/compute.ts';
 import { mergeHistory } from '../../core/measures/history.ts';
 import { measuresDocumentSchema, type MeasuresDocument } from '../../core/measures/document.ts';
 import { UPLOAD_PREFIXES, OUTPUT_PREFIXES } from '../../core/bucket-layout.ts';
-import { UPLOAD_KINDS, type FinanceData, type MeasureInputs, type ProvidersData, type UploadKind, type WaitingData } from '../../core/uploads/parsed.ts';
+import { SNAPSHOT_KINDS, UPLOAD_KINDS, type FinanceData, type MeasureInputs, type ProvidersData, type UploadKind, type WaitingData } from '../../core/uploads/parsed.ts';
 import { monthIdOf } from '../../core/calendar/days.ts';
 import { filesThatCount, isCurrentValid, validationKey, validationRecordSchema, type UploadCandidate } from '../../core/pipeline/uploads-state.ts';
 import type { PipelineDeps } from './deps.ts';
 import type { RunLog } from './runs.ts';
 import { guardRead } from './read-guard.ts';
-
-const SNAPSHOT_KINDS = new Set<UploadKind>(['waiting', 'finance', 'providers']);
 
 export const measuresKey = (period: string) => `${OUTPUT_PREFIXES.measures}${period}.json`;
 
@@ -70,7 +68,7 @@ export async function recompute(deps: PipelineDeps, run: RunLog, fresh?: { key: 
   const inputs: Partial<MeasureInputs> = {};
   const used: Record<string, string | string[]> = {};
   for (const [kind, c] of Object.entries(counting) as [UploadKind, UploadCandidate][]) {
-    if (SNAPSHOT_KINDS.has(kind)) continue;
+    if ((SNAPSHOT_KINDS as readonly UploadKind[]).includes(kind)) continue;
     const data = await parsedData(deps, c, fresh);
     if (data === null) continue;
     (inputs as Record<string, unknown>)[kind] = data;
