@@ -3,12 +3,13 @@
  * --endpoint as an officer reaches AWS): the approval object it writes is the one the schedule
  * honours, so the board gets the approved version on the distribution day and not before.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../functions/adapters/clock.ts';
 import { run } from '../../functions/cli/commands/approve.ts';
 import { approvalRecordSchema, renderedVersions } from '../../functions/core/pipeline/approval.ts';
 import { approvalKey } from '../../functions/core/pipeline/manifest.ts';
 import { LOCAL_BUCKET, LOCAL_RECIPIENTS } from '../../functions/local/pipeline.ts';
+import { captureCli } from '../support/cli.ts';
 import { localPipeline } from '../support/local.ts';
 import { correctedEvents, parse, PERIOD, smallSample, uploadAll } from '../e2e/helpers.ts';
 
@@ -25,18 +26,7 @@ const BOARD = [...LOCAL_RECIPIENTS.lists.board!, ...LOCAL_RECIPIENTS.lists.clerk
 const boardSends = (version: string) => p.sent.filter((m) => m.ledgerKey.startsWith(`${PERIOD}#scrutiny-board#${version}#board#`));
 const approvals = async () => (await p.store.list('approvals/')).map((o) => o.key).sort();
 
-async function capture(args: string[]) {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await run(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const capture = (args: string[]) => captureCli(run, args);
 
 beforeAll(async () => {
   sample = await smallSample();
@@ -53,12 +43,12 @@ describe('report-cards approve', () => {
 
     const wrong = await capture(['--period', PERIOD, '--pack', 'scrutiny-board', '--version', 'abc123', ...bucketArgs]);
     expect(wrong.code).toBe(1);
-    expect(wrong.err).toContain(`version 'abc123' of pack 'scrutiny-board' was never rendered for ${PERIOD}`);
-    expect(wrong.err).toContain(v1!.version); // the versions that do exist are named
+    expect(wrong.stderr).toContain(`version 'abc123' of pack 'scrutiny-board' was never rendered for ${PERIOD}`);
+    expect(wrong.stderr).toContain(v1!.version); // the versions that do exist are named
 
     const month = await capture(['--period', '2021-10', '--pack', 'scrutiny-board', ...bucketArgs]);
     expect(month.code).toBe(1);
-    expect(month.err).toContain(`no version of pack 'scrutiny-board' has been rendered for 2021-10`);
+    expect(month.stderr).toContain(`no version of pack 'scrutiny-board' has been rendered for 2021-10`);
 
     const pack = await capture(['--period', PERIOD, '--pack', 'no-such-pack', ...bucketArgs]);
     expect(pack.code).toBe(1);
@@ -67,12 +57,12 @@ describe('report-cards approve', () => {
 
   it('exits 2 on usage errors', async () => {
     const base = ['--period', PERIOD, '--pack', 'scrutiny-board'];
-    expect((await capture(base)).err).toContain('--bucket is required');
+    expect((await capture(base)).stderr).toContain('--bucket is required');
     expect((await capture(base)).code).toBe(2);
     expect((await capture(['--pack', 'scrutiny-board', ...bucketArgs])).code).toBe(2);
     const badMonth = await capture(['--period', '2021-13', '--pack', 'scrutiny-board', ...bucketArgs]);
     expect(badMonth.code).toBe(2);
-    expect(badMonth.err).toContain("--period '2021-13' is not a month YYYY-MM");
+    expect(badMonth.stderr).toContain("--period '2021-13' is not a month YYYY-MM");
     expect((await capture([...base, '--pack', '../x', ...bucketArgs])).code).toBe(2);
     expect((await capture([...base, '--version', 'a/b', ...bucketArgs])).code).toBe(2);
     expect((await capture([...base, ...bucketArgs, '--bogus'])).code).toBe(2);
@@ -89,8 +79,8 @@ describe('report-cards approve', () => {
     const r = await capture(['--period', PERIOD, '--pack', 'scrutiny-board', '--by', 'Jo Officer', ...bucketArgs]);
     expect(r.code).toBe(0);
     const key = approvalKey(PERIOD, 'scrutiny-board', v1!.version);
-    expect(r.out).toContain(`Approved by Jo Officer`);
-    expect(r.out).toContain(`s3://${LOCAL_BUCKET}/${key}`);
+    expect(r.stdout).toContain(`Approved by Jo Officer`);
+    expect(r.stdout).toContain(`s3://${LOCAL_BUCKET}/${key}`);
     expect(await approvals()).toEqual([key]);
     const record = approvalRecordSchema.parse(JSON.parse(Buffer.from((await p.store.getBytes(key))!).toString('utf8')));
     expect(record.approvedBy).toBe('Jo Officer');
@@ -104,7 +94,7 @@ describe('report-cards approve', () => {
     // Approving again leaves the first approval as it was.
     const again = await capture(['--period', PERIOD, '--pack', 'scrutiny-board', '--version', v1!.version, '--by', 'Someone Else', ...bucketArgs]);
     expect(again.code).toBe(0);
-    expect(again.out).toContain('Already approved by Jo Officer');
+    expect(again.stdout).toContain('Already approved by Jo Officer');
     expect(approvalRecordSchema.parse(JSON.parse(Buffer.from((await p.store.getBytes(key))!).toString('utf8')))).toEqual(record);
   });
 
@@ -118,12 +108,12 @@ describe('report-cards approve', () => {
 
     const older = await capture(['--period', PERIOD, '--pack', 'scrutiny-board', '--version', v1!.version, ...bucketArgs]);
     expect(older.code).toBe(0);
-    expect(older.out).toContain('Already approved');
-    expect(older.out).toContain('a newer version has been rendered');
+    expect(older.stdout).toContain('Already approved');
+    expect(older.stdout).toContain('a newer version has been rendered');
 
     const r = await capture(['--period', PERIOD, '--pack', 'scrutiny-board', ...bucketArgs]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`version ${v2!.version}`);
+    expect(r.stdout).toContain(`version ${v2!.version}`);
     expect(await approvals()).toEqual([approvalKey(PERIOD, 'scrutiny-board', v1!.version), approvalKey(PERIOD, 'scrutiny-board', v2!.version)].sort());
 
     // The next working morning the board gets the corrected version, marked Revised, once each.

@@ -4,11 +4,12 @@
  * feedback through the bounces handler); once removed, the next distribution morning sends the
  * address the pack it missed, once.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../functions/adapters/clock.ts';
 import { run } from '../../functions/cli/commands/suppressions.ts';
 import { createBounces } from '../../functions/handlers/bounces.ts';
 import { LOCAL_TABLE } from '../../functions/local/pipeline.ts';
+import { captureCli } from '../support/cli.ts';
 import { localPipeline } from '../support/local.ts';
 import { bounceRecord, complaintRecord, snsEvent } from '../support/ses-notifications.ts';
 import { PERIOD, smallSample, uploadAll } from '../e2e/helpers.ts';
@@ -25,18 +26,7 @@ const MEMBER = 'member.one@example.org';
 const financeBoardTo = (who: string) =>
   p.sent.filter((m) => m.recipient === who && m.ledgerKey.startsWith(`${PERIOD}#commissioning-finance#`) && m.ledgerKey.includes('#board#'));
 
-async function capture(args: string[]) {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await run(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const capture = (args: string[]) => captureCli(run, args);
 
 beforeAll(async () => {
   p = await localPipeline();
@@ -48,7 +38,7 @@ afterAll(() => p?.dispose());
 describe('report-cards suppressions', () => {
   it('lists nothing on a fresh table, then each suppressed address with its reason (send records are not listed)', async () => {
     const empty = await capture(['list', ...tableArgs]);
-    expect(empty).toMatchObject({ code: 0, out: 'No address is suppressed.\n' });
+    expect(empty).toMatchObject({ code: 0, stdout: 'No address is suppressed.\n' });
 
     const bounces = createBounces({ suppressions: p.deps.suppressions, log: () => {} });
     await bounces(snsEvent(bounceRecord(['Member.One@example.org'], 'Permanent')));
@@ -56,13 +46,13 @@ describe('report-cards suppressions', () => {
 
     const r = await capture(['list', ...tableArgs]);
     expect(r.code).toBe(0);
-    const lines = r.out.trim().split('\n');
+    const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^member\.one@example\.org +permanent bounce +since \S+ +Permanent\/General .*550 5\.1\.1/);
     expect(lines[1]).toMatch(/^vice-chair@example\.org +complaint +since \S+ +complaint \(abuse\)/);
 
     const json = await capture(['list', '--json', ...tableArgs]);
-    expect(JSON.parse(json.out).map((e: { address: string; reason: string }) => [e.address, e.reason])).toEqual([
+    expect(JSON.parse(json.stdout).map((e: { address: string; reason: string }) => [e.address, e.reason])).toEqual([
       [MEMBER, 'permanent-bounce'],
       ['vice-chair@example.org', 'complaint'],
     ]);
@@ -77,9 +67,9 @@ describe('report-cards suppressions', () => {
 
     const r = await capture(['remove', 'Member.One@Example.ORG', ...tableArgs]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`Removed ${MEMBER} from the suppression list (permanent bounce since`);
+    expect(r.stdout).toContain(`Removed ${MEMBER} from the suppression list (permanent bounce since`);
     expect(await p.deps.suppressions.find(MEMBER)).toBeNull();
-    expect((await capture(['list', ...tableArgs])).out).not.toContain(MEMBER);
+    expect((await capture(['list', ...tableArgs])).stdout).not.toContain(MEMBER);
 
     await p.schedule(NEXT_MORNING);
     await p.schedule(NEXT_MORNING);
@@ -92,7 +82,7 @@ describe('report-cards suppressions', () => {
   it('remove of an address not on the list exits 1 and changes nothing', async () => {
     const r = await capture(['remove', 'chair@example.org', ...tableArgs]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('chair@example.org is not on the suppression list');
+    expect(r.stderr).toContain('chair@example.org is not on the suppression list');
     expect(await p.deps.suppressions.find('vice-chair@example.org')).not.toBeNull();
   });
 
@@ -114,6 +104,6 @@ describe('report-cards suppressions', () => {
   it('exits 1 with the table named when the table cannot be read', async () => {
     const r = await capture(['list', '--table', 'no-such-table', '--endpoint', p.servers.dynamoEndpoint]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("cannot read the table 'no-such-table'");
+    expect(r.stderr).toContain("cannot read the table 'no-such-table'");
   });
 });
