@@ -31,8 +31,22 @@ export class ConfigError extends Error {
   }
 }
 
-export function readConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+type Env = Record<string, string | undefined>;
+
+function parseEnv<S extends z.ZodType>(schema: S, env: Env): z.infer<S> {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) throw new ConfigError(`Invalid environment configuration:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
+}
+
+export function readConfig(env: Env = process.env): Config {
+  return parseEnv(configSchema, env);
+}
+
+/** The bounces function only writes the suppression list: it needs the ledger table and nothing else. */
+export const bouncesConfigSchema = configSchema.pick({ LEDGER_TABLE: true, DYNAMODB_ENDPOINT: true });
+export type BouncesConfig = z.infer<typeof bouncesConfigSchema>;
+
+export function readBouncesConfig(env: Env = process.env): BouncesConfig {
+  return parseEnv(bouncesConfigSchema, env);
 }

@@ -5,8 +5,8 @@
  * what SES publishes fails the invocation, so it ends in the failure queue (alarmed), not lost.
  * Logs carry counts and reasons, not addresses.
  */
-import { z } from 'zod';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { readBouncesConfig } from '../adapters/config.ts';
 import { dynamoClientFor } from '../adapters/ledger.ts';
 import { DynamoSuppressionList } from '../adapters/suppression-list.ts';
 import { feedbackOf, sesMessagesOf } from '../core/pipeline/suppression.ts';
@@ -46,13 +46,11 @@ export function createBounces(deps: BouncesDeps) {
   };
 }
 
-const envSchema = z.object({ LEDGER_TABLE: z.string().min(3), DYNAMODB_ENDPOINT: z.url().optional() });
-
 let cached: ReturnType<typeof createBounces> | undefined;
 
 export const handler = (event: unknown) => {
   if (!cached) {
-    const env = envSchema.parse(process.env);
+    const env = readBouncesConfig();
     const logger = new Logger();
     cached = createBounces({
       suppressions: new DynamoSuppressionList(dynamoClientFor(env.DYNAMODB_ENDPOINT), env.LEDGER_TABLE),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig } from '../../functions/adapters/config.ts';
+import { ConfigError, readBouncesConfig, readConfig } from '../../functions/adapters/config.ts';
 import { fixedClock } from '../../functions/adapters/clock.ts';
 
 describe('readConfig', () => {
@@ -11,6 +11,18 @@ describe('readConfig', () => {
     expect(() => readConfig({ ...env, SENDER: 'nobody' })).toThrow(ConfigError);
     expect(() => readConfig({ BUCKET: 'b' })).toThrow(/LEDGER_TABLE[\s\S]*SENDER/);
     expect(() => readConfig({ ...env, S3_ENDPOINT: 'not a url' })).toThrow(/S3_ENDPOINT/);
+  });
+});
+
+describe('readBouncesConfig', () => {
+  it('needs only the ledger table (and a local endpoint when there is one)', () => {
+    expect(readBouncesConfig({ LEDGER_TABLE: 'ledger', PATH: '/usr/bin' })).toEqual({ LEDGER_TABLE: 'ledger' });
+    expect(readBouncesConfig({ LEDGER_TABLE: 'ledger', DYNAMODB_ENDPOINT: 'http://127.0.0.1:4567' })).toEqual({ LEDGER_TABLE: 'ledger', DYNAMODB_ENDPOINT: 'http://127.0.0.1:4567' });
+  });
+  it('names a missing or malformed variable', () => {
+    expect(() => readBouncesConfig({})).toThrow(ConfigError);
+    expect(() => readBouncesConfig({})).toThrow(/LEDGER_TABLE/);
+    expect(() => readBouncesConfig({ LEDGER_TABLE: 'ledger', DYNAMODB_ENDPOINT: 'not a url' })).toThrow(/DYNAMODB_ENDPOINT/);
   });
 });
 
