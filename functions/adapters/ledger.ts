@@ -132,21 +132,29 @@ export class DynamoSendLedger implements SendLedger {
   }
 
   async list(prefix: string): Promise<LedgerRecord[]> {
-    const out: LedgerRecord[] = [];
-    let start: Record<string, AttributeValue> | undefined;
-    do {
-      const r = await this.db.send(
-        new ScanCommand({
-          TableName: this.table,
-          FilterExpression: 'begins_with(pk, :p)',
-          ExpressionAttributeValues: { ':p': s(prefix) },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      );
-      out.push(...(r.Items ?? []).map(fromItem));
-      start = r.LastEvaluatedKey;
-    } while (start);
-    return out;
+    return (await scanPrefix(this.db, this.table, prefix)).map(fromItem);
   }
+}
+
+/**
+ * Every item of the ledger table whose `pk` starts with `prefix`, all pages, read consistently.
+ * A scan: used only where the matching items are few and read by people, not per send.
+ */
+export async function scanPrefix(db: DynamoDBClient, table: string, prefix: string): Promise<Record<string, AttributeValue>[]> {
+  const out: Record<string, AttributeValue>[] = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const r = await db.send(
+      new ScanCommand({
+        TableName: table,
+        FilterExpression: 'begins_with(pk, :p)',
+        ExpressionAttributeValues: { ':p': s(prefix) },
+        ExclusiveStartKey: start,
+        ConsistentRead: true,
+      }),
+    );
+    out.push(...(r.Items ?? []));
+    start = r.LastEvaluatedKey;
+  } while (start);
+  return out;
 }

@@ -8,11 +8,11 @@ import {
   DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
-  ScanCommand,
   type AttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import type { SuppressionEntry, SuppressionList } from '../core/pipeline/ports.ts';
+import { scanPrefix } from './ledger.ts';
 import { SUPPRESSION_PREFIX, suppressionKey } from '../core/pipeline/suppression.ts';
 
 const s = (v: string): AttributeValue => ({ S: v });
@@ -65,21 +65,8 @@ export class DynamoSuppressionList implements SuppressionList {
 
   /** Every listed address, sorted (a scan: the list is small and read by officers, not per send). */
   async list(): Promise<SuppressionEntry[]> {
-    const out: SuppressionEntry[] = [];
-    let start: Record<string, AttributeValue> | undefined;
-    do {
-      const r = await this.db.send(
-        new ScanCommand({
-          TableName: this.table,
-          FilterExpression: 'begins_with(pk, :p)',
-          ExpressionAttributeValues: { ':p': s(SUPPRESSION_PREFIX) },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      );
-      for (const i of r.Items ?? []) out.push(entryOf(i, (i.pk?.S ?? '').slice(SUPPRESSION_PREFIX.length)));
-      start = r.LastEvaluatedKey;
-    } while (start);
+    const items = await scanPrefix(this.db, this.table, SUPPRESSION_PREFIX);
+    const out = items.map((i) => entryOf(i, (i.pk?.S ?? '').slice(SUPPRESSION_PREFIX.length)));
     return out.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   }
 
