@@ -23,7 +23,8 @@ export function sniffBytes(head: Uint8Array): SniffProblem | undefined {
   if (startsWith(head, 0x50, 0x4b, 0x03, 0x04)) {
     return {
       rule: 'not-csv',
-      message: `The file is a zip archive (an Excel .xlsx workbook is one), not a CSV file; ${encodingAdvice}`,
+      message:
+        'The file is a zip archive (an Excel .xlsx workbook is one) but its name does not end .xlsx; open it in Excel and use Save As, "CSV UTF-8 (Comma delimited) (*.csv)", then upload that file, or upload the workbook under a name ending .xlsx.',
     };
   }
   if (startsWith(head, 0xd0, 0xcf, 0x11, 0xe0)) {

@@ -1,10 +1,11 @@
 /**
- * The one entry point from bytes to parsed data: reads the CSV stream, checks the header, applies
+ * The one entry point from bytes to parsed data: reads the CSV stream (or an .xlsx workbook's
+ * first sheet, record-source.ts), checks the header, applies
  * the kind's row and cross-row rules, and returns every problem found. It never throws on any
  * input: whole-file problems become issues on row 0. Data is null whenever there is an error,
  * so no number is ever computed from a file with rows silently dropped.
  */
-import { CsvFormatError, readCsvBatches, type ByteSource } from './csv-reader.ts';
+import { CsvFormatError, type ByteSource, type CsvBatch } from './csv-reader.ts';
 import { hasRequiredColumns, resolveHeader } from './headers.ts';
 import { DEFAULT_MAX_ISSUES, IssueLog } from './issues.ts';
 import { KINDS } from './kinds/index.ts';
@@ -21,6 +22,7 @@ import type {
   UploadKind,
   WaitingData,
 } from './parsed.ts';
+import { readRecordBatches } from './record-source.ts';
 import { RowReader } from './row-reader.ts';
 
 export type ParsedUpload = {
@@ -58,7 +60,7 @@ export async function validateUpload<K extends UploadKind>(
   let rows = 0;
   let data: ParsedUpload[K] | null = null;
   try {
-    const outcome = await parse(kind, source, log);
+    const outcome = await parse(kind, readRecordBatches(source, fileName), log);
     rows = outcome.rows;
     data = outcome.data;
   } catch (e) {
@@ -89,7 +91,7 @@ function otherKindOf(kind: UploadKind, header: string[]): UploadKind | undefined
   return (Object.keys(KINDS) as UploadKind[]).find((k) => k !== kind && hasRequiredColumns(header, KINDS[k].columns));
 }
 
-async function parse<K extends UploadKind>(kind: K, source: ByteSource, log: IssueLog): Promise<{ rows: number; data: ParsedUpload[K] | null }> {
+async function parse<K extends UploadKind>(kind: K, batches: AsyncIterable<CsvBatch>, log: IssueLog): Promise<{ rows: number; data: ParsedUpload[K] | null }> {
   const definition = (Object.hasOwn(KINDS, kind) ? KINDS[kind] : undefined) as KindDefinition<ParsedUpload[K]> | undefined;
   if (!definition) {
     log.error(0, '', null, 'unknown-kind', `There is no upload kind '${kind}'.`);
@@ -100,7 +102,7 @@ async function parse<K extends UploadKind>(kind: K, source: ByteSource, log: Iss
   let rows = 0;
   let headerRejected = false;
   const parser = definition.createParser();
-  for await (const { first, records } of readCsvBatches(source)) {
+  for await (const { first, records } of batches) {
     for (let i = 0; i < records.length; i++) {
       const record = first + i;
       const fields = records[i];

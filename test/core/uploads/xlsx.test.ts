@@ -1,0 +1,187 @@
+/**
+ * .xlsx uploads (first sheet): workbooks are built here with ExcelJS, the library that reads
+ * them, and must give exactly what the equivalent CSV gives through validateUpload.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validateUpload } from '../../../functions/core/uploads/validate-upload.ts';
+import { cellText, dateText, numberText } from '../../../functions/core/uploads/xlsx-reader.ts';
+import { BASE_EVENT, EVENT_COLUMNS, SERVICE, type EventColumn } from './fixtures.ts';
+
+type Cell = ExcelJS.CellValue;
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+async function workbook(rows: Cell[][], extraSheets: Record<string, Cell[][]> = {}): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('Data');
+  rows.forEach((r, i) => {
+    if (r.length) sheet.getRow(i + 1).values = r as ExcelJS.CellValue[];
+  });
+  for (const [name, other] of Object.entries(extraSheets)) {
+    const s = wb.addWorksheet(name);
+    other.forEach((r) => s.addRow(r));
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function csv(rows: string[][]): Uint8Array {
+  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  return bytes(rows.map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n');
+}
+
+/** An event row's cells as Excel would hold them: dates as dates, amounts as numbers. */
+function eventCells(fields: Record<EventColumn, string>): Cell[] {
+  return EVENT_COLUMNS.map((c) => {
+    const v = fields[c];
+    if (v === '') return null;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return day(v);
+    if (/^\d+(\.\d+)?$/.test(v) && (c === 'planned_units_per_week' || c === 'unit_cost')) return Number(v);
+    return v;
+  });
+}
+
+const request = { ...BASE_EVENT };
+// A Release 1 outcome label: a warning, the same from either format.
+const release1 = { ...BASE_EVENT, event_reference: 'EV2', event_outcome: 'NFA - Information & Advice / Signposting only' };
+const service = { ...BASE_EVENT, ...SERVICE, event_reference: 'EV3', unit_cost: '21.5', planned_units_per_week: '0.1' } as Record<EventColumn, string>;
+
+async function xlsxEvents(rows: Record<EventColumn, string>[], cells?: (rows: Cell[][]) => void): Promise<Uint8Array> {
+  const sheet: Cell[][] = [[...EVENT_COLUMNS], ...rows.map(eventCells)];
+  cells?.(sheet);
+  return workbook(sheet, { Notes: [['not', 'an', 'extract'], [1, 2, 3]] });
+}
+
+describe('xlsx uploads', () => {
+  it('an events workbook gives the same data, row count and warnings as the same CSV', async () => {
+    const rows = [request, release1, service];
+    const fromCsv = await validateUpload('events', csv([[...EVENT_COLUMNS], ...rows.map((r) => EVENT_COLUMNS.map((c) => r[c]))]), { fileName: 'e.csv' });
+    // The service's planned units as a formula: its cached result is what counts.
+    const xlsx = await xlsxEvents(rows, (s) => {
+      s[3][EVENT_COLUMNS.indexOf('planned_units_per_week')] = { formula: '1/10', result: 0.1 } as Cell;
+    });
+    const fromXlsx = await validateUpload('events', xlsx, { fileName: 'Extract.XLSX' });
+    expect(fromCsv.errors).toEqual([]);
+    expect(fromXlsx.errors).toEqual([]);
+    expect(fromXlsx.data).not.toBeNull();
+    expect(fromXlsx.data).toEqual(fromCsv.data);
+    expect(fromXlsx.rows).toBe(3);
+    expect(fromXlsx.warnings).toEqual(fromCsv.warnings);
+    expect(fromXlsx.warnings.some((w) => w.row === 2 && w.column === 'event_outcome')).toBe(true);
+  });
+
+  it('a population workbook with numeric cells gives the same data as the CSV, also read as a stream', async () => {
+    const header = ['LA Code', 'Year', 'Age band', 'Population'];
+    const rows = [
+      ['E08000018', 2021, '18-64', 160000],
+      ['E08000018', 2021, '65+', 50000],
+    ];
+    const fromCsv = await validateUpload('population', csv([header, ...rows.map((r) => r.map(String))]), { fileName: 'p.csv' });
+    const xlsx = await workbook([header, ...rows], { Ignored: [['la_code'], ['nonsense']] });
+    const fromXlsx = await validateUpload('population', xlsx, { fileName: 'pop.xlsx' });
+    expect(fromCsv.data).not.toBeNull();
+    expect(fromXlsx.data).toEqual(fromCsv.data);
+    async function* chunks() {
+      for (let at = 0; at < xlsx.length; at += 97) yield xlsx.subarray(at, at + 97);
+    }
+    const streamed = await validateUpload('population', chunks(), { fileName: 'pop.xlsx' });
+    expect(streamed.data).toEqual(fromCsv.data);
+  });
+
+  it('reads the first sheet in tab order, not the first one created', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Old').addRows([['la_code', 'year', 'age_band', 'population'], ['E08000018', 2020, '65+', 1]]);
+    const first = wb.addWorksheet('Current');
+    first.addRows([['la_code', 'year', 'age_band', 'population'], ['E08000018', 2021, '65+', 2]]);
+    (first as unknown as { orderNo: number }).orderNo = -1; // a tab moved to the front (not in the typings)
+    const result = await validateUpload('population', new Uint8Array(await wb.xlsx.writeBuffer()), { fileName: 'p.xlsx' });
+    expect(result.data).toEqual([{ laCode: 'E08000018', year: 2021, ageBand: '65+', population: 2 }]);
+  });
+
+  it('reports an error at the sheet row less the header row, skipping empty rows, with its column', async () => {
+    const sheet: Cell[][] = [[...EVENT_COLUMNS], eventCells(request), []];
+    const bad = eventCells({ ...request, event_reference: 'EV9' });
+    // A date with a time of day is not a date (the spec's midnight rule).
+    bad[EVENT_COLUMNS.indexOf('event_start_date')] = new Date('2021-05-01T09:30:00Z');
+    sheet.push(bad);
+    const result = await validateUpload('events', await workbook(sheet), { fileName: 'e.xlsx' });
+    expect(result.data).toBeNull();
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatchObject({ row: 3, column: 'event_start_date', value: '2021-05-01 09:30:00' });
+  });
+
+  it('a corrupt or truncated .xlsx is one clear sentence, never a throw', async () => {
+    const good = await workbook([['la_code', 'year', 'age_band', 'population'], ['E08000018', 2021, '65+', 5]]);
+    const broken = [good.subarray(0, Math.floor(good.length / 2)), new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9])];
+    for (const b of broken) {
+      const result = await validateUpload('population', b, { fileName: 'pop.xlsx' });
+      expect(result.data).toBeNull();
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0].row).toBe(0);
+      expect(['not-xlsx', 'empty-file']).toContain(result.errors[0].rule);
+      expect(result.errors[0].message).not.toMatch(/\n\s+at /);
+    }
+    const garbage = await validateUpload('population', broken[1], { fileName: 'pop.xlsx' });
+    expect(garbage.errors[0].message).toMatch(/could not be read as an Excel workbook/);
+  });
+
+  it('a workbook named .csv keeps the one-sentence rejection, naming both ways out', async () => {
+    const xlsx = await workbook([['la_code', 'year', 'age_band', 'population'], ['E08000018', 2021, '65+', 5]]);
+    const result = await validateUpload('population', xlsx, { fileName: 'pop.csv' });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0].rule).toBe('not-csv');
+    expect(result.errors[0].message).toContain('CSV UTF-8');
+    expect(result.errors[0].message).toContain('.xlsx');
+  });
+
+  it('a CSV text file named .xlsx is still read as CSV', async () => {
+    const text = csv([['la_code', 'year', 'age_band', 'population'], ['E08000018', '2021', '65+', '5']]);
+    const result = await validateUpload('population', text, { fileName: 'pop.xlsx' });
+    expect(result.errors).toEqual([]);
+    expect(result.data).toHaveLength(1);
+  });
+});
+
+describe('cell text', () => {
+  it('numbers are plain decimals without exponent or float noise', () => {
+    expect(numberText(0.1)).toBe('0.1');
+    expect(numberText(0.1 + 0.2)).toBe('0.3');
+    expect(numberText(12)).toBe('12');
+    expect(numberText(1e21)).toBe('1000000000000000000000');
+    expect(numberText(1e-7)).toBe('0.0000001');
+    expect(numberText(-7.5)).toBe('-7.5');
+  });
+
+  it('dates are YYYY-MM-DD, with the time only when it is not midnight', () => {
+    expect(dateText(day('2021-03-31'))).toBe('2021-03-31');
+    expect(dateText(new Date('2021-03-31T23:59:59.9996Z'))).toBe('2021-04-01');
+    expect(dateText(new Date('2021-03-31T12:00:00Z'))).toBe('2021-03-31 12:00:00');
+  });
+
+  it('formulas give their cached result (a date-formatted number is a date); rich text and links their text', () => {
+    expect(cellText({ formula: 'A1', result: 44316 } as Cell, 'dd/mm/yyyy')).toBe('2021-04-30');
+    expect(cellText({ formula: 'A1', result: 44316 } as Cell, 'General')).toBe('44316');
+    expect(cellText({ formula: 'A1' } as Cell)).toBe('');
+    expect(cellText({ richText: [{ text: 'Service ' }, { text: 'user' }] } as Cell)).toBe('Service user');
+    expect(cellText({ text: 'site', hyperlink: 'https://example.org' } as Cell)).toBe('site');
+    expect(cellText(null)).toBe('');
+    expect(cellText(true)).toBe('TRUE');
+  });
+});
+
+describe('the command line', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'xlsx-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('validates a population workbook (exit 0)', async () => {
+    const file = path.join(dir, 'population.xlsx');
+    writeFileSync(file, await workbook([['la_code', 'year', 'age_band', 'population'], ['E08000018', 2021, '18-64', 160000], ['E08000018', 2021, '65+', 50000]]));
+    const run = spawnSync(process.execPath, ['bin/report-cards.mjs', 'validate', file, '--kind', 'population'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  }, 60_000);
+});
