@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UPLOAD_PREFIXES } from '../../functions/core/bucket-layout.ts';
+import { UPLOAD_PREFIXES, uploadKindOfKey } from '../../functions/core/bucket-layout.ts';
 import { UPLOAD_KINDS, type MeasureInputs, type UploadKind } from '../../functions/core/uploads/parsed.ts';
 import { validateUpload } from '../../functions/core/uploads/validate-upload.ts';
 import { computeMeasures } from '../../functions/core/measures/compute.ts';
@@ -63,6 +63,7 @@ function plan(files: Record<UploadKind, string>): Upload[] {
 /** Newest valid object of a kind, as extract-spec.md defines it, from the listing after the burst. */
 function winner(kind: UploadKind, uploads: Upload[], listed: Map<string, number>): string {
   const valid = [...new Set(uploads.filter((u) => u.kind === kind && u.valid).map((u) => u.key))];
+  for (const key of valid) if (!listed.has(key)) throw new Error(`${key} is missing from the listing`);
   return valid.sort((a, b) => listed.get(b)! - listed.get(a)! || (b < a ? -1 : b > a ? 1 : 0))[0];
 }
 
@@ -89,14 +90,16 @@ describe('50 uploads in quick succession', () => {
         }
       }),
     );
-    const newest = Math.max(...(await p.store.list('extracts/')).map((o) => o.lastModified.getTime()));
+    // Every upload prefix, not only extracts/: reference/ and commentary/ uploads count by time too.
+    const listUploads = async () => (await p.store.list('')).filter((o) => uploadKindOfKey(o.key) !== undefined);
+    const newest = Math.max(...(await listUploads()).map((o) => o.lastModified.getTime()));
     const lastOne = uploads[burst];
     do {
       await new Promise((r) => setTimeout(r, 1_000 - (Date.now() % 1_000) + 5));
       await p.store.put(lastOne.key, lastOne.body, 'text/csv');
     } while ((await p.store.head(lastOne.key))!.lastModified.getTime() <= newest);
     await p.bus.idle();
-    listed = new Map((await p.store.list('extracts/')).map((o) => [o.key, o.lastModified.getTime()]));
+    listed = new Map((await listUploads()).map((o) => [o.key, o.lastModified.getTime()]));
   });
   afterAll(() => p?.dispose());
 
