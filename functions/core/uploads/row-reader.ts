@@ -84,6 +84,13 @@ export class RowReader {
     return undefined;
   }
 
+  /** Like `text`, for a column that must not be blank: a blank is a `required` error and null. */
+  requiredText(column: string): string | null {
+    const v = this.text(column);
+    if (v === null) this.error(column, null, 'required', `${column} is required`);
+    return v;
+  }
+
   /** Trimmed free text, null when blank; repeated values share one detached copy. */
   text(column: string): string | null {
     const v = this.raw(column);

@@ -31,16 +31,14 @@ class BenchmarksParser implements RowParser<BenchmarkRow[]> {
   private readonly rows: BenchmarkRow[] = [];
 
   row(r: RowReader): void {
-    const measureId = r.text('measure_id');
-    if (measureId === null) r.error('measure_id', null, 'required', 'measure_id is required');
+    const measureId = r.requiredText('measure_id');
     const yearText = r.required('year');
     let year: string | undefined;
     if (yearText !== undefined) {
       if (/^\d{4}$/.test(yearText) || !isProblem(parseFinancialYear(yearText))) year = yearText;
       else r.error('year', yearText, 'year-format', 'year is not a financial year like 2020/21 or a calendar year like 2021');
     }
-    const comparator = r.text('comparator');
-    if (comparator === null) r.error('comparator', null, 'required', 'comparator is required');
+    const comparator = r.requiredText('comparator');
     const value = r.decimal('value', true);
     const basis = r.label('basis', matchBasis, BASES, false);
     const quartiles = this.quartiles(r);

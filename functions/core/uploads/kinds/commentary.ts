@@ -38,8 +38,7 @@ class CommentaryParser implements RowParser<CommentaryRow[]> {
       if (isProblem(p)) r.problem('period', periodText, p);
       else period = p;
     }
-    const measureId = r.text('measure_id');
-    if (measureId === null) r.error('measure_id', null, 'required', 'measure_id is required');
+    const measureId = r.requiredText('measure_id');
     let ok = true;
     const [workingWell, worriedAbout, nextSteps, leadOfficer] = TEXT_COLUMNS.map((column) => {
       const value = r.text(column);

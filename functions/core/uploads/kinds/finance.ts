@@ -38,8 +38,7 @@ class FinanceParser implements RowParser<FinanceData> {
       if (isProblem(p)) r.problem('period', periodText, p);
       else this.period.check(r, r.intern(p), periodText);
     }
-    const budgetLine = r.text('budget_line');
-    if (budgetLine === null) r.error('budget_line', null, 'required', 'budget_line is required');
+    const budgetLine = r.requiredText('budget_line');
     const annualBudget = r.decimal('annual_budget_gbp', true, true);
     const forecastOutturn = r.decimal('forecast_outturn_gbp', true, true);
     const savingsTarget = r.decimal('savings_target_gbp', false, true);

@@ -42,12 +42,9 @@ class ProvidersParser implements RowParser<ProvidersData> {
   row(r: RowReader): void {
     const asAt = r.date('as_at_date', true);
     if (typeof asAt === 'number') this.asAt.check(r, asAt, r.raw('as_at_date'));
-    const providerId = r.text('provider_id');
-    if (providerId === null) r.error('provider_id', null, 'required', 'provider_id is required');
-    const providerName = r.text('provider_name');
-    if (providerName === null) r.error('provider_name', null, 'required', 'provider_name is required');
-    const framework = r.text('framework');
-    if (framework === null) r.error('framework', null, 'required', 'framework is required');
+    const providerId = r.requiredText('provider_id');
+    const providerName = r.requiredText('provider_name');
+    const framework = r.requiredText('framework');
     const tier = r.label('tier', matchTier, TIERS, true);
     const qualityRating = r.label('quality_rating', matchRating, QUALITY_RATINGS, true);
     const hoursPerWeek = r.decimal('hours_per_week', false);

@@ -25,8 +25,7 @@ class TargetsParser implements RowParser<TargetRow[]> {
   private readonly rows: TargetRow[] = [];
 
   row(r: RowReader): void {
-    const measureId = r.text('measure_id');
-    if (measureId === null) r.error('measure_id', null, 'required', 'measure_id is required');
+    const measureId = r.requiredText('measure_id');
     const fyText = r.required('financial_year');
     let financialYear: string | undefined;
     if (fyText !== undefined) {
