@@ -34,6 +34,7 @@ export async function* readXlsxBatches(source: ByteSource): AsyncGenerator<CsvBa
   });
   // The reader is an EventEmitter at runtime though its typings do not say so.
   (workbook as unknown as NodeJS.EventEmitter).on('error', () => {});
+  waitForSheetNames(workbook);
   let headerRow = -1;
   let batch: CsvBatch | null = null;
   let sawSheet = false;
@@ -69,6 +70,26 @@ export async function* readXlsxBatches(source: ByteSource): AsyncGenerator<CsvBa
   if (batch) yield batch;
   if (!sawSheet) throw new CsvFormatError('The .xlsx workbook has no worksheet; open it in Excel, check the data is on the first sheet, and save it again.', 'not-xlsx');
   if (headerRow < 0) throw new CsvFormatError('The file is empty.', 'empty-file');
+}
+
+/**
+ * ExcelJS parses a worksheet at once when the shared strings and the workbook's relationships have
+ * been read, but names it from xl/workbook.xml, which a zip may hold later (ExcelJS itself writes it
+ * last): it then fails on the missing sheet list (exceljs issue #962), so which entry came first
+ * decided whether a good upload was rejected. Hiding the relationships until the workbook part has
+ * been read makes such sheets wait in the reader's temporary files, which it reads once the whole
+ * zip has been seen, by then with every sheet's name.
+ */
+function waitForSheetNames(workbook: ExcelJS.stream.xlsx.WorkbookReader): void {
+  const reader = workbook as unknown as { model?: unknown };
+  let relationships: unknown;
+  Object.defineProperty(workbook, 'workbookRels', {
+    configurable: true,
+    get: () => (reader.model === undefined ? undefined : relationships),
+    set: (value: unknown) => {
+      relationships = value;
+    },
+  });
 }
 
 /** The library's errors (bad zip, bad XML) become one sentence; ours pass through. */

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateUpload } from '../../../functions/core/uploads/validate-upload.ts';
 import { cellText, dateText, numberText } from '../../../functions/core/uploads/xlsx-reader.ts';
@@ -90,6 +91,31 @@ describe('xlsx uploads', () => {
     }
     const streamed = await validateUpload('population', chunks(), { fileName: 'pop.xlsx' });
     expect(streamed.data).toEqual(fromCsv.data);
+  });
+
+  it('reads the same data whatever order the zip holds its parts in (workbook.xml first, last, or between the sheets)', async () => {
+    const header = ['la_code', 'year', 'age_band', 'population'];
+    const original = await workbook([header, ['E08000018', 2021, '65+', 7]], { Ignored: [['la_code'], ['nonsense']] });
+    const parts = await JSZip.loadAsync(original);
+    const names = Object.keys(parts.files).filter((n) => !parts.files[n].dir);
+    const sheets = names.filter((n) => n.startsWith('xl/worksheets/sheet'));
+    const rest = names.filter((n) => !sheets.includes(n) && n !== 'xl/workbook.xml' && n !== 'xl/sharedStrings.xml');
+    // Shared strings and relationships before the sheets, so a sheet is parsed the moment it arrives.
+    const orders = [
+      [...rest, 'xl/sharedStrings.xml', 'xl/workbook.xml', ...sheets],
+      [...rest, 'xl/sharedStrings.xml', ...sheets, 'xl/workbook.xml'],
+      [...rest, 'xl/sharedStrings.xml', sheets[0], 'xl/workbook.xml', ...sheets.slice(1)],
+      [...rest, 'xl/sharedStrings.xml', ...[...sheets].reverse(), 'xl/workbook.xml'],
+      ['xl/workbook.xml', ...sheets, ...rest, 'xl/sharedStrings.xml'],
+    ];
+    for (const order of orders) {
+      const rezipped = new JSZip();
+      for (const name of order) rezipped.file(name, await parts.file(name)!.async('uint8array'));
+      const bytes = await rezipped.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+      const result = await validateUpload('population', bytes, { fileName: 'p.xlsx' });
+      expect(result.errors, order.join(' ')).toEqual([]);
+      expect(result.data).toEqual([{ laCode: 'E08000018', year: 2021, ageBand: '65+', population: 7 }]);
+    }
   });
 
   it('reads the first sheet in tab order, not the first one created', async () => {
