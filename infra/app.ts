@@ -5,7 +5,7 @@
  */
 import { App } from 'aws-cdk-lib';
 import { buildApp } from './build.ts';
-import { PackTemplateError } from '../functions/core/cards/load-packs.ts';
+import { PackTemplateError } from '../functions/core/cards/parse-packs.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
 const app = new App();

@@ -4,7 +4,7 @@
  * Board and clerks are not sent here: the schedule handler sends them the latest approved version
  * on the distribution day.
  */
-import { loadPackTemplates } from '../core/cards/load-packs.ts';
+import { loadPackTemplates } from '../adapters/pack-templates.ts';
 import { parseS3Event } from '../core/pipeline/s3-event.ts';
 import { manifestSchema, parseManifestKey } from '../core/pipeline/manifest.ts';
 import { listAddresses } from '../core/pipeline/recipients.ts';

@@ -4,7 +4,7 @@
  * or an unchanged re-upload renders nothing), check the PDF is whole, then write the PDF and its
  * manifest. The manifest is written last: it is what triggers distribution.
  */
-import { loadPackTemplates } from '../core/cards/load-packs.ts';
+import { loadPackTemplates } from '../adapters/pack-templates.ts';
 import { renderPack } from '../core/cards/render-pack.ts';
 import { packVersion, summarisePack } from '../core/cards/summary.ts';
 import type { PackTemplate } from '../core/cards/pack-template.ts';

@@ -7,7 +7,7 @@
  * extract for last month yet). Scheduler is at-least-once; the ledger makes a repeat harmless.
  */
 import { readFile } from 'node:fs/promises';
-import { loadPackTemplates } from '../core/cards/load-packs.ts';
+import { loadPackTemplates } from '../adapters/pack-templates.ts';
 import type { PackTemplate } from '../core/cards/pack-template.ts';
 import { OUTPUT_PREFIXES, UPLOAD_PREFIXES } from '../core/bucket-layout.ts';
 import { approvalKey, manifestSchema, parseManifestKey, type Manifest } from '../core/pipeline/manifest.ts';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeSample } from '../core/sample/write-sample.ts';
 import { UPLOAD_PREFIXES } from '../core/bucket-layout.ts';
-import { loadPackTemplates } from '../core/cards/load-packs.ts';
+import { loadPackTemplates } from '../adapters/pack-templates.ts';
 import { fixedClock } from '../adapters/clock.ts';
 import { approvalKey, parseManifestKey } from '../core/pipeline/manifest.ts';
 import { bankHolidaysSchema, holidaySet, nthWorkingDay } from '../core/pipeline/working-days.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PackTemplateError } from '../../functions/core/cards/load-packs.ts';
+import { PackTemplateError } from '../../functions/core/cards/parse-packs.ts';
 import { EnvironmentConfig } from '../../infra/config.ts';
 import { PROJECT_ROOT } from '../../infra/constructs/report-function.ts';
 import { packListProblems } from '../../infra/packs.ts';

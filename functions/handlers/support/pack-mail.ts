@@ -9,7 +9,7 @@ import { packHtml, packText, type PackMailSummary } from '../../core/mail/pack-b
 import { packSubject } from '../../core/mail/subject.ts';
 import { fitsInSes, pdfCanBeAttached } from '../../core/mail/size.ts';
 import { ownersNoticeSubject, ownersNoticeText, type OwnersNoticeInput, type UndeliveredRecipient } from '../../core/mail/notices.ts';
-import { loadPackTemplates } from '../../core/cards/load-packs.ts';
+import { loadPackTemplates } from '../../adapters/pack-templates.ts';
 import { listAddresses } from '../../core/pipeline/recipients.ts';
 import { deliver, undelivered, type Delivery, type DeliveryResult } from '../../core/pipeline/deliver.ts';
 import { noticeSendKey, packSendKey } from '../../core/pipeline/ledger-keys.ts';

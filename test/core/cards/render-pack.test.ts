@@ -2,16 +2,14 @@
  * The PDF read back with pdfjs-dist: what a board member would read on each page. Expected figures
  * come from the fixture document, formatted here independently of the renderer's own formatting.
  */
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadPackTemplates } from '../../../functions/core/cards/load-packs.ts';
 import { packTemplateSchema, type PackTemplate } from '../../../functions/core/cards/pack-template.ts';
 import { renderPack } from '../../../functions/core/cards/render-pack.ts';
 import type { MeasureResult, MeasuresDocument } from '../../../functions/core/measures/document.ts';
 import { fixtureDocument } from './fixture-document.ts';
 import { readPdf, type ReadPdf } from '../../support/pdf-text.ts';
+import { shippedPacks } from '../../support/project-files.ts';
 
-const TEMPLATES = path.resolve(import.meta.dirname, '../../../templates/packs');
 const OPTIONS = { generatedAt: '2021-12-07T09:00:00Z', version: 'abc123def4567890' };
 
 /** The figure a card prints, written out by hand per unit. */
@@ -42,7 +40,7 @@ describe('renderPack', () => {
 
   beforeAll(async () => {
     doc = fixtureDocument();
-    packs = await loadPackTemplates(TEMPLATES);
+    packs = await shippedPacks();
     scrutiny = packs.find((p) => p.id === 'scrutiny-board')!;
     bytes = await renderPack(doc, scrutiny, OPTIONS);
     pdf = await readPdf(bytes);
