@@ -10,7 +10,6 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateUpload } from '../../../functions/core/uploads/validate-upload.ts';
-import { cellText, dateText, numberText } from '../../../functions/core/uploads/xlsx-reader.ts';
 import { BASE_EVENT, EVENT_COLUMNS, SERVICE, type EventColumn } from './fixtures.ts';
 
 type Cell = ExcelJS.CellValue;
@@ -169,33 +168,6 @@ describe('xlsx uploads', () => {
     const result = await validateUpload('population', text, { fileName: 'pop.xlsx' });
     expect(result.errors).toEqual([]);
     expect(result.data).toHaveLength(1);
-  });
-});
-
-describe('cell text', () => {
-  it('numbers are plain decimals without exponent or float noise', () => {
-    expect(numberText(0.1)).toBe('0.1');
-    expect(numberText(0.1 + 0.2)).toBe('0.3');
-    expect(numberText(12)).toBe('12');
-    expect(numberText(1e21)).toBe('1000000000000000000000');
-    expect(numberText(1e-7)).toBe('0.0000001');
-    expect(numberText(-7.5)).toBe('-7.5');
-  });
-
-  it('dates are YYYY-MM-DD, with the time only when it is not midnight', () => {
-    expect(dateText(day('2021-03-31'))).toBe('2021-03-31');
-    expect(dateText(new Date('2021-03-31T23:59:59.9996Z'))).toBe('2021-04-01');
-    expect(dateText(new Date('2021-03-31T12:00:00Z'))).toBe('2021-03-31 12:00:00');
-  });
-
-  it('formulas give their cached result (a date-formatted number is a date); rich text and links their text', () => {
-    expect(cellText({ formula: 'A1', result: 44316 } as Cell, 'dd/mm/yyyy')).toBe('2021-04-30');
-    expect(cellText({ formula: 'A1', result: 44316 } as Cell, 'General')).toBe('44316');
-    expect(cellText({ formula: 'A1' } as Cell)).toBe('');
-    expect(cellText({ richText: [{ text: 'Service ' }, { text: 'user' }] } as Cell)).toBe('Service user');
-    expect(cellText({ text: 'site', hyperlink: 'https://example.org' } as Cell)).toBe('site');
-    expect(cellText(null)).toBe('');
-    expect(cellText(true)).toBe('TRUE');
   });
 });
 
