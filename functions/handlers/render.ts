@@ -4,6 +4,7 @@
  * or an unchanged re-upload renders nothing), check the PDF is whole, then write the PDF and its
  * manifest. The manifest is written last: it is what triggers distribution.
  */
+import { loadFonts } from '../adapters/fonts.ts';
 import { loadPackTemplates } from '../adapters/pack-templates.ts';
 import { renderPack } from '../core/cards/render-pack.ts';
 import { packVersion, summarisePack } from '../core/cards/summary.ts';
@@ -88,7 +89,7 @@ async function renderOne(
   // A run that died between the PDF and its manifest is finished from the stored PDF.
   const bytes = existing
     ? ((await deps.store.getBytes(pdf)) ?? new Uint8Array())
-    : await renderPack(doc, pack, { generatedAt, version, revised, fontsDir: deps.fontsDir });
+    : await renderPack(doc, pack, { generatedAt, version, revised, fonts: loadFonts(deps.fontsDir) });
   const summary = summarisePack(doc, pack);
   const pages = checkPdfWhole(bytes, 1 + summary.rows.length);
   const m: Manifest = {

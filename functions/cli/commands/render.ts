@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { loadFonts } from '../../adapters/fonts.ts';
 import { loadPackTemplates } from '../../adapters/pack-templates.ts';
 import { PackTemplateError } from '../../core/cards/parse-packs.ts';
 import { renderPack } from '../../core/cards/render-pack.ts';
@@ -73,7 +74,7 @@ export async function run(args: string[]): Promise<number> {
 
   await mkdir(values.out, { recursive: true });
   for (const pack of packs) {
-    const pdf = await renderPack(doc, pack, { generatedAt, version: packVersion(doc, pack) });
+    const pdf = await renderPack(doc, pack, { generatedAt, version: packVersion(doc, pack), fonts: loadFonts() });
     const file = path.join(values.out, `${doc.period}-${pack.id}.pdf`);
     await writeFile(file, pdf);
     process.stdout.write(`${file}\n`);

@@ -1,14 +1,15 @@
 /**
- * A committee pack as a PDF: cover, summary, contents, then one card per measure. Pure apart from
- * reading the bundled fonts: the time printed is the `generatedAt` passed in (no clock in core),
- * so the same document, pack and options give the same bytes.
+ * A committee pack as a PDF: cover, summary, contents, then one card per measure. Pure: the time
+ * printed is the `generatedAt` passed in (no clock in core) and the fonts are bytes passed in (no
+ * file reads in core; adapters/fonts.ts loads them), so the same document, pack and options give
+ * the same bytes.
  */
 import pdfmake from 'pdfmake';
 import type { Content } from 'pdfmake';
 import type { MeasuresDocument } from '../measures/document.ts';
 import { card } from './card.ts';
 import { contents, cover, summaryPage } from './cover.ts';
-import { FONT_FILES, loadFonts } from './fonts.ts';
+import { FONT_FACES, FONT_FILES, type FontSet } from './fonts.ts';
 import { C } from './palette.ts';
 import { summarisePack } from './summary.ts';
 import type { PackTemplate } from './pack-template.ts';
@@ -20,8 +21,8 @@ export interface RenderOptions {
   version: string;
   /** True when this version replaces an earlier one for the same period. */
   revised?: boolean;
-  /** Folder holding the Roboto files (the Lambda bundle ships them beside the handler). */
-  fontsDir?: string;
+  /** The Roboto faces (adapters/fonts.ts `loadFonts`). */
+  fonts: FontSet;
 }
 
 type TDocumentDefinitions = Parameters<typeof pdfmake.createPdf>[0];
@@ -29,26 +30,34 @@ type TDocumentDefinitions = Parameters<typeof pdfmake.createPdf>[0];
 /** pdfmake's server build keeps a virtual file system on the singleton; its types do not say so. */
 interface VirtualFs { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean }
 
-let fontsReady: string | undefined;
+/** The font set pdfmake was last set up with: the same object again needs no set-up. */
+let fontsReady: FontSet | undefined;
 
-function prepare(fontsDir: string | undefined): void {
-  const key = fontsDir ?? '(default)';
-  if (fontsReady === key) return;
+/**
+ * pdfmake opens fonts by name; the names point into its in-memory virtual file system, filled here
+ * from the bytes passed in, so the renderer needs no disk access and is denied all of it below.
+ */
+function prepare(fonts: FontSet): void {
+  if (fontsReady === fonts) return;
   const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
-  for (const [name, bytes] of Object.entries(loadFonts(fontsDir))) vfs.writeFileSync(`report-cards/${name}`, bytes);
+  for (const face of FONT_FACES) {
+    const bytes = fonts[face];
+    vfs.writeFileSync(`report-cards/${FONT_FILES[face]}`, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
   pdfmake.setFonts({
     Roboto: {
       normal: `report-cards/${FONT_FILES.normal}`, bold: `report-cards/${FONT_FILES.bold}`,
       italics: `report-cards/${FONT_FILES.italics}`, bolditalics: `report-cards/${FONT_FILES.bolditalics}`,
     },
   });
-  // Nothing in a pack needs the network or the disk: deny both (CVE-2026-26801).
+  // Nothing in a pack needs the network or the disk: deny both (CVE-2026-26801: a document
+  // definition must not be able to make the renderer read files or fetch URLs).
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
-  fontsReady = key;
+  fontsReady = fonts;
 }
 
-export function packDefinition(doc: MeasuresDocument, pack: PackTemplate, options: RenderOptions): TDocumentDefinitions {
+export function packDefinition(doc: MeasuresDocument, pack: PackTemplate, options: Omit<RenderOptions, 'fonts'>): TDocumentDefinitions {
   const summary = summarisePack(doc, pack);
   const byId = new Map(doc.measures.map((m) => [m.id, m]));
   const cards: Content[] = [];
@@ -95,7 +104,7 @@ export function packDefinition(doc: MeasuresDocument, pack: PackTemplate, option
 
 /** The pack as PDF bytes. */
 export async function renderPack(doc: MeasuresDocument, pack: PackTemplate, options: RenderOptions): Promise<Uint8Array> {
-  prepare(options.fontsDir);
+  prepare(options.fonts);
   const buffer: Buffer = await pdfmake.createPdf(packDefinition(doc, pack, options)).getBuffer();
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

@@ -26,7 +26,7 @@ export interface PipelineDeps {
   templatesDir: string;
   /** Object key of the distribution lists (default config/recipients.json). */
   recipientsKey?: string;
-  /** Roboto fonts folder for the renderer (the Lambda bundle ships them beside the handler). */
+  /** Roboto fonts folder, read by adapters/fonts.ts for the renderer (the Lambda bundle ships them beside the handler). */
   fontsDir?: string;
   /** The SES raw-message budget (default: 10 MB less a margin, mail/size.ts); lower only in tests. */
   mailLimitBytes?: number;

@@ -2,15 +2,18 @@
  * The PDF read back with pdfjs-dist: what a board member would read on each page. Expected figures
  * come from the fixture document, formatted here independently of the renderer's own formatting.
  */
+import pdfmake from 'pdfmake';
+import type { Content } from 'pdfmake';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { FontSet } from '../../../functions/core/cards/fonts.ts';
 import { packTemplateSchema, type PackTemplate } from '../../../functions/core/cards/pack-template.ts';
 import { renderPack } from '../../../functions/core/cards/render-pack.ts';
 import type { MeasureResult, MeasuresDocument } from '../../../functions/core/measures/document.ts';
 import { fixtureDocument } from './fixture-document.ts';
 import { readPdf, type ReadPdf } from '../../support/pdf-text.ts';
-import { shippedPacks } from '../../support/project-files.ts';
+import { bundledFonts, shippedPacks } from '../../support/project-files.ts';
 
-const OPTIONS = { generatedAt: '2021-12-07T09:00:00Z', version: 'abc123def4567890' };
+const OPTIONS = { generatedAt: '2021-12-07T09:00:00Z', version: 'abc123def4567890', fonts: bundledFonts() };
 
 /** The figure a card prints, written out by hand per unit. */
 function expectedValue(m: MeasureResult, v: number): string {
@@ -193,7 +196,16 @@ describe('renderPack', () => {
     expect(read.pages[3 + ids.indexOf('HOMECARE_HOURS')].replace(/ hours/g, 'hours')).toContain(expectedValue(hours, hours.latest.value!).replace(' hours', 'hours'));
   });
 
-  it('refuses to read fonts from a folder without them, naming where it looked', async () => {
-    await expect(renderPack(doc, scrutiny, { ...OPTIONS, fontsDir: '/nonexistent/fonts' })).rejects.toThrow(/Roboto fonts not found; looked in: \/nonexistent\/fonts/);
+  it('sets the pack in the font bytes it is given, plain Uint8Arrays as well as Buffers', async () => {
+    const plain = Object.fromEntries(Object.entries(OPTIONS.fonts).map(([face, b]) => [face, new Uint8Array(b)])) as unknown as FontSet;
+    const again = await renderPack(doc, scrutiny, { ...OPTIONS, fonts: plain });
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('leaves pdfmake unable to read a file or fetch a URL, whatever a document asks for (CVE-2026-26801)', async () => {
+    await renderPack(doc, scrutiny, OPTIONS);
+    const asking = (content: Content[], images?: Record<string, string>) => pdfmake.createPdf({ content, images, defaultStyle: { font: 'Roboto' } }).getBuffer();
+    await expect(asking([{ image: '/etc/hostname' }])).rejects.toThrow(/Access to local file denied/);
+    await expect(asking([{ image: 'remote' }], { remote: 'https://example.org/a.png' })).rejects.toThrow(/Access to URL denied/);
   });
 });
