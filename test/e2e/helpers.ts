@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { writeSample } from '../../functions/core/sample/write-sample.ts';
+import { writeSample } from '../../functions/adapters/sample-files.ts';
 import { UPLOAD_ORDER, uploadSample } from '../../functions/local/start.ts';
 import type { LocalPipeline } from '../../functions/local/pipeline.ts';
 import type { SentMail } from '../support/local.ts';

@@ -15,7 +15,7 @@ import { DynamoSendLedger, dynamoClientFor } from '../../functions/adapters/ledg
 import { LOCAL_BUCKET, LOCAL_TABLE, type RequestHandlerLike } from '../../functions/local/pipeline.ts';
 import { awsS3Event } from '../../functions/local/event-bus.ts';
 import { runRecordSchema, type RunRecord } from '../../functions/core/pipeline/runs.ts';
-import { writeSample } from '../../functions/core/sample/write-sample.ts';
+import { writeSample } from '../../functions/adapters/sample-files.ts';
 import type { localPipeline } from '../support/local.ts';
 
 export type P = Awaited<ReturnType<typeof localPipeline>>;

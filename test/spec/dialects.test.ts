@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measuresDocumentSchema } from '../../functions/core/measures/document.ts';
-import { writeSample } from '../../functions/core/sample/index.ts';
+import { writeSample } from '../../functions/adapters/sample-files.ts';
 import { validateUpload } from '../../functions/core/uploads/validate-upload.ts';
 import {
   EVENT_DATES,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeMeasures } from '../../functions/core/measures/compute.ts';
-import { writeSample } from '../../functions/core/sample/index.ts';
+import { writeSample } from '../../functions/adapters/sample-files.ts';
 import type { EventsData, PopulationRow } from '../../functions/core/uploads/parsed.ts';
 import { validateUpload } from '../../functions/core/uploads/validate-upload.ts';
 import { differences } from './compare.ts';

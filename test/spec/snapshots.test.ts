@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeMeasures } from '../../functions/core/measures/compute.ts';
 import type { MeasuresDocument } from '../../functions/core/measures/document.ts';
-import { writeSample } from '../../functions/core/sample/index.ts';
+import { writeSample } from '../../functions/adapters/sample-files.ts';
 import type { ParsedUpload } from '../../functions/core/uploads/validate-upload.ts';
 import { validateUpload } from '../../functions/core/uploads/validate-upload.ts';
 import { boundaryEventsCsv } from './boundary-fixture.ts';

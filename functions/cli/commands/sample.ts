@@ -4,7 +4,8 @@
  * error (bad or missing options, or a directory that cannot be written).
  */
 import { parseArgs } from 'node:util';
-import { resolveOptions, writeSample, type SampleOptions } from '../../core/sample/index.ts';
+import { writeSample } from '../../adapters/sample-files.ts';
+import { resolveOptions, type SampleOptions } from '../../core/sample/index.ts';
 
 export const help = `Usage: report-cards sample --out DIR [--seed N] [--people N] [--end YYYY-MM] [--months N]
 

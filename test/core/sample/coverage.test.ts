@@ -5,7 +5,7 @@
  * home rows that are not admissions; deaths; settled and unsettled accommodation; people under
  * 18 at a request (transitions).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ageOn } from '../../../functions/core/calendar/days.ts';
 import {
   CLIENT_TYPES,
@@ -17,18 +17,12 @@ import {
   foldLabel,
 } from '../../../functions/core/uploads/code-lists.ts';
 import type { EventsData } from '../../../functions/core/uploads/parsed.ts';
-import { removeDir, validateAll, writeTempSample } from './fixture.ts';
+import { sampleBytes, validateAll } from './fixture.ts';
 
 let events: EventsData;
-let dir: string;
 
 beforeAll(async () => {
-  ({ dir } = await writeTempSample({ seed: 2, people: 3000 }));
-  events = (await validateAll(dir)).events.data!;
-});
-
-afterAll(async () => {
-  await removeDir(dir);
+  events = (await validateAll(sampleBytes({ seed: 2, people: 3000 }))).events.data!;
 });
 
 const distinct = <T>(pick: (e: EventsData['events'][number]) => T | null) =>

@@ -12,17 +12,15 @@
  * STMAX_NO_FURTHER 79.1% · SDS 88.4% · FPOC 34.4% · REQ_TO_ASSESS 28.9% · WAIT_ASSESS_DAYS 36.8 ·
  * LTS_CLIENTS 4,217 · CARER_ASSESS 65 a month · WAITING_ASSESS 217 · HOMECARE_HOURS 19,764.5.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { computeMeasures } from '../../../functions/core/measures/compute.ts';
 import type { MeasuresDocument } from '../../../functions/core/measures/document.ts';
-import { removeDir, validateAll, writeTempSample } from './fixture.ts';
+import { sampleBytes, validateAll } from './fixture.ts';
 
 let doc: MeasuresDocument;
-let dir: string;
 
 beforeAll(async () => {
-  ({ dir } = await writeTempSample({ seed: 1, people: 3000 }));
-  const r = await validateAll(dir);
+  const r = await validateAll(sampleBytes({ seed: 1, people: 3000 }));
   doc = computeMeasures({
     events: r.events.data!,
     population: r.population.data!,
@@ -33,10 +31,6 @@ beforeAll(async () => {
     providers: [r.providers.data!],
     commentary: r.commentary.data!,
   });
-});
-
-afterAll(async () => {
-  await removeDir(dir);
 });
 
 function values(id: string): number[] {
