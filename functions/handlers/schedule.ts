@@ -6,19 +6,19 @@
  * ledger turns into nothing when they already have it) or it is the reminder day (no events
  * extract for last month yet). Scheduler is at-least-once; the ledger makes a repeat harmless.
  */
-import { readFile } from 'node:fs/promises';
+import { loadBankHolidays } from '../adapters/bank-holidays.ts';
 import { loadPackTemplates } from '../adapters/pack-templates.ts';
 import type { PackTemplate } from '../core/cards/pack-template.ts';
 import { OUTPUT_PREFIXES, UPLOAD_PREFIXES } from '../core/bucket-layout.ts';
 import { approvalKey, manifestSchema, parseManifestKey, type Manifest } from '../core/pipeline/manifest.ts';
-import { bankHolidaysSchema, holidaySet, isNthWorkingDay, isOnOrAfterNthWorkingDay, londonDay, previousMonth } from '../core/pipeline/working-days.ts';
+import { isNthWorkingDay, isOnOrAfterNthWorkingDay, londonDay, previousMonth } from '../core/pipeline/working-days.ts';
 import { listAddresses, type Recipients } from '../core/pipeline/recipients.ts';
 import { reminderSendKey } from '../core/pipeline/ledger-keys.ts';
 import { validationRecordSchema } from '../core/pipeline/uploads-state.ts';
 import { deliver } from '../core/pipeline/deliver.ts';
 import { composeMime } from '../core/mail/compose.ts';
 import { reminderSubject, reminderText } from '../core/mail/notices.ts';
-import { holidaysFile, lambdaDeps, packsDir, type PipelineDeps } from './support/deps.ts';
+import { lambdaDeps, packsDir, type PipelineDeps } from './support/deps.ts';
 import { RunLog } from './support/runs.ts';
 import { loadRecipients } from './support/recipients.ts';
 import { sendPack } from './support/pack-mail.ts';
@@ -94,7 +94,7 @@ export function createSchedule(deps: PipelineDeps) {
     const today = londonDay(now);
     const period = previousMonth(today.slice(0, 7));
     return RunLog.record(deps, 'schedule', `working-day check for ${today}`, async (run) => {
-      const holidays = holidaySet(bankHolidaysSchema.parse(JSON.parse(await readFile(holidaysFile(deps), 'utf8'))));
+      const holidays = await loadBankHolidays(deps.templatesDir);
       const packs = await loadPackTemplates(packsDir(deps));
       // From the distribution day on: a late approval or a corrected version goes the next working
       // morning; what recipients already have, the ledger does not send again.

@@ -14,7 +14,8 @@ import { loadPackTemplates } from '../adapters/pack-templates.ts';
 import { writeSample } from '../adapters/sample-files.ts';
 import { UPLOAD_PREFIXES } from '../core/bucket-layout.ts';
 import { approvalKey, parseManifestKey } from '../core/pipeline/manifest.ts';
-import { bankHolidaysSchema, holidaySet, nthWorkingDay } from '../core/pipeline/working-days.ts';
+import { nthWorkingDay } from '../core/pipeline/working-days.ts';
+import { loadBankHolidays } from '../adapters/bank-holidays.ts';
 import { addMonths } from '../core/calendar/days.ts';
 import type { UploadKind } from '../core/uploads/parsed.ts';
 import { ROOT, startLocalPipeline, type LocalPipeline } from './pipeline.ts';
@@ -55,7 +56,7 @@ export async function approveAll(p: LocalPipeline, approvedBy: string): Promise<
 
 /** The instant (09:00 UTC, so the London date is the same in GMT and BST) of each pack's distribution day. */
 export async function distributionDays(templatesDir: string, period: string): Promise<Map<string, string[]>> {
-  const holidays = holidaySet(bankHolidaysSchema.parse(JSON.parse(await readFile(path.join(templatesDir, 'bank-holidays.json'), 'utf8'))));
+  const holidays = await loadBankHolidays(templatesDir);
   const days = new Map<string, string[]>();
   for (const pack of await loadPackTemplates(path.join(templatesDir, 'packs'))) {
     const day = nthWorkingDay(addMonths(period, 1), pack.distribution.workingDay, holidays);

@@ -72,6 +72,30 @@ export function holidaySet(list: BankHolidays): Set<string> {
   return new Set(list.dates.map((d) => d.date));
 }
 
+/** A bank-holiday file officers edited into something unusable: which file, and what is wrong. */
+export class BankHolidaysError extends Error {
+  constructor(readonly file: string, problem: string) {
+    super(`${file}: ${problem}; each entry needs a date (YYYY-MM-DD) and a title, as GOV.UK's bank-holidays.json has them.`);
+    this.name = 'BankHolidaysError';
+  }
+}
+
+/** The dates of a bank-holidays.json text (`file` names it in errors). */
+export function parseBankHolidays(text: string, file: string): Set<string> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new BankHolidaysError(file, 'is not valid JSON');
+  }
+  const parsed = bankHolidaysSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new BankHolidaysError(file, `${issue.path.join('.') || 'the file'}: ${issue.message}`);
+  }
+  return holidaySet(parsed.data);
+}
+
 /** The month before `YYYY-MM`: a pack sent in December reports November. */
 export function previousMonth(month: string): string {
   return addMonths(month, -1);

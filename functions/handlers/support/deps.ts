@@ -64,4 +64,3 @@ export function lambdaDeps(): PipelineDeps {
 }
 
 export const packsDir = (deps: Pick<PipelineDeps, 'templatesDir'>) => path.join(deps.templatesDir, 'packs');
-export const holidaysFile = (deps: Pick<PipelineDeps, 'templatesDir'>) => path.join(deps.templatesDir, 'bank-holidays.json');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  BankHolidaysError,
   bankHolidaysSchema,
   holidaySet,
   isNthWorkingDay,
@@ -9,6 +10,7 @@ import {
   isWorkingDay,
   londonDay,
   nthWorkingDay,
+  parseBankHolidays,
   previousMonth,
   workingDaysOfMonth,
 } from '../../../functions/core/pipeline/working-days.ts';
@@ -89,5 +91,17 @@ describe('working days', () => {
   it('steps back a month across a year end', () => {
     expect(previousMonth('2022-01')).toBe('2021-12');
     expect(previousMonth('2021-12')).toBe('2021-11');
+  });
+});
+
+describe('parseBankHolidays', () => {
+  it('gives the dates of a valid list', () => {
+    expect(parseBankHolidays(readFileSync(file, 'utf8'), file)).toEqual(holidays);
+  });
+  it('names the file and the problem when an edit broke it', () => {
+    expect(() => parseBankHolidays('{"division":', 'bh.json')).toThrow(/^bh\.json: is not valid JSON/);
+    const badDate = JSON.stringify({ division: 'england-and-wales', source: 'x', dates: [{ date: '25/12/2026', title: 'Christmas Day' }] });
+    expect(() => parseBankHolidays(badDate, 'bh.json')).toThrow(BankHolidaysError);
+    expect(() => parseBankHolidays(badDate, 'bh.json')).toThrow(/bh\.json: dates\.0\.date: .*YYYY-MM-DD/);
   });
 });
