@@ -12,6 +12,7 @@ const tasks: Record<string, () => Promise<Task>> = {
   duckdb: async () => (await import('./tasks/duckdb-measures.ts')).run,
   render: async () => (await import('./tasks/render-pack.ts')).run,
   'render-reference': async () => (await import('./tasks/render-reference.ts')).run,
+  validate: async () => (await import('./tasks/validate-upload.ts')).run,
 };
 
 const [name, ...args] = process.argv.slice(2);
