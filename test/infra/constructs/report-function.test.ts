@@ -12,37 +12,53 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_PATHS, ESM_BANNER, PROJECT_ROOT } from '../../../infra/constructs/report-function.ts';
 import { synthDefault, type Built } from '../synth.ts';
 import { readPdf } from '../../support/pdf-text.ts';
+import ExcelJS from 'exceljs';
 
 const run = promisify(execFile);
 
 /**
- * Runs the bundled render handler's `createRender` in a copy of the bundle, over an in-memory
- * ObjectStore (the port every handler takes; the S3 adapter has its own tests), and writes each
- * PDF it produced next to the script.
+ * The start of a smoke script run in a copy of a bundle: an in-memory ObjectStore (the port every
+ * handler takes; the S3 adapter has its own tests) holding `objects`, the deps a handler needs, and
+ * `s3Event(key)`, the notification Lambda would pass.
  */
-const RENDER_SMOKE = `
-import { readFileSync, writeFileSync } from 'node:fs';
-const { createRender } = await import('./index.mjs');
-const doc = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const objects = new Map();
-const key = 'measures/' + doc.period + '.json';
-objects.set(key, Buffer.from(JSON.stringify(doc)));
-const stored = (k) => ({ key: k, size: objects.get(k).length, lastModified: new Date() });
+const SMOKE_SETUP = `
+const stored = (k) => ({ key: k, size: objects.get(k).length, lastModified: new Date('2021-12-01T09:00:00Z') });
 const store = {
   async getStream(k) { return objects.has(k) ? { ...stored(k), body: [objects.get(k)] } : null; },
   async getBytes(k) { return objects.get(k) ?? null; },
   async put(k, body) { objects.set(k, Buffer.from(body)); },
   async head(k) { return objects.has(k) ? stored(k) : null; },
   async list(p) { return [...objects.keys()].filter((k) => k.startsWith(p)).map(stored); },
-  async presignGet() { throw new Error('not used by render'); },
+  async presignGet() { throw new Error('not used in the smoke test'); },
 };
-const deps = { store, clock: { now: () => new Date() }, sender: 'a@example.org',
+const deps = { store, clock: { now: () => new Date('2021-12-01T09:00:00Z') }, sender: 'a@example.org',
   templatesDir: process.env.TEMPLATES_DIR, fontsDir: process.env.FONTS_DIR };
-const event = { Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', awsRegion: 'eu-west-2',
-  s3: { bucket: { name: 'data-bucket', arn: 'arn:aws:s3:::data-bucket' }, object: { key, size: 1 } } }] };
-const result = await createRender(deps)(event);
+const s3Event = (key) => ({ Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', awsRegion: 'eu-west-2',
+  s3: { bucket: { name: 'data-bucket', arn: 'arn:aws:s3:::data-bucket' }, object: { key, size: 1 } } }] });
+`;
+
+/** The bundled render handler over a measures document (argv[2]); writes each PDF beside the script. */
+const RENDER_SMOKE = `
+import { readFileSync, writeFileSync } from 'node:fs';
+const { createRender } = await import('./index.mjs');
+const doc = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const key = 'measures/' + doc.period + '.json';
+const objects = new Map([[key, Buffer.from(JSON.stringify(doc))]]);
+${SMOKE_SETUP}
+const result = await createRender(deps)(s3Event(key));
 result.rendered.forEach((k, i) => writeFileSync('out-' + i + '.pdf', objects.get(k)));
 console.log(JSON.stringify(result));
+`;
+
+/** The bundled ingest handler over one upload (file argv[2], key argv[3]); prints the validation record it wrote. */
+const INGEST_SMOKE = `
+import { readFileSync } from 'node:fs';
+const { createIngest } = await import('./index.mjs');
+const objects = new Map([[process.argv[3], readFileSync(process.argv[2])]]);
+${SMOKE_SETUP}
+await createIngest(deps)(s3Event(process.argv[3]));
+const record = [...objects.keys()].find((k) => k.startsWith('validation/'));
+console.log(record ? JSON.stringify(JSON.parse(objects.get(record).toString('utf8'))) : 'no validation record');
 `;
 
 /** A real measures document for a small generated council, through the CLI the officers use. */
@@ -162,6 +178,25 @@ describe('ReportFunction bundle', () => {
     } finally {
       rmSync(task, { recursive: true, force: true });
       rmSync(sample, { recursive: true, force: true });
+    }
+  });
+
+  it('ingest: the bundled handler reads an .xlsx upload (zip and XML readers bundled) with only the bundle on disk', async () => {
+    const task = mkdtempSync(path.join(tmpdir(), 'var-task-'));
+    try {
+      cpSync(assetDirs.get('Ingest')!, task, { recursive: true });
+      writeFileSync(path.join(task, 'smoke.mjs'), INGEST_SMOKE);
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('Population').addRows([['LA Code', 'Year', 'Age band', 'Population'], ['E08000018', 2021, '18-64', 160000], ['E08000018', 2021, '65+', 50000]]);
+      writeFileSync(path.join(task, 'population.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
+      const { stdout } = await run(process.execPath, ['smoke.mjs', 'population.xlsx', 'reference/population/population.xlsx'], {
+        cwd: task,
+        env: { PATH: process.env.PATH, TEMPLATES_DIR: path.join(task, BUNDLE_PATHS.templates), FONTS_DIR: path.join(task, BUNDLE_PATHS.fonts) },
+      });
+      const record = JSON.parse(stdout.trim().split('\n').pop()!);
+      expect(record).toMatchObject({ key: 'reference/population/population.xlsx', kind: 'population', accepted: true, rows: 2, errorCount: 0 });
+    } finally {
+      rmSync(task, { recursive: true, force: true });
     }
   });
 });
