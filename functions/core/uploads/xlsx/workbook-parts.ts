@@ -13,6 +13,8 @@ import { parseXml, prefixedAttribute } from './xml-events.ts';
 
 /** Excel's own limit on one cell's text; anything longer was not written by a spreadsheet. */
 export const MAX_CELL_CHARS = 32_767;
+/** Excel allows about 64,000 cell formats; a styles part with more was not written by a spreadsheet. */
+const MAX_CELL_FORMATS = 65_536;
 /** Shared strings kept in memory at most (characters): well above a million-row extract's ids. */
 const MAX_SHARED_STRING_CHARS = 64 * 1024 * 1024;
 
@@ -31,11 +33,11 @@ export async function locateParts(zip: JSZip): Promise<WorkbookParts> {
   const workbook = part(zip, workbookPath);
   if (!workbook) throw new CsvFormatError(noSheet, 'not-xlsx');
 
-  const sheetIds: string[] = [];
+  let firstSheetId: string | undefined;
   let date1904 = false;
   await parseXml(stream(workbook), {
     open(name, attributes) {
-      if (name === 'sheet') sheetIds.push(prefixedAttribute(attributes, 'id') ?? '');
+      if (name === 'sheet') firstSheetId ??= prefixedAttribute(attributes, 'id') ?? '';
       if (name === 'workbookPr') date1904 = ['1', 'true'].includes(attributes.date1904 ?? '');
     },
   });
@@ -45,7 +47,7 @@ export async function locateParts(zip: JSZip): Promise<WorkbookParts> {
     const rel = [...rels.values()].find((r) => r.type.endsWith(suffix));
     return rel ? part(zip, resolve(folder, rel.target)) : null;
   };
-  const first = rels.get(sheetIds[0] ?? '');
+  const first = rels.get(firstSheetId ?? '');
   const sheet = first ? part(zip, resolve(folder, first.target)) : null;
   if (!sheet) throw new CsvFormatError(noSheet, 'not-xlsx');
   return { sheet, sharedStrings: byType('/sharedStrings'), styles: byType('/styles'), date1904 };
@@ -99,7 +101,10 @@ async function readDateStyles(file: JSZip.JSZipObject): Promise<boolean[]> {
     open(name, attributes) {
       if (name === 'numFmt') custom.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
       else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) formatIds.push(Number(attributes.numFmtId ?? 0));
+      else if (name === 'xf' && inCellXfs) {
+        if (formatIds.length >= MAX_CELL_FORMATS) throw new Error('more cell formats than a spreadsheet holds');
+        formatIds.push(Number(attributes.numFmtId ?? 0));
+      }
     },
     close(name) {
       if (name === 'cellXfs') inCellXfs = false;

@@ -96,6 +96,15 @@ describe('hand-made workbooks', () => {
     expect(result.errors[0].message).toMatch(/no worksheet/);
   });
 
+  it('a styles part with more cell formats than Excel allows is refused, not held', async () => {
+    const formats = (n: number) => `<styleSheet xmlns="${NS}"><cellXfs>${'<xf numFmtId="0"/>'.repeat(n)}</cellXfs></styleSheet>`;
+    const ok = await validateUpload('population', await handMade({ styles: formats(64_000), sheetData: header }), { fileName: 'p.xlsx' });
+    expect(ok.errors.map((e) => e.rule)).not.toContain('not-xlsx');
+    const bomb = await validateUpload('population', await handMade({ styles: formats(70_000), sheetData: header }), { fileName: 'p.xlsx' });
+    expect(bomb.errors).toHaveLength(1);
+    expect(bomb.errors[0]).toMatchObject({ row: 0, rule: 'not-xlsx' });
+  });
+
   it('the same bytes read the same, however many are read at once', async () => {
     const bytes = await handMade({ sheetData: `${header}<row r="2"><c r="A2" t="inlineStr"><is><t>E08000018</t></is></c><c r="B2"><v>2021</v></c><c r="C2" t="inlineStr"><is><t>65+</t></is></c><c r="D2"><v>3</v></c></row>` });
     const results = await Promise.all(Array.from({ length: 40 }, () => validateUpload('population', bytes, { fileName: 'p.xlsx' })));
