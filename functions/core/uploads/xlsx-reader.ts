@@ -1,7 +1,7 @@
 /**
  * Reads the first worksheet of an .xlsx workbook as records, in the same batches the CSV reader
  * gives (record 0 = the header row), so one code path checks headers, values and rows whatever
- * the file was. Cells become the text a "CSV UTF-8" export would hold (xlsx/cell-text.ts).
+ * the file was. Cells become CSV text by value, not as displayed (xlsx/cell-text.ts).
  *
  * The zip is opened with JSZip from its central directory, so parts are found by name whatever
  * order the zip holds them in (ExcelJS's streaming reader depended on that order and, under

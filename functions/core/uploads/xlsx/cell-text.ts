@@ -1,8 +1,10 @@
 /**
- * A worksheet cell as the text a "CSV UTF-8" export of it would hold, so one set of value rules
- * checks both formats: numbers as plain decimals, date-formatted numbers as `YYYY-MM-DD` (with the
- * time when it is not midnight, so the date rule rejects it), booleans as TRUE/FALSE, errors as
- * Excel shows them (#N/A), and a formula as its cached result (blank when it has none).
+ * A worksheet cell as CSV text, so one set of value rules checks both formats. Cells are read by
+ * value, not as displayed: a number formatted "#,##0" or "000 000 0000" is its plain decimal (a CSV
+ * export would print the separators, which the number rules would then reject); a date-formatted
+ * number is `YYYY-MM-DD` (with the time when it is not midnight, so the date rule rejects it);
+ * booleans are TRUE/FALSE, errors as Excel shows them (#N/A), and a formula is its cached result
+ * (blank when it has none).
  */
 import Big from 'big.js';
 

@@ -58,5 +58,8 @@ describe('cell text', () => {
     expect(isDateFormat('[Red]#,##0.00')).toBe(false);
     expect(isDateFormat('0.0" days"')).toBe(false);
     expect(isDateFormat('£#,##0')).toBe(false);
+    // NHS numbers shown with spaces are still read as their digits (by value, not as displayed).
+    expect(isDateFormat('000 000 0000')).toBe(false);
+    expect(cellText({ type: 'n', value: '9434765919', style: 2 }, { ...formats, dateStyles: [false, true, false] })).toBe('9434765919');
   });
 });
