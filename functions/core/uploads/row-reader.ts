@@ -84,6 +84,16 @@ export class RowReader {
     return undefined;
   }
 
+  /** A required value through `parse`: undefined (and the error) when blank or when `parse` finds a problem. */
+  requiredParsed<T>(column: string, parse: (text: string) => T | Problem): T | undefined {
+    const v = this.required(column);
+    if (v === undefined) return undefined;
+    const parsed = parse(v);
+    if (!isProblem(parsed)) return parsed;
+    this.problem(column, v, parsed);
+    return undefined;
+  }
+
   /** Like `text`, for a column that must not be blank: a blank is a `required` error and null. */
   requiredText(column: string): string | null {
     const v = this.text(column);

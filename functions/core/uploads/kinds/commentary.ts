@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { CommentaryRow } from '../parsed.ts';
 import type { RowReader } from '../row-reader.ts';
-import { isProblem, parseMonth } from '../values.ts';
+import { parseMonth } from '../values.ts';
 import { optional, required, type KindDefinition, type RowParser } from './kind.ts';
 
 const MAX_CHARS = 2000;
@@ -31,13 +31,7 @@ class CommentaryParser implements RowParser<CommentaryRow[]> {
   private readonly rows: CommentaryRow[] = [];
 
   row(r: RowReader): void {
-    const periodText = r.required('period');
-    let period: string | undefined;
-    if (periodText !== undefined) {
-      const p = parseMonth(periodText);
-      if (isProblem(p)) r.problem('period', periodText, p);
-      else period = p;
-    }
+    const period = r.requiredParsed('period', parseMonth);
     const measureId = r.requiredText('measure_id');
     let ok = true;
     const [workingWell, worriedAbout, nextSteps, leadOfficer] = TEXT_COLUMNS.map((column) => {

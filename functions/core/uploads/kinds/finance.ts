@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { FinanceData } from '../parsed.ts';
 import type { RowReader } from '../row-reader.ts';
-import { isProblem, parseMonth } from '../values.ts';
+import { parseMonth } from '../values.ts';
 import { optional, required, SameOnEveryRow, type KindDefinition, type RowParser } from './kind.ts';
 
 const amount = z.string().regex(/^-?\d+(\.\d+)?$/);
@@ -32,12 +32,8 @@ class FinanceParser implements RowParser<FinanceData> {
   private readonly lines: FinanceData['lines'] = [];
 
   row(r: RowReader): void {
-    const periodText = r.required('period');
-    if (periodText !== undefined) {
-      const p = parseMonth(periodText);
-      if (isProblem(p)) r.problem('period', periodText, p);
-      else this.period.check(r, r.intern(p), periodText);
-    }
+    const period = r.requiredParsed('period', parseMonth);
+    if (period !== undefined) this.period.check(r, r.intern(period), r.raw('period'));
     const budgetLine = r.requiredText('budget_line');
     const annualBudget = r.decimal('annual_budget_gbp', true, true);
     const forecastOutturn = r.decimal('forecast_outturn_gbp', true, true);

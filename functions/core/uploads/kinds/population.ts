@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { labelMatcher } from '../code-lists.ts';
 import type { AgeBand, PopulationRow } from '../parsed.ts';
 import type { RowReader } from '../row-reader.ts';
-import { checkLaCode, isProblem, parsePositiveInteger } from '../values.ts';
+import { checkLaCode, parsePositiveInteger } from '../values.ts';
 import { required, type KindDefinition, type RowParser } from './kind.ts';
 
 const AGE_BANDS = ['18-64', '65+'] as const satisfies readonly AgeBand[];
@@ -41,13 +41,7 @@ class PopulationParser implements RowParser<PopulationRow[]> {
       else r.error('year', yearText, 'year-format', 'year is not a mid-year written as 4 digits (e.g. 2021)');
     }
     const band = r.label('age_band', matchBand, AGE_BANDS, true);
-    const popText = r.required('population');
-    let count: number | undefined;
-    if (popText !== undefined) {
-      const parsed = parsePositiveInteger(popText);
-      if (isProblem(parsed)) r.problem('population', popText, parsed);
-      else count = parsed;
-    }
+    const count = r.requiredParsed('population', parsePositiveInteger);
     if (la === undefined || laBad || year === undefined || band == null || count === undefined) return;
     const key = `${la}|${year}|${band}`;
     const first = this.seen.get(key);

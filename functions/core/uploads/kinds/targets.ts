@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { TargetRow } from '../parsed.ts';
 import type { RowReader } from '../row-reader.ts';
-import { isProblem, parseFinancialYear } from '../values.ts';
+import { parseFinancialYear } from '../values.ts';
 import { optional, required, type KindDefinition, type RowParser } from './kind.ts';
 
 export const targetsSchema = z.array(
@@ -26,13 +26,7 @@ class TargetsParser implements RowParser<TargetRow[]> {
 
   row(r: RowReader): void {
     const measureId = r.requiredText('measure_id');
-    const fyText = r.required('financial_year');
-    let financialYear: string | undefined;
-    if (fyText !== undefined) {
-      const fy = parseFinancialYear(fyText);
-      if (isProblem(fy)) r.problem('financial_year', fyText, fy);
-      else financialYear = fy;
-    }
+    const financialYear = r.requiredParsed('financial_year', parseFinancialYear);
     const target = r.decimal('target', true);
     if (measureId === null || financialYear === undefined || target == null) return;
     this.rows.push({ measureId, financialYear, target: Number(target), breakdown: r.text('breakdown') });
