@@ -6,13 +6,11 @@
  * crash of its own (rule `internal`), never data alongside errors.
  */
 import fc from 'fast-check';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { validateUpload } from '../../functions/core/uploads/validate-upload.ts';
+import { handMadeWorkbook, NS } from '../support/hand-made-workbook.ts';
 
 const RUNS = 2_000;
-const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 const cellXml = fc.oneof(
   fc.record({ col: fc.constantFrom('A', 'B', 'C', 'D', 'XFD', 'XFE', '', '1'), type: fc.constantFrom('s', 'str', 'inlineStr', 'b', 'e', 'd', 'n', '', 'zz'), v: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('0', '1', '5', '-1', '1e308', 'NaN', '44316', '2021-02-30T00:00:00')) }).map(
@@ -41,31 +39,31 @@ const damage: fc.Arbitrary<Damage> = fc.record({
   text: fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('<', '</row>', '<row r="0">', '&bogus;', ']]>', '<!DOCTYPE x [<!ENTITY a "aaaa">]>', '\u0000', '<c r="A1048577"/>')),
 });
 
-function damaged(xml: string, d: Damage, part: Damage['part']): string {
-  if (d.part !== part) return xml;
+function damaged(xml: string, d: Damage): string {
   const at = d.at % (xml.length + 1);
   if (d.how === 'cut') return xml.slice(0, at);
   if (d.how === 'nest') return xml.slice(0, at) + '<x>'.repeat(500) + xml.slice(at);
   return xml.slice(0, at) + d.text + xml.slice(at);
 }
 
-async function workbook(rows: string[][], d: Damage): Promise<Uint8Array> {
-  const zip = new JSZip();
-  zip.file('_rels/.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  zip.file('xl/workbook.xml', damaged(`<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`, d, 'workbook'));
-  zip.file(
-    'xl/_rels/workbook.xml.rels',
-    damaged(
-      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
-      d,
-      'rels',
-    ),
-  );
-  zip.file('xl/sharedStrings.xml', damaged(`<sst xmlns="${NS}">${['la_code', 'year', 'age_band', 'population'].map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`, d, 'strings'));
-  zip.file('xl/styles.xml', damaged(`<styleSheet xmlns="${NS}"><numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/><xf numFmtId="2"/></cellXfs></styleSheet>`, d, 'styles'));
+const PART_PATHS: Record<NonNullable<Damage['part']>, string> = {
+  sheet: 'xl/worksheets/sheet1.xml',
+  workbook: 'xl/workbook.xml',
+  rels: 'xl/_rels/workbook.xml.rels',
+  strings: 'xl/sharedStrings.xml',
+  styles: 'xl/styles.xml',
+};
+
+function workbook(rows: string[][], d: Damage): Promise<Uint8Array> {
   const data = rows.map((cells, i) => `<row r="${i + 2}">${cells.join('').replaceAll('2"', `${i + 2}"`)}</row>`).join('');
-  zip.file('xl/worksheets/sheet1.xml', damaged(`<worksheet xmlns="${NS}"><sheetData>${header}${data}</sheetData></worksheet>`, d, 'sheet'));
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return handMadeWorkbook(
+    {
+      sharedStrings: ['la_code', 'year', 'age_band', 'population'].map((s) => `<si><t>${s}</t></si>`),
+      styles: `<styleSheet xmlns="${NS}"><numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/><xf numFmtId="2"/></cellXfs></styleSheet>`,
+      sheetData: header + data,
+    },
+    (path, xml) => (d.part !== null && PART_PATHS[d.part] === path ? damaged(xml, d) : xml),
+  );
 }
 
 const brokenBytes = fc.record({ flips: fc.array(fc.tuple(fc.nat(), fc.nat(255)), { maxLength: 4 }), cut: fc.option(fc.nat(), { freq: 3 }) });
