@@ -5,6 +5,8 @@ import path from 'node:path';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { S3ObjectStore, s3ClientFor } from '../../functions/adapters/object-store.ts';
 import { startLocalServers, type LocalServers } from '../../functions/local/servers.ts';
+import { sameInstant } from '../../functions/core/pipeline/instants.ts';
+import { startFauxqsStore } from '../support/fauxqs.ts';
 
 let servers: LocalServers;
 let store: S3ObjectStore;
@@ -54,5 +56,24 @@ describe('S3ObjectStore against s3rver', () => {
     const res = await fetch(url);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('%PDF-1.3 test');
+  });
+});
+
+describe('S3ObjectStore against fauxqs (a second S3 server, listings with milliseconds)', () => {
+  it('round-trips bytes, and its listing and GetObject name the same instant at whole seconds', async () => {
+    const second = await startFauxqsStore('store-test');
+    try {
+      const bytes = Buffer.from('la_code,x\r\nE08000018,1\r\n');
+      await second.store.put('extracts/events/Nov 2021+v2.csv', bytes, 'text/csv');
+      const got = await second.store.getStream('extracts/events/Nov 2021+v2.csv');
+      expect(Buffer.compare(await collect(got!.body), bytes)).toBe(0);
+      const [listed] = await second.store.list('extracts/events/');
+      expect(listed.key).toBe('extracts/events/Nov 2021+v2.csv');
+      // GetObject's Last-Modified is an HTTP date: whole seconds.
+      expect(got!.lastModified.getTime() % 1000).toBe(0);
+      expect(sameInstant(listed.lastModified, got!.lastModified)).toBe(true);
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -1,13 +1,14 @@
 /**
  * Which files count (extract-spec.md): for each kind, the newest valid object by last-modified
  * time, then key. Validation records say which uploads were accepted; a record only speaks for
- * the object version it validated (same lastModified), so an overwritten key is not trusted
+ * the object version it validated (same lastModified, compared at whole seconds), so an overwritten key is not trusted
  * until it has been validated again. A rejected file never replaces an accepted one because
  * rejected files are never candidates.
  */
 import { z } from 'zod';
 import { UPLOAD_KINDS, type UploadKind } from '../uploads/parsed.ts';
 import { OUTPUT_PREFIXES } from '../bucket-layout.ts';
+import { compareInstants, sameInstant } from './instants.ts';
 
 export const validationRecordSchema = z.object({
   key: z.string(),
@@ -45,12 +46,12 @@ export interface UploadCandidate {
 
 /** Newest first: by lastModified, then key (later key wins a tie). */
 function newer(a: UploadCandidate, b: UploadCandidate): number {
-  const t = b.lastModified.getTime() - a.lastModified.getTime();
+  const t = compareInstants(b.lastModified, a.lastModified);
   return t !== 0 ? t : b.key < a.key ? -1 : b.key > a.key ? 1 : 0;
 }
 
 export function isCurrentValid(c: UploadCandidate): boolean {
-  return c.record !== null && c.record.accepted && c.record.lastModified === c.lastModified.toISOString();
+  return c.record !== null && c.record.accepted && sameInstant(c.record.lastModified, c.lastModified);
 }
 
 /** The upload that counts for each kind that has at least one accepted, current upload. */

@@ -13,6 +13,7 @@ import { UPLOAD_PREFIXES, OUTPUT_PREFIXES } from '../../core/bucket-layout.ts';
 import { SNAPSHOT_KINDS, UPLOAD_KINDS, type FinanceData, type MeasureInputs, type ProvidersData, type UploadKind, type WaitingData } from '../../core/uploads/parsed.ts';
 import { monthIdOf } from '../../core/calendar/days.ts';
 import { filesThatCount, isCurrentValid, validationKey, validationRecordSchema, type UploadCandidate } from '../../core/pipeline/uploads-state.ts';
+import { compareInstants, instantText } from '../../core/pipeline/instants.ts';
 import type { PipelineDeps } from './deps.ts';
 import type { RunLog } from './runs.ts';
 import { guardRead } from './read-guard.ts';
@@ -52,7 +53,7 @@ function snapshotMonth(kind: UploadKind, data: unknown): string {
 function fingerprint(all: UploadCandidate[]): string {
   return all
     .filter(isCurrentValid)
-    .map((c) => `${c.key}@${c.lastModified.toISOString()}`)
+    .map((c) => `${c.key}@${instantText(c.lastModified)}`)
     .sort()
     .join('|');
 }
@@ -76,7 +77,7 @@ export async function recompute(deps: PipelineDeps, run: RunLog, fresh?: { key: 
   }
   for (const kind of SNAPSHOT_KINDS) {
     // Oldest first, so a newer upload for the same month replaces the older one.
-    const valid = all.filter((c) => c.kind === kind && isCurrentValid(c)).sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime() || (a.key < b.key ? -1 : 1));
+    const valid = all.filter((c) => c.kind === kind && isCurrentValid(c)).sort((a, b) => compareInstants(a.lastModified, b.lastModified) || (a.key < b.key ? -1 : 1));
     const byMonth = new Map<string, { key: string; data: unknown }>();
     for (const c of valid) {
       const data = await parsedData(deps, c, fresh);

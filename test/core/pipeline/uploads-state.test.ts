@@ -62,3 +62,16 @@ describe('filesThatCount', () => {
     expect(rejectionKey('extracts/events/a.csv')).toBe('rejections/extracts/events/a.csv.errors.csv');
   });
 });
+
+describe('filesThatCount with a listing that carries milliseconds', () => {
+  it('trusts the record written from GetObject (whole seconds) for the same object listed with milliseconds', () => {
+    const c = candidate('extracts/events/a.csv', 'events', '2021-12-01T10:00:00.734Z', true, '2021-12-01T10:00:00Z');
+    expect(filesThatCount([c]).events?.key).toBe('extracts/events/a.csv');
+  });
+
+  it('orders two uploads in the same second by key, whatever their milliseconds', () => {
+    const a = candidate('extracts/events/a.csv', 'events', '2021-12-01T10:00:00.900Z', true);
+    const b = candidate('extracts/events/b.csv', 'events', '2021-12-01T10:00:00.100Z', true);
+    expect(filesThatCount([a, b]).events?.key).toBe('extracts/events/b.csv');
+  });
+});
