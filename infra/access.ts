@@ -4,8 +4,12 @@
  * by exactly one stage (plus `runs/`, which every stage appends to). Writes follow the stage
  * outputs bucket-layout.ts assigns; reads are what functions/handlers read today, nothing more: a
  * handler that starts reading another prefix gets AccessDenied in AWS until its row here grows.
+ * The same holds for the ledger key families a function writes and the lists it mails: a handler
+ * that starts sending something new needs its row here to grow, or AWS refuses the write or send.
  */
 import { OUTPUT_PREFIXES as OUT, UPLOAD_PREFIXES } from '../functions/core/bucket-layout.ts';
+import type { LedgerKeyFamily } from '../functions/core/pipeline/ledger-keys.ts';
+import { REJECTION_LIST } from '../functions/core/pipeline/recipients.ts';
 
 export type FunctionName = 'ingest' | 'render' | 'distribute' | 'schedule';
 
@@ -14,11 +18,20 @@ export interface FunctionAccess {
   readonly read: readonly string[];
   /** Prefixes the function may write (PutObject). */
   readonly write: readonly string[];
-  /** Reads and writes the send ledger. */
-  readonly ledger: boolean;
-  /** Sends mail through SES as the configured identity. */
-  readonly sendMail: boolean;
+  /**
+   * The ledger key families (functions/core/pipeline/ledger-keys.ts) the function may write; it
+   * may read the whole table (every send checks the suppression list). Empty: no ledger at all.
+   */
+  readonly ledger: readonly LedgerKeyFamily[];
+  /** Whom the function mails through SES (as the configured identity). Empty: no SES at all. */
+  readonly mailTo: readonly MailAudience[];
 }
+
+/**
+ * A list named here, or the lists every pack template names in one of its distribution fields.
+ * infra/packs.ts turns these into the addresses of cdk.json's lists for the `ses:Recipients` condition.
+ */
+export type MailAudience = { readonly list: string } | { readonly packField: 'lists' | 'previewList' | 'ownersList' };
 
 const uploads = Object.values(UPLOAD_PREFIXES);
 
@@ -29,29 +42,31 @@ export const ACCESS: Record<FunctionName, FunctionAccess> = {
   ingest: {
     read: [...uploads, OUT.validation, OUT.measures, OUT.config],
     write: [OUT.validation, OUT.rejections, OUT.measures, OUT.runs],
-    ledger: true, // the rejection email to performance-team is a send like any other
-    sendMail: true,
+    // The rejection email to the performance team is a send like any other.
+    ledger: ['rejection'],
+    mailTo: [{ list: REJECTION_LIST }],
   },
   // Renders each ready pack from the measures document; skips a version already rendered.
   render: {
     read: [OUT.measures, OUT.reports],
     write: [OUT.reports, OUT.runs],
-    ledger: false,
-    sendMail: false,
+    ledger: [],
+    mailTo: [],
   },
   // Sends a new version as a preview (the board's approved version goes out from schedule).
   distribute: {
     read: [OUT.reports, OUT.config],
     write: [OUT.runs],
-    ledger: true,
-    sendMail: true,
+    // Owners are told about a preview that did not go; the preview list too when an owner is suppressed.
+    ledger: ['previewSend', 'previewNotice'],
+    mailTo: [{ packField: 'previewList' }, { packField: 'ownersList' }],
   },
   // Working-day mornings: distribution day sends, approval reminders, missing-extract reminders.
   schedule: {
     read: [OUT.reports, OUT.approvals, OUT.config, OUT.validation],
     write: [OUT.runs],
-    ledger: true,
-    sendMail: true,
+    ledger: ['boardSend', 'boardNotice', 'reminder'],
+    mailTo: [{ packField: 'lists' }, { packField: 'ownersList' }, { packField: 'previewList' }],
   },
 };
 

@@ -5,6 +5,7 @@
  * same adapter and schema the handlers use).
  */
 import { loadPackTemplatesSync } from '../functions/adapters/pack-templates.ts';
+import type { MailAudience } from './access.ts';
 import type { EnvironmentConfig } from './config.ts';
 
 export function packListProblems(config: EnvironmentConfig, packsDir: string): string[] {
@@ -23,4 +24,25 @@ export function packListProblems(config: EnvironmentConfig, packsDir: string): s
     }
   }
   return problems;
+}
+
+/**
+ * The addresses a function with these audiences may mail (the `ses:Recipients` condition), from the
+ * environment's lists: lower-cased and de-duplicated as the handlers send them (listAddresses),
+ * sorted so the policy does not change with list order.
+ */
+export function mailAddresses(config: EnvironmentConfig, packsDir: string, audiences: readonly MailAudience[]): string[] {
+  const packs = audiences.some((a) => 'packField' in a) ? loadPackTemplatesSync(packsDir) : [];
+  const lists = new Set<string>();
+  for (const a of audiences) {
+    if ('list' in a) lists.add(a.list);
+    else for (const pack of packs) for (const l of [pack.distribution[a.packField]].flat()) lists.add(l);
+  }
+  const addresses = new Set<string>();
+  for (const list of lists) {
+    const members = config.lists[list];
+    if (!members) throw new Error(`list "${list}" is not defined in this environment`);
+    for (const m of members) addresses.add(m.toLowerCase());
+  }
+  return [...addresses].sort();
 }

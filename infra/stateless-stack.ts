@@ -4,6 +4,7 @@
  * object, and the alarms. The bucket is imported by ARN so its notifications live here; passing the
  * bucket object itself would put them in the stateful stack and make the stacks depend on each other.
  */
+import path from 'node:path';
 import { Duration, Fn, Stack, TimeZone, type CfnElement, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -23,8 +24,9 @@ import type { EnvironmentConfig } from './config.ts';
 import { bouncesFunction } from './constructs/bounces.ts';
 import { accessStatements } from './constructs/grants.ts';
 import { Operations, RUN_METRICS } from './constructs/operations.ts';
-import { ReportFunction } from './constructs/report-function.ts';
+import { PROJECT_ROOT, ReportFunction } from './constructs/report-function.ts';
 import { acknowledge } from './nag.ts';
+import { mailAddresses } from './packs.ts';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: EnvironmentConfig;
@@ -109,6 +111,7 @@ export class StatelessStack extends Stack {
       sesIdentity: config.sender.identity,
       fromAddress: config.sender.fromAddress,
       configurationSetName: config.sesConfigurationSetName,
+      recipients: mailAddresses(config, path.join(PROJECT_ROOT, 'templates', 'packs'), ACCESS[name].mailTo),
     });
     for (const statement of statements) rf.role.addToPrincipalPolicy(statement);
     for (const prefix of new Set([...ACCESS[name].read, ...ACCESS[name].write])) {

@@ -9,7 +9,7 @@ import { uploadKindOfKey } from '../core/bucket-layout.ts';
 import { parseS3Event } from '../core/pipeline/s3-event.ts';
 import { keyProblem, sizeProblem } from '../core/pipeline/key-safety.ts';
 import { rejectionKey, validationKey, type ValidationRecord } from '../core/pipeline/uploads-state.ts';
-import { listAddresses } from '../core/pipeline/recipients.ts';
+import { listAddresses, REJECTION_LIST } from '../core/pipeline/recipients.ts';
 import { rejectionSendKey } from '../core/pipeline/ledger-keys.ts';
 import { deliver } from '../core/pipeline/deliver.ts';
 import { composeMime } from '../core/mail/compose.ts';
@@ -20,8 +20,6 @@ import { RunLog } from './support/runs.ts';
 import { loadRecipients } from './support/recipients.ts';
 import { recompute } from './support/recompute.ts';
 import { guardRead } from './support/read-guard.ts';
-
-const REJECTION_LIST = 'performance-team';
 
 export function createIngest(deps: PipelineDeps) {
   return async (event: unknown): Promise<{ processed: number }> => {

@@ -16,7 +16,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Stack } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { SUPPRESSION_PREFIX } from '../../functions/core/pipeline/suppression.ts';
+import { LEDGER_KEY_FAMILIES } from '../../functions/core/pipeline/ledger-keys.ts';
 import { ReportFunction } from './report-function.ts';
 
 export interface BouncesProps {
@@ -44,7 +44,7 @@ export function bouncesFunction(scope: Construct, props: BouncesProps): ReportFu
       sid: 'AddToSuppressionListOnly',
       actions: ['dynamodb:PutItem'],
       resources: [props.ledger.tableArn],
-      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${SUPPRESSION_PREFIX}*`] } },
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [LEDGER_KEY_FAMILIES.suppression] } },
     }),
   );
   rf.role.addToPrincipalPolicy(

@@ -8,6 +8,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { LEDGER_KEY_FAMILIES } from '../../functions/core/pipeline/ledger-keys.ts';
 import type { FunctionAccess } from '../access.ts';
 
 export interface GrantTargets {
@@ -18,6 +19,8 @@ export interface GrantTargets {
   readonly sesIdentity: string;
   readonly fromAddress: string;
   readonly configurationSetName: string;
+  /** Every address the function may mail (lower case, as the handlers send): `ses:Recipients`. */
+  readonly recipients: readonly string[];
 }
 
 /** The IAM statements for one function's access; `prefixes` end in `/`. */
@@ -46,14 +49,18 @@ export function accessStatements(scope: Stack, access: FunctionAccess, t: GrantT
     if (access.write.length) kmsActions.add('kms:GenerateDataKey');
     viaServices.push(`s3.${scope.region}.amazonaws.com`);
   }
-  if (access.ledger) {
+  if (access.ledger.length) {
     for (const a of ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey']) kmsActions.add(a);
     viaServices.push(`dynamodb.${scope.region}.amazonaws.com`);
     statements.push(
+      new iam.PolicyStatement({ sid: 'ReadLedger', actions: ['dynamodb:GetItem', 'dynamodb:Scan'], resources: [t.ledger.tableArn] }),
+      // LeadingKeys is the item's whole partition key; a PutItem or UpdateItem always carries one,
+      // so ForAllValues never passes on an empty set here. Only the bounces function writes `suppression#`.
       new iam.PolicyStatement({
-        sid: 'SendLedger',
-        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Scan'],
+        sid: 'WriteOwnLedgerKeys',
+        actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
         resources: [t.ledger.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': access.ledger.map((f) => LEDGER_KEY_FAMILIES[f]) } },
       }),
     );
   }
@@ -68,7 +75,8 @@ export function accessStatements(scope: Stack, access: FunctionAccess, t: GrantT
     );
   }
 
-  if (access.sendMail) {
+  if (access.mailTo.length) {
+    if (!t.recipients.length) throw new Error('a function that sends mail needs at least one allowed recipient');
     statements.push(
       new iam.PolicyStatement({
         sid: 'SendAsConfiguredIdentity',
@@ -77,7 +85,12 @@ export function accessStatements(scope: Stack, access: FunctionAccess, t: GrantT
           scope.formatArn({ service: 'ses', resource: 'identity', resourceName: t.sesIdentity }),
           scope.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: t.configurationSetName }),
         ],
-        conditions: { StringEquals: { 'ses:FromAddress': t.fromAddress } },
+        // SES matches its keys case-sensitively (StringEquals, StringLike only); every To, Cc and
+        // Bcc address of the message must be one of the lists' addresses.
+        conditions: {
+          StringEquals: { 'ses:FromAddress': t.fromAddress },
+          'ForAllValues:StringEquals': { 'ses:Recipients': [...t.recipients] },
+        },
       }),
     );
   }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PackTemplateError } from '../../functions/core/cards/parse-packs.ts';
 import { EnvironmentConfig } from '../../infra/config.ts';
 import { PROJECT_ROOT } from '../../infra/constructs/report-function.ts';
-import { packListProblems } from '../../infra/packs.ts';
+import { mailAddresses, packListProblems } from '../../infra/packs.ts';
 import { defaultRawConfig } from './synth.ts';
 
 const PACKS = path.join(PROJECT_ROOT, 'templates', 'packs');
@@ -39,5 +39,35 @@ describe('pack lists against the environment', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the addresses a function may mail', () => {
+  const lists = {
+    board: ['Chair@Example.org', 'member@example.org'],
+    clerks: ['clerk@example.org', 'chair@example.org'],
+    'performance-team': ['team@example.org'],
+    owners: ['owner@example.org'],
+    unused: ['nobody@example.org'],
+  };
+  const c = () => ({ ...config(), lists });
+
+  it('takes a named list as it is, lower-cased as the handlers send', () => {
+    expect(mailAddresses(c(), PACKS, [{ list: 'board' }])).toEqual(['chair@example.org', 'member@example.org']);
+  });
+
+  it('takes the lists the shipped packs name in a field, once each, sorted, never a list no pack names', () => {
+    // Both shipped packs: lists board + clerks, preview performance-team, owners owners.
+    expect(mailAddresses(c(), PACKS, [{ packField: 'lists' }, { packField: 'ownersList' }])).toEqual([
+      'chair@example.org',
+      'clerk@example.org',
+      'member@example.org',
+      'owner@example.org',
+    ]);
+    expect(mailAddresses(c(), PACKS, [{ packField: 'previewList' }])).toEqual(['team@example.org']);
+  });
+
+  it('refuses a list the environment does not define', () => {
+    expect(() => mailAddresses(c(), PACKS, [{ list: 'analysts' }])).toThrow(/list "analysts" is not defined/);
   });
 });

@@ -4,6 +4,8 @@ import { OUTPUT_PREFIXES, UPLOAD_PREFIXES } from '../../functions/core/bucket-la
 import { ACCESS, type FunctionName } from '../../infra/access.ts';
 import { rulesFromLayout, rulesFromTemplate } from '../../functions/local/notifications.ts';
 import { RUN_METRICS } from '../../infra/constructs/operations.ts';
+import { matchesStringLike } from '../../functions/core/pipeline/ledger-keys.ts';
+import { suppressionKey } from '../../functions/core/pipeline/suppression.ts';
 import { parseRecipients, RECIPIENTS_KEY } from '../../functions/core/pipeline/recipients.ts';
 import { asArray, functionStatements, objectSuffix, policyDocuments, synthDefault, type Built, type Statement } from './synth.ts';
 
@@ -24,6 +26,11 @@ function functionId(constructId: string): string {
   const ids = Object.keys(built.stateless$.findResources('AWS::Lambda::Function')).filter((id) => id.startsWith(`${constructId}Function`));
   expect(ids).toHaveLength(1);
   return ids[0]!;
+}
+
+/** One function's statements with any action of a service ('kms', 'ses', 'dynamodb'). */
+function serviceStatements(fnId: string, service: string): Statement[] {
+  return functionStatements(built.stateless$, fnId).filter((s) => asArray(s.Action).some((a) => a.startsWith(`${service}:`)));
 }
 
 function statementsWith(fnId: string, action: string): Statement[] {
@@ -205,38 +212,82 @@ describe('stateless stack: least privilege', () => {
   });
 
   it.each(FUNCTIONS)('%s uses the data key only through S3 (and DynamoDB for the ledger)', (name, id) => {
-    const kms = functionStatements(built.stateless$, id).filter((s) => asArray(s.Action).some((a) => a.startsWith('kms:')));
+    const kms = serviceStatements(id, 'kms');
     expect(kms).toHaveLength(1);
     const via = JSON.stringify(kms[0]!.Condition!.StringEquals!['kms:ViaService']);
     expect(via).toContain('"s3."');
-    expect(via.includes('"dynamodb."')).toBe(ACCESS[name].ledger);
-    expect(asArray(kms[0]!.Action).includes('kms:GenerateDataKey')).toBe(ACCESS[name].write.length > 0 || ACCESS[name].ledger);
+    const ledger = ACCESS[name].ledger.length > 0;
+    expect(via.includes('"dynamodb."')).toBe(ledger);
+    expect(asArray(kms[0]!.Action).includes('kms:GenerateDataKey')).toBe(ACCESS[name].write.length > 0 || ledger);
   });
 
-  it.each(FUNCTIONS)('%s may send mail only when its stage sends, only as the configured identity and From address', (name, id) => {
-    const ses = functionStatements(built.stateless$, id).filter((s) => asArray(s.Action).some((a) => a.startsWith('ses:')));
-    if (!ACCESS[name].sendMail) {
-      expect(ses).toEqual([]);
-      return;
-    }
-    expect(ses).toHaveLength(1);
+  // Which of cdk.json's lists each stage mails: rejections to the performance team (ingest);
+  // previews to the packs' preview list and owners' notices (distribute); the board and clerks,
+  // owners' notices, reminders and the owners' fallback to the preview list (schedule).
+  const MAILED_LISTS: Record<FunctionName, string[]> = {
+    ingest: ['performance-team'],
+    render: [],
+    distribute: ['performance-team', 'owners'],
+    schedule: ['board', 'clerks', 'performance-team', 'owners'],
+  };
+
+  it.each(FUNCTIONS)('%s may send mail only when its stage sends, as the configured identity and From address, to its lists only', (name, id) => {
+    const ses = serviceStatements(id, 'ses');
+    expect(ses).toHaveLength(MAILED_LISTS[name].length ? 1 : 0);
+    if (ses.length === 0) return;
     const s = ses[0]!;
     expect(s.Action).toBe('ses:SendRawEmail');
-    expect(s.Condition).toEqual({ StringEquals: { 'ses:FromAddress': built.config.sender.fromAddress } });
+    const addresses = MAILED_LISTS[name].flatMap((l) => built.config.lists[l]!).map((a) => a.toLowerCase());
+    expect(s.Condition).toEqual({
+      StringEquals: { 'ses:FromAddress': built.config.sender.fromAddress },
+      'ForAllValues:StringEquals': { 'ses:Recipients': [...new Set(addresses)].sort() },
+    });
     const resources = JSON.stringify(s.Resource);
     expect(resources).toContain(`:identity/${built.config.sender.identity}"`);
     expect(resources).toContain(`:configuration-set/${built.config.sesConfigurationSetName}"`);
     expect(asArray(s.Resource)).toHaveLength(2);
   });
 
-  it('gives the ledger only to stages that send, with item-level actions on that one table', () => {
-    for (const [name, id] of FUNCTIONS) {
-      const ddb = functionStatements(built.stateless$, id).filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
-      expect(ddb.length, name).toBe(ACCESS[name].ledger ? 1 : 0);
-      for (const s of ddb) {
-        expect(asArray(s.Action).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Scan', 'dynamodb:UpdateItem']);
-        expect(JSON.stringify(s.Resource)).toContain('SendLedger');
-      }
+  it('sends nothing to an address outside the lists: every SendRawEmail grant in the stack carries ses:Recipients', () => {
+    const all = Object.values(built.config.lists).flat().map((a) => a.toLowerCase());
+    const grants = policyDocuments(built.stateless$).flatMap((d) => d.statements).filter((s) => asArray(s.Action).some((a) => a.startsWith('ses:')));
+    expect(grants).toHaveLength(3);
+    for (const g of grants) {
+      const allowed = g.Condition?.['ForAllValues:StringEquals']?.['ses:Recipients'] as string[];
+      expect(allowed.length).toBeGreaterThan(0);
+      for (const a of allowed) expect(all).toContain(a);
+    }
+  });
+
+  // The partition-key families (ledger-keys.ts) each stage writes, as IAM StringLike patterns.
+  const LEDGER_WRITES: Record<FunctionName, string[]> = {
+    ingest: ['rejection#*'],
+    render: [],
+    distribute: ['????-??#*#preview#*', 'notice#????-??#*#preview#*'],
+    schedule: ['????-??#*#board#*', 'notice#????-??#*#board#*', 'reminder#*'],
+  };
+
+  it.each(FUNCTIONS)('%s reads the ledger and writes only its own key families (dynamodb:LeadingKeys)', (name, id) => {
+    const ddb = serviceStatements(id, 'dynamodb');
+    expect(ddb).toHaveLength(LEDGER_WRITES[name].length ? 2 : 0);
+    if (ddb.length === 0) return;
+    for (const s of ddb) expect(JSON.stringify(s.Resource)).toContain('SendLedger');
+    const reads = ddb.find((s) => asArray(s.Action).includes('dynamodb:GetItem'))!;
+    expect(asArray(reads.Action).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:Scan']);
+    const writes = ddb.find((s) => asArray(s.Action).includes('dynamodb:PutItem'))!;
+    expect(asArray(writes.Action).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    expect(writes.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': LEDGER_WRITES[name] } });
+  });
+
+  it('lets only the bounces function write suppression# items, and every ledger write is limited by key', () => {
+    const writers = policyDocuments(built.stateless$).flatMap((d) =>
+      d.statements.filter((s) => asArray(s.Action).some((a) => a === 'dynamodb:PutItem' || a === 'dynamodb:UpdateItem')).map((s) => ({ id: d.id, s })),
+    );
+    expect(writers).toHaveLength(4);
+    for (const { id, s } of writers) {
+      const patterns = s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string[];
+      expect(patterns.length, id).toBeGreaterThan(0);
+      expect(patterns.some((p) => matchesStringLike(p, suppressionKey('chair@example.org'))), id).toBe(id.startsWith('BouncesRole'));
     }
   });
 });

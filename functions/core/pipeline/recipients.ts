@@ -11,6 +11,9 @@ export type Recipients = z.infer<typeof recipientsSchema>;
 
 export const RECIPIENTS_KEY = 'config/recipients.json';
 
+/** The list every rejected upload's report goes to (whatever the packs name). */
+export const REJECTION_LIST = 'performance-team';
+
 export class RecipientsError extends Error {
   constructor(message: string) {
     super(message);

@@ -12,7 +12,7 @@ import { ownersNoticeSubject, ownersNoticeText, type OwnersNoticeInput, type Und
 import { loadPackTemplates } from '../../adapters/pack-templates.ts';
 import { listAddresses } from '../../core/pipeline/recipients.ts';
 import { deliver, undelivered, type Delivery, type DeliveryResult } from '../../core/pipeline/deliver.ts';
-import { noticeSendKey, packSendKey } from '../../core/pipeline/ledger-keys.ts';
+import { packNoticeSendKey, packSendKey } from '../../core/pipeline/ledger-keys.ts';
 import type { Manifest } from '../../core/pipeline/manifest.ts';
 import { packsDir, type PipelineDeps } from './deps.ts';
 import { loadRecipients } from './recipients.ts';
@@ -109,7 +109,6 @@ async function tellOwners(
     .update(JSON.stringify(missed.map((m) => [m.recipient, m.status]).sort()))
     .digest('hex')
     .slice(0, 12);
-  const subjectKey = `${manifest.period}#${manifest.packId}#${manifest.version}#${audience}#${digest}`;
   let where = `s3 object ${manifest.pdfKey}`;
   try {
     where = `${await deps.store.presignGet(manifest.pdfKey, LINK_SECONDS)} (link valid for up to ${LINK_SECONDS / 3600} hours; the object is ${manifest.pdfKey})`;
@@ -121,7 +120,7 @@ async function tellOwners(
     deliver(
       to.map((r) => ({
         // One key space for owners and the fallback: someone on both lists is told once.
-        ledgerKey: noticeSendKey(subjectKey, r),
+        ledgerKey: packNoticeSendKey(manifest.period, manifest.packId, manifest.version, audience, digest, r),
         recipient: r,
         purpose: 'owners-notice',
         compose: () =>

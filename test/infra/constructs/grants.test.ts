@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { FunctionAccess } from '../../../infra/access.ts';
 import { accessStatements } from '../../../infra/constructs/grants.ts';
 
-function statementsFor(access: FunctionAccess) {
+function statementsFor(access: FunctionAccess, recipients = ['clerk@example.org', 'performance@example.org']) {
   const stack = new Stack(new App(), 'Grants', { env: { account: '111111111111', region: 'eu-west-2' } });
   const key = new kms.Key(stack, 'Key');
   const targets = {
@@ -16,11 +16,12 @@ function statementsFor(access: FunctionAccess) {
     sesIdentity: 'example.org',
     fromAddress: 'reports@example.org',
     configurationSetName: 'asc',
+    recipients,
   };
   return accessStatements(stack, access, targets).map((s) => stack.resolve(s.toStatementJson()));
 }
 
-const none: FunctionAccess = { read: [], write: [], ledger: false, sendMail: false };
+const none: FunctionAccess = { read: [], write: [], ledger: [], mailTo: [] };
 
 describe('accessStatements', () => {
   it('grants nothing for an empty row', () => {
@@ -37,11 +38,16 @@ describe('accessStatements', () => {
     expect(s[2]).toMatchObject({ Action: 'kms:Decrypt', Condition: { StringEquals: { 'kms:ViaService': ['s3.eu-west-2.amazonaws.com'] } } });
   });
 
-  it('write adds PutObject and GenerateDataKey; the ledger adds item actions and DynamoDB as a way to the key', () => {
-    const s = statementsFor({ read: ['reports/'], write: ['runs/'], ledger: true, sendMail: false });
+  it('write adds PutObject and GenerateDataKey; the ledger adds reads, writes of its own key families, and DynamoDB as a way to the key', () => {
+    const s = statementsFor({ read: ['reports/'], write: ['runs/'], ledger: ['previewSend', 'reminder'], mailTo: [] });
     const bySid = Object.fromEntries(s.map((x) => [x.Sid, x]));
     expect(bySid.WriteOwnPrefixes.Action).toBe('s3:PutObject');
-    expect(bySid.SendLedger.Action).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Scan']);
+    expect(bySid.ReadLedger.Action).toEqual(['dynamodb:GetItem', 'dynamodb:Scan']);
+    expect(bySid.ReadLedger.Condition).toBeUndefined();
+    expect(bySid.WriteOwnLedgerKeys.Action).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    expect(bySid.WriteOwnLedgerKeys.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['????-??#*#preview#*', 'reminder#*'] },
+    });
     expect(bySid.DataKeyViaServices.Action).toEqual(['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey']);
     expect(bySid.DataKeyViaServices.Condition.StringEquals['kms:ViaService']).toEqual([
       's3.eu-west-2.amazonaws.com',
@@ -50,15 +56,22 @@ describe('accessStatements', () => {
     expect(bySid.SendAsConfiguredIdentity).toBeUndefined();
   });
 
-  it('mail: SendRawEmail on the identity and configuration set only, From address pinned', () => {
-    const all = statementsFor({ ...none, sendMail: true });
+  it('mail: SendRawEmail on the identity and configuration set only, From address and recipients pinned', () => {
+    const all = statementsFor({ ...none, mailTo: [{ list: 'performance-team' }] });
     expect(all).toHaveLength(1);
     const ses = all[0];
     expect(ses).toMatchObject({ Sid: 'SendAsConfiguredIdentity', Effect: 'Allow', Action: 'ses:SendRawEmail' });
-    expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'reports@example.org' } });
+    expect(ses.Condition).toEqual({
+      StringEquals: { 'ses:FromAddress': 'reports@example.org' },
+      'ForAllValues:StringEquals': { 'ses:Recipients': ['clerk@example.org', 'performance@example.org'] },
+    });
     expect(ses.Resource).toHaveLength(2);
     const resources = JSON.stringify(ses.Resource);
     expect(resources).toContain(':ses:eu-west-2:111111111111:identity/example.org"');
     expect(resources).toContain(':ses:eu-west-2:111111111111:configuration-set/asc"');
+  });
+
+  it('refuses a sending function with no allowed recipient rather than a condition nobody matches', () => {
+    expect(() => statementsFor({ ...none, mailTo: [{ list: 'owners' }] }, [])).toThrow(/at least one allowed recipient/);
   });
 });
