@@ -11,6 +11,8 @@ import { NO_VALUE, SUPPRESSED, capitalise, formatNumber, formatValue, unitLabel,
 import { arrowWithWord, assuranceIcon, assuranceWords, ragBadge, variationIcon, variationWords } from './icons.ts';
 import { C } from './palette.ts';
 import type { SummaryRow } from './summary.ts';
+import { chartAlt } from './chart-alt.ts';
+import { tagged } from './tagged-pdf.ts';
 
 const WIDTH = 515;
 
@@ -55,7 +57,7 @@ function trendMonths(n: number): string {
 }
 
 function heading(text: string): Content {
-  return { text, style: 'h3' };
+  return tagged({ text, style: 'h3' }, { type: 'H3' }) as Content;
 }
 
 /** A printable value of one point, honouring disclosure control. */
@@ -80,7 +82,7 @@ function breakdowns(m: MeasureResult, month: string, control: boolean): Content[
       { text: shown(s.find((p) => p.month === monthMinusYear(month)), m.unit, control), fontSize: 8, alignment: 'right' },
     ]);
   }
-  return [heading('Breakdowns'), { table: { widths: ['*', 90, 90], body }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 4] }];
+  return [heading('Breakdowns'), { table: { headerRows: 1, widths: ['*', 90, 90], body }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 4] }];
 }
 
 function benchmarks(row: SummaryRow, unit: MeasureResult['unit']): Content[] {
@@ -94,7 +96,7 @@ function benchmarks(row: SummaryRow, unit: MeasureResult['unit']): Content[] {
       { text: row.suppressed ? SUPPRESSED : b.quartile ? capitalise(b.quartile) : NO_VALUE, fontSize: 8 },
     ]);
   }
-  return [heading('Benchmarks'), { table: { widths: ['*', 50, 80, 130], body }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 4] }];
+  return [heading('Benchmarks'), { table: { headerRows: 1, widths: ['*', 50, 80, 130], body }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 4] }];
 }
 
 /** Free text from the commentary upload, printed as plain text: control characters dropped. */
@@ -157,7 +159,7 @@ function extras(m: MeasureResult, control: boolean): Content[] {
 }
 
 export function card(row: SummaryRow, m: MeasureResult | undefined, control: boolean): Content[] {
-  const title: Content = { text: row.available ? row.title : row.id, style: 'h2', tocItem: true, tocMargin: [12, 0, 0, 0], pageBreak: 'before' } as Content;
+  const title: Content = tagged({ text: row.available ? row.title : row.id, style: 'h2', tocItem: true, tocMargin: [12, 0, 0, 0], pageBreak: 'before' }, { type: 'H2' }) as Content;
   const top: Content = { text: m ? `Measure ${row.id} · ${unitLabel(m.unit)} · good is ${row.goodIs.toLowerCase()}` : `Measure ${row.id}`, fontSize: 8, color: C.muted, margin: [0, 0, 0, 4] };
   if (!m) {
     return [title, top, { text: 'Not available: this measure is not in the measures document for this month, so there is nothing to report. Check that the uploads it needs were received.', fontSize: 10, margin: [0, 8, 0, 0] }];
@@ -165,6 +167,7 @@ export function card(row: SummaryRow, m: MeasureResult | undefined, control: boo
   const month = row.month ?? m.latest.month;
   const latestBody: Content = { stack: [bigValue(row.latestValue, row.latest, m.unit), ...(row.reason ? [{ text: row.reason, fontSize: 7.5, color: C.muted }] : [])] };
   const spc = m.spc;
+  const assurance = assuranceWords(spc, m.latest.target != null, m.polarity);
   return [
     title,
     top,
@@ -184,12 +187,12 @@ export function card(row: SummaryRow, m: MeasureResult | undefined, control: boo
     { text: [{ text: 'Why it matters: ', bold: true }, m.whyItMatters ?? NO_VALUE], fontSize: 8.5, margin: [0, 0, 0, 4] },
     ...extras(m, control),
     heading(`Trend: ${trendMonths(Math.min(CHART_MONTHS, m.series.length))} (XmR chart)`),
-    xmrChart(m, { width: WIDTH, height: 170, disclosureControl: control }),
+    tagged(xmrChart(m, { width: WIDTH, height: 170, disclosureControl: control }) as object, { type: 'Figure', alt: chartAlt(m, control) }) as Content,
     ...(m.series.some((p) => p.value != null) ? [chartLegend(spc != null, m.latest.target != null, m.series.slice(-CHART_MONTHS).some((p) => p.revised))] : []),
     {
       columns: [
         { columns: [variationIcon(spc, m.latest.value), { text: variationWords(spc), fontSize: 8, margin: [4, 6, 0, 0] }], width: '*' },
-        { columns: [assuranceIcon(spc), { text: assuranceWords(spc, m.latest.target != null, m.polarity), fontSize: 8, margin: [4, 6, 0, 0] }], width: '*' },
+        { columns: [assuranceIcon(spc, assurance), { text: assurance, fontSize: 8, margin: [4, 6, 0, 0] }], width: '*' },
       ],
       columnGap: 10, margin: [0, 2, 0, 4],
     } as Content,

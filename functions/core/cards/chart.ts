@@ -9,6 +9,7 @@ import type { MeasureResult } from '../measures/document.ts';
 import { isPointSuppressed } from './disclosure.ts';
 import { monthShort } from './format.ts';
 import { C } from './palette.ts';
+import { tagged } from './tagged-pdf.ts';
 
 /** Months shown: at least 13 (this month and the same month last year), at most 24. */
 export const CHART_MONTHS = 24;
@@ -135,7 +136,7 @@ export function xmrChart(m: MeasureResult, { width, height, disclosureControl }:
 }
 
 function legendItem(shape: Vector[], label: string): Content {
-  return { columns: [{ canvas: shape, width: 16 }, { text: label, fontSize: 7, width: 'auto', margin: [2, 0, 8, 0] }], width: 'auto', columnGap: 0 } as Content;
+  return { columns: [tagged({ canvas: shape, width: 16 }, { type: 'Figure', alt: `Key symbol for ${label}` }), { text: label, fontSize: 7, width: 'auto', margin: [2, 0, 8, 0] }], width: 'auto', columnGap: 0 } as Content;
 }
 
 /** A legend under the chart: every line style and marker shape in words. */

@@ -9,6 +9,7 @@ import { ragBadge } from './icons.ts';
 import { C } from './palette.ts';
 import type { PackSummary } from './summary.ts';
 import { summaryTable } from './summary-table.ts';
+import { tagged } from './tagged-pdf.ts';
 
 export interface CoverOptions { generatedAt: string; version: string; revised: boolean }
 
@@ -29,15 +30,15 @@ export function cover(s: PackSummary, o: CoverOptions): Content[] {
   ];
   return [
     { text: s.council, fontSize: 14, color: C.muted, margin: [0, 120, 0, 8] },
-    { text: s.title, fontSize: 28, bold: true, color: C.heading, margin: [0, 0, 0, 6] },
+    tagged({ text: s.title, fontSize: 28, bold: true, color: C.heading, margin: [0, 0, 0, 6] }, { type: 'H1' }) as Content,
     { text: `${s.committee} — ${s.periodLabel}`, fontSize: 16, margin: [0, 0, 0, 24] },
     ...(o.revised
       ? [{ table: { body: [[{ text: 'REVISED — this version replaces an earlier one for the same month: figures or commentary have changed.', bold: true, fontSize: 11, margin: [6, 4, 6, 4], fillColor: C.ragAmber }]] }, margin: [0, 0, 0, 20] } as Content]
       : []),
-    {
+    tagged({
       table: { widths: [110, '*'], body: facts.map(([k, v]) => [{ text: k, bold: true, fontSize: 10 }, { text: v, fontSize: 10 }]) },
       layout: 'lightHorizontalLines',
-    },
+    }, { type: 'Table', headerColumns: 1 }) as Content,
     {
       text: 'Each card shows the latest month against its target, the same month last year and the trend as a statistical process control (XmR) chart. RAG ratings are printed as words as well as colours.',
       fontSize: 9, color: C.muted, margin: [0, 30, 0, 0],
@@ -52,7 +53,7 @@ function ragCount(rag: 'green' | 'amber' | 'red' | null, n: number): Content {
 export function summaryPage(s: PackSummary): Content[] {
   const c = s.ragCounts;
   return [
-    { text: `Summary — ${s.periodLabel}`, style: 'h1', pageBreak: 'before' },
+    tagged({ text: `Summary — ${s.periodLabel}`, style: 'h1', pageBreak: 'before', id: 'summary', outline: true }, { type: 'H2' }) as Content,
     { text: `${s.council} · ${s.committee}${s.dataAsAt ? ` · data as at ${dayLong(s.dataAsAt)}` : ''}`, fontSize: 9, color: C.muted, margin: [0, 0, 0, 8] },
     { columns: [ragCount('green', c.green), ragCount('amber', c.amber), ragCount('red', c.red), ragCount(null, c.none)], columnGap: 10, margin: [0, 0, 0, 6] },
     { text: `RAG counts: ${c.green} green, ${c.amber} amber, ${c.red} red, ${c.none} without a RAG rating.`, fontSize: 8, color: C.muted, margin: [0, 0, 0, 4] },
@@ -71,7 +72,7 @@ export function summaryPage(s: PackSummary): Content[] {
 
 export function contents(): Content[] {
   return [
-    { text: '', pageBreak: 'before' },
-    { toc: { title: { text: 'Contents', style: 'h1' }, numberStyle: { fontSize: 10 } } } as Content,
+    tagged({ text: 'Contents', style: 'h1', pageBreak: 'before', id: 'contents', outline: true }, { type: 'H2' }) as Content,
+    { toc: { numberStyle: { fontSize: 10 } } } as Content,
   ];
 }

@@ -7,6 +7,7 @@ import type { Content } from 'pdfmake';
 import type { MeasureResult, Spc } from '../measures/document.ts';
 import { C, RAG_STYLE } from './palette.ts';
 import type { Direction, Rag } from './summary.ts';
+import { tagged } from './tagged-pdf.ts';
 
 type Polarity = MeasureResult['polarity'];
 
@@ -46,7 +47,9 @@ export function arrow(direction: Direction | null, polarity: Polarity | null, si
     way === 'up' ? up
       : way === 'down' ? up.map((p) => ({ x: p.x, y: s - p.y }))
         : up.map((p) => ({ x: s - p.y, y: p.x }));
-  return { canvas: [{ type: 'polyline', points, closePath: true, color: colour, lineColor: C.text, lineWidth: 0.4 }], width: s } as Content;
+  // The arrow shows movement; its colour says whether that is better or worse, so the Alt does too.
+  const alt = `Arrow pointing ${way === 'flat' ? 'sideways' : way}${direction === 'improving' || direction === 'worsening' ? `: ${direction}` : ''}`;
+  return tagged({ canvas: [{ type: 'polyline', points, closePath: true, color: colour, lineColor: C.text, lineWidth: 0.4 }], width: s }, { type: 'Figure', alt }) as Content;
 }
 
 /** An arrow followed by its word, e.g. ▲ Improving. */
@@ -105,6 +108,10 @@ export function assuranceWords(spc: Spc | null, hasTarget: boolean, polarity: Po
 
 /** The variation icon: blue H/L for improvement, orange H/L for concern, purple for neither, grey dots for common cause. */
 export function variationIcon(spc: Spc | null, latest: number | null): Content {
+  return tagged(variationDrawing(spc, latest) as object, { type: 'Figure', alt: `Variation icon. ${variationWords(spc)}` }) as Content;
+}
+
+function variationDrawing(spc: Spc | null, latest: number | null): Content {
   if (!spc) return disc('#ffffff', '', { text: '' });
   if (spc.variation === 'common cause') {
     const dots = [5, 9, 13, 17].map((x, i) => ({ type: 'ellipse', x, y: i % 2 ? ICON / 2 - 2 : ICON / 2 + 2, r1: 1.6, r2: 1.6, color: '#ffffff' }));
@@ -115,7 +122,11 @@ export function variationIcon(spc: Spc | null, latest: number | null): Content {
 }
 
 /** The assurance icon: P (pass), F (fail), ? (hit and miss); an empty ring when there is none. */
-export function assuranceIcon(spc: Spc | null): Content {
+export function assuranceIcon(spc: Spc | null, words: string): Content {
+  return tagged(assuranceDrawing(spc) as object, { type: 'Figure', alt: `Assurance icon. ${words}` }) as Content;
+}
+
+function assuranceDrawing(spc: Spc | null): Content {
   if (!spc || spc.assurance == null) return disc('#ffffff', '');
   const [fill, letter] =
     spc.assurance === 'consistently pass' ? [C.improvement, 'P'] : spc.assurance === 'consistently fail' ? [C.concern, 'F'] : [C.common, '?'];

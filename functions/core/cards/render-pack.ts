@@ -13,6 +13,7 @@ import { FONT_FACES, FONT_FILES, type FontSet } from './fonts.ts';
 import { C } from './palette.ts';
 import { summarisePack } from './summary.ts';
 import type { PackTemplate } from './pack-template.ts';
+import { installTaggedPdf, tagged } from './tagged-pdf.ts';
 
 export interface RenderOptions {
   /** ISO instant printed on the cover and used as the PDF creation date. */
@@ -60,20 +61,31 @@ function prepare(fonts: FontSet): void {
 export function packDefinition(doc: MeasuresDocument, pack: PackTemplate, options: Omit<RenderOptions, 'fonts'>): TDocumentDefinitions {
   const summary = summarisePack(doc, pack);
   const byId = new Map(doc.measures.map((m) => [m.id, m]));
-  const cards: Content[] = [];
-  let section = '';
+  // Each section is a Sect holding its cards (each a Sect too), bookmarked under the section.
+  const sections: { title: string; cards: Content[] }[] = [];
   for (const row of summary.rows) {
-    if (row.section !== section) {
-      section = row.section;
-      // A section heading lists in the contents; it sits on the first card's page.
-      cards.push({ text: section, style: 'section', tocItem: true, tocStyle: { bold: true }, pageBreak: 'before' } as Content);
-    }
-    const content = card(row, byId.get(row.id), pack.disclosureControl);
-    if (cards.at(-1) && (cards.at(-1) as { style?: string }).style === 'section') delete (content[0] as { pageBreak?: string }).pageBreak;
-    cards.push(...content);
+    if (sections.at(-1)?.title !== row.section) sections.push({ title: row.section, cards: [] });
+    sections.at(-1)!.cards.push(card(row, byId.get(row.id), pack.disclosureControl) as unknown as Content);
   }
+  const cards: Content[] = sections.map((s, i) => tagged({
+    stack: [
+      // A section heading lists in the contents; it sits on the first card's page.
+      { text: s.title, style: 'section', tocItem: true, tocStyle: { bold: true }, pageBreak: 'before', id: `section-${i + 1}`, outline: true },
+      ...s.cards.map((c, j) => {
+        const content = c as unknown as Content[];
+        const title = { ...(content[0] as object), id: `card-${i + 1}-${j + 1}`, outline: true, outlineParentId: `section-${i + 1}` } as Record<string, unknown>;
+        if (j === 0) delete title.pageBreak;
+        return tagged({ stack: [title, ...content.slice(1)] }, { type: 'Sect', title: String(title.text) });
+      }),
+    ],
+  }, { type: 'Sect', title: s.title }) as Content);
   const running = `${pack.title} · ${summary.periodLabel}${options.revised ? ' · REVISED' : ''}`;
   return {
+    // Tagged PDF/UA-1 (tagged-pdf.ts adds the structure tree): PDF 1.7, language, title shown.
+    version: '1.7',
+    subset: 'PDF/UA',
+    tagged: true,
+    displayTitle: true,
     pageSize: 'A4',
     pageMargins: [40, 48, 40, 44],
     language: 'en-GB',
@@ -105,6 +117,7 @@ export function packDefinition(doc: MeasuresDocument, pack: PackTemplate, option
 /** The pack as PDF bytes. */
 export async function renderPack(doc: MeasuresDocument, pack: PackTemplate, options: RenderOptions): Promise<Uint8Array> {
   prepare(options.fonts);
+  installTaggedPdf();
   const buffer: Buffer = await pdfmake.createPdf(packDefinition(doc, pack, options)).getBuffer();
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

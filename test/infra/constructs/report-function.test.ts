@@ -171,8 +171,11 @@ describe('ReportFunction bundle', () => {
       const rendered = (JSON.parse(stdout.trim().split('\n').pop()!) as { rendered: string[] }).rendered;
       expect(rendered).toHaveLength(packs.length);
       for (let i = 0; i < rendered.length; i++) {
-        const pdf = await readPdf(readFileSync(path.join(task, `out-${i}.pdf`)));
+        const bytes = readFileSync(path.join(task, `out-${i}.pdf`));
+        const pdf = await readPdf(bytes);
         expect(pdf.pages.length).toBeGreaterThan(1);
+        // The tagging reaches pdfmake's own classes inside the bundle too.
+        expect(bytes.toString('latin1')).toMatch(/\/S \/H2\n/);
         expect(pdf.pages[0]).not.toBe('');
       }
     } finally {
