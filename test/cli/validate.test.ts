@@ -48,7 +48,7 @@ describe('report-cards validate', () => {
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ kind: 'population', rows: 2, warnings: [] });
-    expect(json.errors).toEqual([{ row: 2, column: '', value: null, rule: 'duplicate-row', message: expect.stringContaining('E08000018, 2021, 65+') }]);
+    expect(json.errors).toEqual([{ row: 2, column: '', value: null, rule: 'duplicate-row', message: 'A second row for the same la_code, year and age_band (the first is row 1)' }]);
   });
 
   it('says a UTF-16 file must be saved as CSV UTF-8 (row 0)', async () => {

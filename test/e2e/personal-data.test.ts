@@ -3,7 +3,10 @@
  * dates of birth or NHS numbers ever logged"; extract-spec: a report that leaves the bucket shows
  * no values of the four personal columns). The whole pipeline runs on real local servers with a
  * valid sample and then an events extract whose errors are all in personal columns, so every
- * rejection message would carry a personal value if anything let one through.
+ * rejection message would carry a personal value if anything let one through; then one whose
+ * personal values have moved into other columns (issue 11): rows that lost their first cell, so
+ * ids and NHS numbers shift under dates and codes, and rows whose cells were reordered, so an id
+ * sits under event_type, an NHS number under event_outcome and a date of birth under client_type.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -41,12 +44,35 @@ describe('personal data stays in the bucket', () => {
     broken[2][column(fields, 'date_of_death')] = '31/02/2020';
     await p.store.put('extracts/events/events broken.csv', Papa.unparse(broken, { columns: fields }), 'text/csv');
     await p.bus.idle();
+
+    const cells = rows.map((r) => fields.map((f) => r[f]));
+    const at = (name: string) => fields.indexOf(column(fields, name));
+    const moved = cells.slice(0, 40).map((c, i) => {
+      if (i % 2 === 0) return c.slice(1);
+      const m = [...c];
+      m[at('event_type')] = c[at('la_person_unique_identifier')];
+      m[at('event_outcome')] = c[at('nhs_number')] || c[at('date_of_death')] || c[at('la_person_unique_identifier')];
+      m[at('client_type')] = c[at('date_of_birth')];
+      return m;
+    });
+    await p.store.put('extracts/events/events moved.csv', Papa.unparse({ fields, data: moved }), 'text/csv');
+    await p.bus.idle();
   });
   afterAll(() => p?.dispose());
 
   it('the broken extract was rejected and the performance team emailed', async () => {
     const subjects = await Promise.all(p.sent.map(async (m) => (await parse(m)).subject ?? ''));
-    expect(subjects.some((s) => /rejected/i.test(s))).toBe(true);
+    expect(subjects.filter((s) => /rejected: events broken\.csv/i.test(s)).length).toBeGreaterThan(0);
+    expect(subjects.filter((s) => /rejected: events moved\.csv/i.test(s)).length).toBeGreaterThan(0);
+  });
+
+  it('the report on the moved extract still names row, column and rule of each error', async () => {
+    const mails = await Promise.all(p.sent.map(parse));
+    const mail = mails.find((m) => /rejected: events moved\.csv/i.test(m.subject ?? ''))!;
+    const csv = mail.attachments.find((a) => a.filename?.endsWith('.errors.csv'))!.content.toString('utf8');
+    expect(csv).toMatch(/^2,event_type,code-list,,event_type is not one of: /m);
+    expect(csv).toMatch(/^2,client_type,code-list,,client_type is not one of: /m);
+    expect(mail.text).toContain('Row 2, event_type: event_type is not one of: ');
   });
 
   it('no person id, NHS number or date of birth appears in any log line, run record or email', async () => {

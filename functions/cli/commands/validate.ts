@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { UPLOAD_KINDS, type UploadKind } from '../../core/uploads/parsed.ts';
+import { UPLOAD_KINDS, type UploadIssue, type UploadKind } from '../../core/uploads/parsed.ts';
 import { formatIssueLines } from '../../core/uploads/report.ts';
 import { validateUpload } from '../../core/uploads/validate-upload.ts';
 
@@ -62,7 +62,10 @@ export async function run(args: string[]): Promise<number> {
   stream.destroy();
 
   if (values.json) {
-    const { errors, warnings, rows, errorCount, warningCount, errorCountsByRule } = result;
+    const { rows, errorCount, warningCount, errorCountsByRule } = result;
+    // cli.md's fields, values included: this output stays on the officer's machine.
+    const contract = ({ row, column, value, rule, message }: UploadIssue) => ({ row, column, value, rule, message });
+    const [errors, warnings] = [result.errors.map(contract), result.warnings.map(contract)];
     process.stdout.write(`${JSON.stringify({ kind, rows, errors, warnings, errorCount, warningCount, errorCountsByRule }, null, 2)}\n`);
   } else {
     const lines = formatIssueLines(file, result);

@@ -107,18 +107,21 @@ export interface LabelMatch<T extends string> {
   release1: boolean;
 }
 
+/** Matches a value against one code list; `labels` are every spelling it accepts (both releases). */
+export interface LabelMatcher<T extends string> {
+  (text: string): LabelMatch<T> | undefined;
+  readonly labels: readonly string[];
+}
+
 /**
  * Builds a matcher for one code list. Release 2 wins when a label is in both lists
  * (`Admitted to hospital`), so no warning is given for it.
  */
-export function labelMatcher<T extends string>(
-  release2: readonly T[],
-  release1: Record<string, T> = {},
-): (text: string) => LabelMatch<T> | undefined {
+export function labelMatcher<T extends string>(release2: readonly T[], release1: Record<string, T> = {}): LabelMatcher<T> {
   const table = new Map<string, LabelMatch<T>>();
   for (const [r1, r2] of Object.entries(release1)) table.set(foldLabel(r1), { label: r2, release1: true });
   for (const label of release2) table.set(foldLabel(label), { label, release1: false });
-  return (text) => table.get(foldLabel(text));
+  return Object.assign((text: string) => table.get(foldLabel(text)), { labels: [...release2, ...Object.keys(release1)] });
 }
 
 /** Settled accommodation wordings (measures.md, ASCOF 2E), folded for matching. */

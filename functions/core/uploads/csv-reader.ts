@@ -28,6 +28,11 @@ export interface CsvRecord {
 export interface CsvBatch {
   first: number;
   records: string[][];
+  /**
+   * True when each value carries its own column (a workbook cell's reference), so a record
+   * shorter than the header has blanks at its end, not values shifted left.
+   */
+  positional?: boolean;
 }
 
 /** Bytes looked at before decoding starts, to name PDFs, workbooks and UTF-16 files. */

@@ -7,6 +7,8 @@ import type { IssueLog } from './issues.ts';
 export interface ColumnSpec {
   name: string;
   required: boolean;
+  /** For a code-list column, every spelling it accepts: what a report may quote from it (redaction.ts). */
+  codeList?: readonly string[];
 }
 
 /** `Request: Route of Access` → `request_route_of_access`. */
@@ -41,7 +43,7 @@ export function resolveHeader(fields: string[], columns: readonly ColumnSpec[], 
   }
   const known = new Set(columns.map((c) => c.name));
   const index: ColumnIndex = Object.create(null);
-  const firstHeader = new Map<string, string>();
+  const firstPosition = new Map<string, number>();
   let ok = true;
   fields.forEach((raw, i) => {
     const name = normaliseHeader(raw);
@@ -50,15 +52,18 @@ export function resolveHeader(fields: string[], columns: readonly ColumnSpec[], 
       log.warn(0, '', raw, 'unknown-column', `Column ${i + 1} has no name and is ignored.`);
       return;
     }
-    const earlier = firstHeader.get(name);
+    // Messages name columns by position or by this kind's own names: a file without its header
+    // row has a row of personal data here, and a report must never quote it.
+    const earlier = firstPosition.get(name);
     if (earlier !== undefined) {
-      log.error(0, name, raw, 'duplicate-column', `Headers "${earlier}" and "${raw}" both mean ${name}; keep one of them.`);
+      const meaning = known.has(name) ? `both mean ${name}` : 'have the same name';
+      log.error(0, name, raw, 'duplicate-column', `Columns ${earlier + 1} and ${i + 1} ${meaning}; keep one of them.`);
       ok = false;
       return;
     }
-    firstHeader.set(name, raw);
+    firstPosition.set(name, i);
     if (known.has(name)) index[name] = i;
-    else log.warn(0, name, raw, 'unknown-column', `Column "${raw}" is not one of this upload's columns and is ignored.`);
+    else log.warn(0, name, raw, 'unknown-column', `Column ${i + 1} is not one of this upload's columns and is ignored.`);
   });
   for (const c of columns) {
     if (c.required && index[c.name] === undefined) {

@@ -17,18 +17,18 @@ export class IssueLog {
 
   constructor(private readonly maxIssues = DEFAULT_MAX_ISSUES) {}
 
-  error(row: number, column: string, value: string | null, rule: string, message: string): void {
+  error(row: number, column: string, value: string | null, rule: string, message: string, inPlace = true): void {
     this.errorCount++;
     this.errorCountsByRule[rule] = (this.errorCountsByRule[rule] ?? 0) + 1;
-    if (this.errors.length < this.maxIssues) this.errors.push(issue(row, column, value, rule, message));
+    if (this.errors.length < this.maxIssues) this.errors.push(issue(row, column, value, rule, message, inPlace));
   }
 
-  warn(row: number, column: string, value: string | null, rule: string, message: string): void {
+  warn(row: number, column: string, value: string | null, rule: string, message: string, inPlace = true): void {
     this.warningCount++;
-    if (this.warnings.length < this.maxIssues) this.warnings.push(issue(row, column, value, rule, message));
+    if (this.warnings.length < this.maxIssues) this.warnings.push(issue(row, column, value, rule, message, inPlace));
   }
 }
 
-function issue(row: number, column: string, value: string | null, rule: string, message: string): UploadIssue {
-  return { row, column, value: value === null ? null : detach(value), rule, message };
+function issue(row: number, column: string, value: string | null, rule: string, message: string, inPlace: boolean): UploadIssue {
+  return { row, column, value: value === null ? null : detach(value), rule, message, inPlace };
 }

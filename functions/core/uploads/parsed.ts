@@ -159,5 +159,11 @@ export interface UploadIssue {
   value: string | null;
   /** A short stable rule id, e.g. `date-format`, `required`, `code-list`. */
   rule: string;
+  /** Never carries a value of the file (the value is `value`'s alone): reports may show it. */
   message: string;
+  /**
+   * False when the issue's row had a different number of cells from the header, so its values
+   * may sit under the wrong columns: a report that leaves the bucket shows none of them.
+   */
+  inPlace: boolean;
 }

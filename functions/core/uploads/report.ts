@@ -1,13 +1,12 @@
 /**
  * How a validation result is shown: as `FILE:ROW:COLUMN: error: message` lines (the command
- * line, on the officer's own machine) and as a rejection report for email, which leaves the
- * bucket and so never shows a value of the personal columns, only their row and rule.
+ * line, on the officer's own machine, values included) and as a rejection report for email,
+ * which leaves the bucket and so shows only what redaction.ts allows: row, column, rule and
+ * message always, a value only when it cannot be personal.
  */
-import type { UploadIssue } from './parsed.ts';
+import { KINDS } from './kinds/index.ts';
+import { redactor } from './redaction.ts';
 import type { UploadResult } from './validate-upload.ts';
-
-/** Columns whose values identify a person: an emailed report names only their row and rule. */
-export const PERSONAL_COLUMNS: ReadonlySet<string> = new Set(['la_person_unique_identifier', 'nhs_number', 'date_of_birth', 'date_of_death']);
 
 /** Errors listed in the email body; the attached CSV lists every error kept (at least 1,000). */
 const ERRORS_IN_TEXT = 50;
@@ -35,7 +34,7 @@ function showValue(value: string | null): string {
 export interface RejectionReport {
   subject: string;
   text: string;
-  /** `row,column,rule,value,message`, one line per listed error, personal values left blank. */
+  /** `row,column,rule,value,message`, one line per listed error, values left blank unless redaction.ts allows them. */
   errorsCsv: string;
 }
 
@@ -44,7 +43,9 @@ export function rejectionReport(fileName: string, result: UploadResult): Rejecti
   const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
   const subject = `Upload rejected: ${fileName} (${result.kind}), ${plural(result.errorCount, 'error')}`;
   const rules = Object.entries(result.errorCountsByRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const listed = result.errors.slice(0, ERRORS_IN_TEXT);
+  const columns = Object.hasOwn(KINDS, result.kind) ? KINDS[result.kind].columns : [];
+  const shown = result.errors.map(redactor(columns));
+  const listed = shown.slice(0, ERRORS_IN_TEXT);
   const text = [
     `The ${result.kind} upload ${fileName} was rejected: ${plural(result.errorCount, 'error')} in ${plural(result.rows, 'data row')}.`,
     'Nothing from this file has been used; the last accepted file of this kind stays in use. Correct the file and upload it again.',
@@ -53,27 +54,14 @@ export function rejectionReport(fileName: string, result: UploadResult): Rejecti
     ...rules.map(([rule, count]) => `  ${rule}: ${count.toLocaleString('en-GB')}`),
     '',
     `First ${plural(listed.length, 'error')} (row 0 is the whole file; the attached CSV lists ${result.errors.length.toLocaleString('en-GB')}):`,
-    ...listed.map((issue) => `  Row ${issue.row}${issue.column ? `, ${issue.column}` : ''}: ${safeMessage(issue)}${safeValue(issue)}`),
+    ...listed.map((issue) => `  Row ${issue.row}${issue.column ? `, ${issue.column}` : ''}: ${issue.message}${showValue(issue.value)}`),
     ...(result.warningCount > 0 ? ['', `There ${result.warningCount === 1 ? 'is' : 'are'} also ${plural(result.warningCount, 'warning')}, which do not reject a file.`] : []),
   ].join('\n');
   const errorsCsv = [
     'row,column,rule,value,message',
-    ...result.errors.map((issue) => [String(issue.row), issue.column, issue.rule, personal(issue) ? '' : (issue.value ?? ''), safeMessage(issue)].map(csvCell).join(',')),
+    ...shown.map((issue) => [String(issue.row), issue.column, issue.rule, issue.value, issue.message].map(csvCell).join(',')),
   ].join('\r\n');
   return { subject, text, errorsCsv: `${errorsCsv}\r\n` };
-}
-
-function personal(issue: UploadIssue): boolean {
-  return PERSONAL_COLUMNS.has(issue.column);
-}
-
-/** For a personal column the rule alone is shown, so no message can ever carry its value. */
-function safeMessage(issue: UploadIssue): string {
-  return personal(issue) ? `${issue.column} breaks rule ${issue.rule}` : issue.message;
-}
-
-function safeValue(issue: UploadIssue): string {
-  return personal(issue) ? '' : showValue(issue.value);
 }
 
 /** RFC 4180 quoting, and a leading `'` so a spreadsheet never runs a value as a formula. */

@@ -38,6 +38,8 @@ class Memo<T> {
 export class RowReader {
   /** Record number of the row being read (1 = first data row). */
   row = 0;
+  /** Whether the row's cells line up with the header's (UploadIssue.inPlace). */
+  private inPlace = true;
   private fields: string[] = [];
   private readonly dates = new Memo(parseDate);
   private readonly decimals = new Memo((t: string) => parseDecimal(t, false));
@@ -51,9 +53,10 @@ export class RowReader {
     readonly log: IssueLog,
   ) {}
 
-  load(row: number, fields: string[]): void {
+  load(row: number, fields: string[], inPlace: boolean): void {
     this.row = row;
     this.fields = fields;
+    this.inPlace = inPlace;
   }
 
   /** Trimmed value, '' when blank or the column is absent. */
@@ -65,11 +68,11 @@ export class RowReader {
   }
 
   error(column: string, value: string | null, rule: string, message: string): void {
-    this.log.error(this.row, column, value, rule, message);
+    this.log.error(this.row, column, value, rule, message, this.inPlace);
   }
 
   warn(column: string, value: string | null, rule: string, message: string): void {
-    this.log.warn(this.row, column, value, rule, message);
+    this.log.warn(this.row, column, value, rule, message, this.inPlace);
   }
 
   problem(column: string, value: string, p: Problem): void {

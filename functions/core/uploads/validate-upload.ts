@@ -69,7 +69,9 @@ export async function validateUpload<K extends UploadKind>(
       log.error(e.record, '', null, e.rule, e.message);
     } else {
       // A bug of ours must not look like a good file, nor crash the caller.
-      log.error(0, '', null, 'internal', `The file could not be checked (${e instanceof Error ? e.message : String(e)}).`);
+      // The exception's text may quote the file, so it goes in `value` (shown on the officer's own
+      // machine only), never in the message.
+      log.error(0, '', e instanceof Error ? e.message : String(e), 'internal', 'The file could not be checked (an internal error; please tell the product team).');
     }
   }
   return {
@@ -102,7 +104,7 @@ async function parse<K extends UploadKind>(kind: K, batches: AsyncIterable<CsvBa
   let rows = 0;
   let headerRejected = false;
   const parser = definition.createParser();
-  for await (const { first, records } of batches) {
+  for await (const { first, records, positional } of batches) {
     for (let i = 0; i < records.length; i++) {
       const record = first + i;
       const fields = records[i];
@@ -123,7 +125,10 @@ async function parse<K extends UploadKind>(kind: K, batches: AsyncIterable<CsvBa
         continue;
       }
       const r = reader!;
-      r.load(record, fields);
+      // A CSV record with fewer values than the header has lost one somewhere, so the values after
+      // it sit under the wrong columns (a person id under gender): reports that leave the bucket
+      // then show none of its values. A longer record with anything beyond the header is refused below.
+      r.load(record, fields, positional === true || fields.length >= headerLength);
       if (r.blank()) continue; // blank lines (and Excel's ",,,," lines) still count as records
       rows++;
       if (fields.length > headerLength && r.extraValues(headerLength)) {
@@ -146,7 +151,7 @@ async function parse<K extends UploadKind>(kind: K, batches: AsyncIterable<CsvBa
   if (log.errorCount > 0) return { rows, data: null };
   const checked = definition.checkAtRuntime ? definition.schema.safeParse(data) : { success: true as const };
   if (!checked.success) {
-    log.error(0, '', null, 'internal', `The parsed data does not match its contract: ${checked.error.issues[0]?.message ?? 'unknown'}.`);
+    log.error(0, '', checked.error.issues[0]?.message ?? null, 'internal', 'The parsed data does not match its contract (an internal error; please tell the product team).');
     return { rows, data: null };
   }
   return { rows, data: data as ParsedUpload[K] };

@@ -89,7 +89,7 @@ export function parseDate(text: string): Day | Problem {
   if (iso) {
     [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
     if (iso[4] !== undefined && (Number(iso[4]) || Number(iso[5]) || Number(iso[6]) || Number(iso[7] ?? 0))) {
-      return { rule: 'date-not-midnight', message: `has a time of day (${text.slice(11)}); only midnight (00:00:00) may follow a date` };
+      return { rule: 'date-not-midnight', message: 'has a time of day; only midnight (00:00:00) may follow a date' };
     }
     if (iso[7] !== undefined && iso[7] !== '000') {
       return { rule: 'date-format', message: `is not a date written ${DATE_FORMS}` };

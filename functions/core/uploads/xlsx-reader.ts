@@ -43,7 +43,7 @@ export async function* readXlsxBatches(source: ByteSource): AsyncGenerator<CsvBa
         yield batch;
         batch = null;
       }
-      batch ??= { first: record, records: [] };
+      batch ??= { first: record, records: [], positional: true };
       batch.records.push(row.fields);
       if (batch.records.length >= BATCH_ROWS) {
         yield batch;

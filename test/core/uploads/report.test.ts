@@ -13,7 +13,8 @@ async function rejected() {
     'events',
     eventsCsv([
       { la_person_unique_identifier: SECRET_ID, nhs_number: SECRET_NHS, date_of_birth: SECRET_DOB, date_of_death: SECRET_DOD },
-      { la_person_unique_identifier: SECRET_ID, event_outcome: 'Closed' },
+      { la_person_unique_identifier: SECRET_ID, event_outcome: 'Progress to asessment' },
+      { event_type: 'Closed' },
       { nhs_number: '9434765918' },
     ]),
   );
@@ -24,8 +25,9 @@ describe('formatIssueLines', () => {
     const r = await rejected();
     const lines = formatIssueLines('events.csv', r);
     expect(lines[0]).toMatch(/^events\.csv:1:nhs_number: error: nhs_number is not 10 digits/);
-    expect(lines.filter((l) => /^events\.csv:2:event_outcome: error: event_outcome is not one of: .* \(value "Closed"\)$/.test(l))).toHaveLength(1);
-    expect(lines.at(-1)).toMatch(/^events\.csv:3:nhs_number: warning: /);
+    expect(lines.filter((l) => /^events\.csv:2:event_outcome: error: event_outcome is not one of: .* \(value "Progress to asessment"\)$/.test(l))).toHaveLength(1);
+    expect(lines.filter((l) => /^events\.csv:3:event_type: error: event_type is not one of: .* \(value "Closed"\)$/.test(l))).toHaveLength(1);
+    expect(lines.at(-1)).toMatch(/^events\.csv:4:nhs_number: warning: /);
     for (const line of lines) expect(line).toMatch(/^events\.csv:\d+:[a-z0-9_]*: (error|warning): \S/);
   });
 
@@ -37,18 +39,21 @@ describe('formatIssueLines', () => {
 });
 
 describe('rejectionReport', () => {
-  it('counts errors per rule and lists them, with values of ordinary columns', async () => {
+  it('counts errors per rule and lists them, quoting a near-miss of a label', async () => {
     const r = await rejected();
     const report = rejectionReport('events.csv', r);
     expect(report.subject).toBe(`Upload rejected: events.csv (events), ${r.errorCount} errors`);
     expect(report.text).toContain('impossible-date: 2');
-    expect(report.text).toContain('code-list: 1');
-    expect(report.text).toContain('Row 2, event_outcome');
-    expect(report.text).toContain('"Closed"');
+    expect(report.text).toContain('code-list: 2');
+    expect(report.text).toContain('Row 2, event_outcome: event_outcome is not one of: ');
+    expect(report.text).toContain('(value "Progress to asessment")');
     const csv = report.errorsCsv.trimEnd().split('\r\n');
     expect(csv[0]).toBe('row,column,rule,value,message');
     expect(csv).toHaveLength(r.errors.length + 1);
-    expect(csv.some((l) => l.startsWith('2,event_outcome,code-list,Closed,'))).toBe(true);
+    expect(csv.some((l) => l.startsWith('2,event_outcome,code-list,Progress to asessment,'))).toBe(true);
+    // Not made of event_type's words: it may be anything that landed there, so it is not quoted.
+    expect(csv.some((l) => l.startsWith('3,event_type,code-list,,'))).toBe(true);
+    expect(report.text + report.errorsCsv).not.toContain('Closed');
   });
 
   it('never shows a value of the personal columns, only row and rule', async () => {
@@ -59,12 +64,14 @@ describe('rejectionReport', () => {
     for (const secret of [SECRET_ID, SECRET_NHS, '123456', SECRET_DOB, SECRET_DOD, '1950']) {
       expect(subject + text + errorsCsv).not.toContain(secret);
     }
-    expect(text).toContain('Row 1, date_of_birth: date_of_birth breaks rule impossible-date');
-    expect(errorsCsv).toContain('1,date_of_birth,impossible-date,,date_of_birth breaks rule impossible-date');
+    expect(text).toContain('Row 1, date_of_birth: date_of_birth is not a real calendar date');
+    expect(errorsCsv).toContain('1,date_of_birth,impossible-date,,date_of_birth is not a real calendar date');
   });
 
   it('neutralises values a spreadsheet would run as formulas', async () => {
-    const r = await validateText('events', eventsCsv([{ event_outcome: '=HYPERLINK("http://x")' }]));
-    expect(rejectionReport('e.csv', r).errorsCsv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    const r = await validateText('events', eventsCsv([{ event_type: '=Reveiw' }, { event_type: '-Request' }]));
+    const { errorsCsv } = rejectionReport('e.csv', r);
+    expect(errorsCsv).toContain(`,code-list,'=Reveiw,`);
+    expect(errorsCsv).toContain(`,code-list,'-Request,`);
   });
 });

@@ -4,7 +4,7 @@ import { labelMatcher } from '../code-lists.ts';
 import type { Basis, BenchmarkRow } from '../parsed.ts';
 import type { RowReader } from '../row-reader.ts';
 import { isProblem, parseDecimal, parseFinancialYear } from '../values.ts';
-import { optional, required, type KindDefinition, type RowParser } from './kind.ts';
+import { coded, optional, required, type KindDefinition, type RowParser } from './kind.ts';
 
 const BASES = ['month', 'snapshot', 'rolling12'] as const satisfies readonly Basis[];
 const matchBasis = labelMatcher(BASES);
@@ -21,7 +21,7 @@ export const benchmarksSchema = z.array(
 ) satisfies z.ZodType<BenchmarkRow[]>;
 
 export const benchmarks: KindDefinition<BenchmarkRow[]> = {
-  columns: [...required('measure_id', 'year', 'comparator', 'value'), ...optional('basis', 'quartile_boundaries')],
+  columns: [...required('measure_id', 'year', 'comparator', 'value'), coded('basis', false, matchBasis), ...optional('quartile_boundaries')],
   schema: benchmarksSchema,
   checkAtRuntime: true,
   createParser: () => new BenchmarksParser(),

@@ -3,7 +3,7 @@
  * identifier so 1,000,000 rows keep one small object per event and one per person.
  */
 import { z } from 'zod';
-import { isMonthEnd, isoOf, type Day } from '../../calendar/days.ts';
+import { isMonthEnd, type Day } from '../../calendar/days.ts';
 import {
   ASSESSMENT_TYPES,
   CLIENT_TYPES,
@@ -20,7 +20,7 @@ import {
 import type { EventRow, EventsData, Person } from '../parsed.ts';
 import type { RowReader } from '../row-reader.ts';
 import { checkLaCode, detach, isProblem, parseNhsNumber } from '../values.ts';
-import { optional, required, SameOnEveryRow, type KindDefinition, type RowParser } from './kind.ts';
+import { coded, optional, required, SameOnEveryRow, type KindDefinition, type RowParser } from './kind.ts';
 
 const day = z.number().int();
 const decimal = z.string().regex(/^\d+(\.\d+)?$/);
@@ -66,12 +66,17 @@ export const events: KindDefinition<EventsData> = {
     ...optional('nhs_number'),
     ...required('date_of_birth'),
     ...optional('date_of_death', 'gender', 'ethnicity', 'primary_support_reason'),
-    ...required('client_type'),
+    coded('client_type', true, matchClientType),
     ...optional('accommodation_status'),
-    ...required('event_type'),
+    coded('event_type', true, matchEventType),
     ...optional('event_reference'),
-    ...required('event_start_date', 'event_end_date', 'event_outcome'),
-    ...optional('request_route_of_access', 'assessment_type', 'service_type', 'service_component', 'delivery_mechanism'),
+    ...required('event_start_date', 'event_end_date'),
+    coded('event_outcome', true, matchOutcome),
+    ...optional('request_route_of_access'),
+    coded('assessment_type', false, matchAssessmentType),
+    coded('service_type', false, matchServiceType),
+    ...optional('service_component'),
+    coded('delivery_mechanism', false, matchDelivery),
     ...optional('planned_units_per_week', 'unit_cost', 'review_reason'),
   ],
   schema: eventsSchema,
@@ -81,8 +86,8 @@ export const events: KindDefinition<EventsData> = {
 
 class EventsParser implements RowParser<EventsData> {
   private readonly laCode = new SameOnEveryRow<string>('la_code');
-  private readonly periodStart = new SameOnEveryRow<Day>('reporting_period_start_date', isoOf);
-  private readonly periodEnd = new SameOnEveryRow<Day>('reporting_period_end_date', isoOf);
+  private readonly periodStart = new SameOnEveryRow<Day>('reporting_period_start_date');
+  private readonly periodEnd = new SameOnEveryRow<Day>('reporting_period_end_date');
   private readonly persons: Person[] = [];
   private readonly personIndex = new Map<string, number>();
   private readonly events: EventRow[] = [];
@@ -134,10 +139,10 @@ class EventsParser implements RowParser<EventsData> {
     // Dates against each other.
     if (typeof start === 'number') {
       if (typeof periodEnd === 'number' && start > periodEnd) {
-        r.error('event_start_date', r.raw('event_start_date'), 'start-after-period-end', `event_start_date ${isoOf(start)} is after the reporting period end ${isoOf(periodEnd)}`);
+        r.error('event_start_date', r.raw('event_start_date'), 'start-after-period-end', 'event_start_date is after reporting_period_end_date');
       }
       if (typeof end === 'number' && end < start) {
-        r.error('event_end_date', endRaw, 'end-before-start', `event_end_date ${isoOf(end)} is before event_start_date ${isoOf(start)}`);
+        r.error('event_end_date', endRaw, 'end-before-start', 'event_end_date is before event_start_date');
       }
       if (typeof dob === 'number' && dob >= start) {
         // The date of birth itself is personal data: the message names only the rule.
@@ -145,7 +150,7 @@ class EventsParser implements RowParser<EventsData> {
       }
     }
     if (typeof end === 'number' && typeof periodEnd === 'number' && end > periodEnd) {
-      r.error('event_end_date', endRaw, 'end-after-period-end', `event_end_date ${isoOf(end)} is after the reporting period end ${isoOf(periodEnd)}`);
+      r.error('event_end_date', endRaw, 'end-after-period-end', 'event_end_date is after reporting_period_end_date');
     }
 
     const person = id === undefined || typeof dob !== 'number' ? -1 : this.person(r, id, dob, dod);

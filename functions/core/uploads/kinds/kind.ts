@@ -29,15 +29,14 @@ export interface KindDefinition<T> {
 
 export const required = (...names: string[]): ColumnSpec[] => names.map((name) => ({ name, required: true }));
 export const optional = (...names: string[]): ColumnSpec[] => names.map((name) => ({ name, required: false }));
+/** A column whose values come from a closed code list. */
+export const coded = (name: string, isRequired: boolean, matcher: { labels: readonly string[] }): ColumnSpec => ({ name, required: isRequired, codeList: matcher.labels });
 
 /** A value that must be the same on every row: the first valid one is the reference. */
 export class SameOnEveryRow<T> {
   value: T | undefined;
   private firstRow = 0;
-  constructor(
-    private readonly column: string,
-    private readonly show: (v: T) => string = String,
-  ) {}
+  constructor(private readonly column: string) {}
   check(r: RowReader, v: T, raw: string): boolean {
     if (this.value === undefined) {
       this.value = v;
@@ -45,7 +44,7 @@ export class SameOnEveryRow<T> {
       return true;
     }
     if (v === this.value) return true;
-    r.error(this.column, raw, 'same-on-every-row', `${this.column} must be the same on every row (row ${this.firstRow} has ${this.show(this.value)})`);
+    r.error(this.column, raw, 'same-on-every-row', `${this.column} must be the same on every row (it differs from row ${this.firstRow}'s)`);
     return false;
   }
 }

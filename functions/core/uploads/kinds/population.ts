@@ -4,7 +4,7 @@ import { labelMatcher } from '../code-lists.ts';
 import type { AgeBand, PopulationRow } from '../parsed.ts';
 import type { RowReader } from '../row-reader.ts';
 import { checkLaCode, parsePositiveInteger } from '../values.ts';
-import { required, type KindDefinition, type RowParser } from './kind.ts';
+import { coded, required, type KindDefinition, type RowParser } from './kind.ts';
 
 const AGE_BANDS = ['18-64', '65+'] as const satisfies readonly AgeBand[];
 const matchBand = labelMatcher(AGE_BANDS);
@@ -19,7 +19,7 @@ export const populationSchema = z.array(
 ) satisfies z.ZodType<PopulationRow[]>;
 
 export const population: KindDefinition<PopulationRow[]> = {
-  columns: required('la_code', 'year', 'age_band', 'population'),
+  columns: [...required('la_code', 'year'), coded('age_band', true, matchBand), ...required('population')],
   schema: populationSchema,
   checkAtRuntime: true,
   createParser: () => new PopulationParser(),
@@ -46,7 +46,7 @@ class PopulationParser implements RowParser<PopulationRow[]> {
     const key = `${la}|${year}|${band}`;
     const first = this.seen.get(key);
     if (first !== undefined) {
-      r.error('', null, 'duplicate-row', `A second row for ${la}, ${year}, ${band} (the first is row ${first})`);
+      r.error('', null, 'duplicate-row', `A second row for the same la_code, year and age_band (the first is row ${first})`);
       return;
     }
     this.seen.set(key, r.row);

@@ -1,10 +1,10 @@
 /** providers: commissioned providers and their quality ratings (extract-spec.md "providers"). */
 import { z } from 'zod';
-import { isoOf, type Day } from '../../calendar/days.ts';
+import type { Day } from '../../calendar/days.ts';
 import { foldLabel, labelMatcher } from '../code-lists.ts';
 import type { ProvidersData, QualityRating } from '../parsed.ts';
 import type { RowReader } from '../row-reader.ts';
-import { optional, required, SameOnEveryRow, type KindDefinition, type RowParser } from './kind.ts';
+import { coded, optional, required, SameOnEveryRow, type KindDefinition, type RowParser } from './kind.ts';
 
 const TIERS = ['1', '2', 'Specialist'] as const;
 const QUALITY_RATINGS = ['Excellent', 'Good', 'Requires improvement', 'Poor', 'Not yet rated'] as const satisfies readonly QualityRating[];
@@ -27,14 +27,19 @@ export const providersSchema = z.object({
 }) satisfies z.ZodType<ProvidersData>;
 
 export const providers: KindDefinition<ProvidersData> = {
-  columns: [...required('as_at_date', 'provider_id', 'provider_name', 'framework', 'tier', 'quality_rating'), ...optional('hours_per_week', 'area')],
+  columns: [
+    ...required('as_at_date', 'provider_id', 'provider_name', 'framework'),
+    coded('tier', true, matchTier),
+    coded('quality_rating', true, matchRating),
+    ...optional('hours_per_week', 'area'),
+  ],
   schema: providersSchema,
   checkAtRuntime: true,
   createParser: () => new ProvidersParser(),
 };
 
 class ProvidersParser implements RowParser<ProvidersData> {
-  private readonly asAt = new SameOnEveryRow<Day>('as_at_date', isoOf);
+  private readonly asAt = new SameOnEveryRow<Day>('as_at_date');
   private readonly rows: ProvidersData['rows'] = [];
   /** `framework (folded)|provider_id` → first row: a provider appears once per framework. */
   private readonly seen = new Map<string, number>();
@@ -52,7 +57,7 @@ class ProvidersParser implements RowParser<ProvidersData> {
       const key = `${foldLabel(framework)}|${providerId}`;
       const first = this.seen.get(key);
       if (first !== undefined) {
-        r.error('provider_id', providerId, 'duplicate-provider', `provider_id ${providerId} appears twice in framework "${framework}" (first on row ${first})`);
+        r.error('provider_id', providerId, 'duplicate-provider', `provider_id appears twice in the same framework (first on row ${first})`);
         return;
       }
       this.seen.set(key, r.row);

@@ -1,11 +1,11 @@
 /** waiting: people waiting at a month end (extract-spec.md "waiting"). */
 import { z } from 'zod';
-import { isMonthEnd, isoOf, type Day } from '../../calendar/days.ts';
+import { isMonthEnd, type Day } from '../../calendar/days.ts';
 import { labelMatcher } from '../code-lists.ts';
 import type { WaitingData, WaitingFor } from '../parsed.ts';
 import type { RowReader } from '../row-reader.ts';
 import { checkLaCode, detach } from '../values.ts';
-import { optional, required, SameOnEveryRow, type KindDefinition, type RowParser } from './kind.ts';
+import { coded, optional, required, SameOnEveryRow, type KindDefinition, type RowParser } from './kind.ts';
 
 const WAITING_FOR = ['Assessment', 'Review', 'Service'] as const satisfies readonly WaitingFor[];
 const matchWaitingFor = labelMatcher(WAITING_FOR);
@@ -27,7 +27,12 @@ export const waitingSchema = z.object({
 }) satisfies z.ZodType<WaitingData>;
 
 export const waiting: KindDefinition<WaitingData> = {
-  columns: [...required('la_code', 'la_person_unique_identifier', 'date_of_birth', 'waiting_for', 'request_date', 'as_at_date'), ...optional('team', 'priority')],
+  columns: [
+    ...required('la_code', 'la_person_unique_identifier', 'date_of_birth'),
+    coded('waiting_for', true, matchWaitingFor),
+    ...required('request_date', 'as_at_date'),
+    ...optional('team', 'priority'),
+  ],
   schema: waitingSchema,
   checkAtRuntime: true,
   createParser: () => new WaitingParser(),
@@ -35,7 +40,7 @@ export const waiting: KindDefinition<WaitingData> = {
 
 class WaitingParser implements RowParser<WaitingData> {
   private readonly laCode = new SameOnEveryRow<string>('la_code');
-  private readonly asAt = new SameOnEveryRow<Day>('as_at_date', isoOf);
+  private readonly asAt = new SameOnEveryRow<Day>('as_at_date');
   private readonly rows: WaitingData['rows'] = [];
 
   row(r: RowReader): void {
@@ -55,7 +60,7 @@ class WaitingParser implements RowParser<WaitingData> {
     const waitingFor = r.label('waiting_for', matchWaitingFor, WAITING_FOR, true);
     const requestDate = r.date('request_date', true);
     if (typeof requestDate === 'number' && typeof asAt === 'number' && requestDate > asAt) {
-      r.error('request_date', r.raw('request_date'), 'request-after-as-at', `request_date ${isoOf(requestDate)} is after as_at_date ${isoOf(asAt)}`);
+      r.error('request_date', r.raw('request_date'), 'request-after-as-at', 'request_date is after as_at_date');
     }
     if (id === undefined || typeof dob !== 'number' || waitingFor == null || typeof requestDate !== 'number') return;
     this.rows.push({ personId: detach(id), dateOfBirth: dob, waitingFor, requestDate, team: r.text('team'), priority: r.text('priority') });
