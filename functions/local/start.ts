@@ -1,42 +1,47 @@
 /**
- * `npm start`: the whole pipeline on the embedded default. Writes a seeded sample, puts the uploads
- * into local S3 (reference files first, the events extract last), lets each S3 event drive the next
- * stage, approves every version (the local stand-in for an officer), runs the schedule handler on
- * each pack's distribution day (a frozen clock), and saves what SES accepted as out/mail/*.eml and
- * the PDFs as out/reports/*.pdf.
+ * `npm start`: the whole pipeline on the embedded default. Puts the uploads — a seeded sample, or
+ * the officer's own files with `--data DIR` — into local S3 (reference files first, the events
+ * extract last), lets each S3 event drive the next stage, approves every version (the local
+ * stand-in for an officer), runs the schedule handler on each pack's distribution day (a frozen
+ * clock), and saves what SES accepted as out/mail/*.eml and the PDFs as out/reports/*.pdf.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { fixedClock } from '../adapters/clock.ts';
 import { loadPackTemplates } from '../adapters/pack-templates.ts';
 import { writeSample } from '../adapters/sample-files.ts';
-import { UPLOAD_PREFIXES } from '../core/bucket-layout.ts';
+import { OUTPUT_PREFIXES, UPLOAD_PREFIXES } from '../core/bucket-layout.ts';
 import { approvalKey, parseManifestKey } from '../core/pipeline/manifest.ts';
 import { nthWorkingDay } from '../core/pipeline/working-days.ts';
+import { validationRecordSchema, type ValidationRecord } from '../core/pipeline/uploads-state.ts';
 import { loadBankHolidays } from '../adapters/bank-holidays.ts';
 import { addMonths } from '../core/calendar/days.ts';
 import type { UploadKind } from '../core/uploads/parsed.ts';
-import { ROOT, startLocalPipeline, type LocalPipeline } from './pipeline.ts';
+import { officerUploads, UPLOAD_ORDER, type OfficerUpload } from './officer-files.ts';
+import { startLocalPipeline, type LocalPipeline } from './pipeline.ts';
+import type { StartSource } from './start-options.ts';
 
-/** Reference files first, the events extract last (architecture.md): the last upload completes the set. */
-export const UPLOAD_ORDER: UploadKind[] = ['population', 'targets', 'benchmarks', 'commentary', 'waiting', 'finance', 'providers', 'events'];
+export { UPLOAD_ORDER };
 
 export interface StartOptions {
   outDir: string;
-  people: number;
-  seed: number;
-  end: string;
-  months: number;
+  source: StartSource;
   log: (line: string) => void;
+  /** Rejected uploads and stage failures (stderr under npm start); `log` when absent. */
+  warn?: (line: string) => void;
+}
+
+/** Puts one upload through the S3 API and waits for the pipeline to settle. */
+async function putUpload(p: LocalPipeline, u: OfficerUpload): Promise<void> {
+  await p.store.put(u.key, await readFile(u.file), u.contentType);
+  await p.bus.idle();
 }
 
 /** Puts one sample file through the S3 API and waits for the pipeline to settle. */
 export async function uploadSample(p: LocalPipeline, sampleDir: string, kind: UploadKind): Promise<string> {
   const key = `${UPLOAD_PREFIXES[kind]}${kind}.csv`;
-  await p.store.put(key, await readFile(path.join(sampleDir, `${kind}.csv`)), 'text/csv');
-  await p.bus.idle();
+  await putUpload(p, { kind, key, file: path.join(sampleDir, `${kind}.csv`), contentType: 'text/csv' });
   return key;
 }
 
@@ -66,7 +71,39 @@ export async function distributionDays(templatesDir: string, period: string): Pr
   return days;
 }
 
+/** The newest validation record ingest wrote for an upload key, or null when it wrote none. */
+async function verdictOf(p: LocalPipeline, key: string): Promise<ValidationRecord | null> {
+  let newest: ValidationRecord | null = null;
+  for (const o of await p.store.list(`${OUTPUT_PREFIXES.validation}${key}`)) {
+    const bytes = await p.store.getBytes(o.key);
+    const r = bytes ? validationRecordSchema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8'))) : null;
+    if (r?.success && r.data.key === key && (!newest || r.data.validatedAt >= newest.validatedAt)) newest = r.data;
+  }
+  return newest;
+}
+
+/** The months that have a measures document (`measures/<period>.json`), oldest first. */
+async function measuredPeriods(p: LocalPipeline): Promise<string[]> {
+  const periods = (await p.store.list(OUTPUT_PREFIXES.measures)).map((o) => /^measures\/(\d{4}-\d{2})\.json$/.exec(o.key)?.[1]);
+  return [...new Set(periods.filter((x): x is string => Boolean(x)))].sort();
+}
+
+/** The uploads of the chosen source: the sample written into `work`, or the officer's folder. */
+async function uploadsOf(o: StartOptions, work: string): Promise<OfficerUpload[]> {
+  if ('dataDir' in o.source) {
+    const { uploads, ignored } = await officerUploads(o.source.dataDir);
+    o.log(`Your files from ${o.source.dataDir}: ${uploads.length} upload(s)${ignored.length ? `; ignored (name does not start with an upload kind): ${ignored.join(', ')}` : ''}`);
+    return uploads;
+  }
+  const s = o.source.sample;
+  const sampleDir = path.join(work, 'sample');
+  await writeSample(sampleDir, s);
+  o.log(`Sample uploads written (seed ${s.seed}, ${s.people} people, ${s.months} months to ${s.end})`);
+  return UPLOAD_ORDER.map((kind) => ({ kind, key: `${UPLOAD_PREFIXES[kind]}${kind}.csv`, file: path.join(sampleDir, `${kind}.csv`), contentType: 'text/csv' }));
+}
+
 export async function start(o: StartOptions): Promise<number> {
+  const warn = o.warn ?? o.log;
   const mailDir = path.join(o.outDir, 'mail');
   const reportsDir = path.join(o.outDir, 'reports');
   const runsDir = path.join(o.outDir, 'runs');
@@ -74,28 +111,48 @@ export async function start(o: StartOptions): Promise<number> {
     await rm(d, { recursive: true, force: true });
     await mkdir(d, { recursive: true });
   }
+  // Relative to where npm start runs when inside it (out/mail/…), otherwise the absolute path.
+  const shown = (file: string) => {
+    const rel = path.relative(process.cwd(), file);
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+  };
   const work = await mkdtemp(path.join(os.tmpdir(), 'report-cards-'));
-  let n = 0;
+  const mails: string[] = [];
   const p = await startLocalPipeline({
     s3Dir: path.join(work, 's3'),
     // The raw bytes SES accepted, saved only once it returned a MessageId.
     onSent: async ({ recipient, raw }) => {
-      n += 1;
-      await writeFile(path.join(mailDir, `${String(n).padStart(3, '0')}-${recipient}.eml`), raw);
+      const file = path.join(mailDir, `${String(mails.length + 1).padStart(3, '0')}-${recipient}.eml`);
+      mails.push(file);
+      await writeFile(file, raw);
     },
   });
   try {
     o.log(`Local S3 ${p.servers.s3Endpoint}, SES ${p.servers.sesEndpoint}, DynamoDB ${p.servers.dynamoEndpoint}; triggers from ${p.rulesSource}`);
-    const sampleDir = path.join(work, 'sample');
-    await writeSample(sampleDir, { seed: o.seed, people: o.people, end: o.end, months: o.months });
-    o.log(`Sample uploads written (seed ${o.seed}, ${o.people} people, ${o.months} months to ${o.end})`);
-    for (const kind of UPLOAD_ORDER) o.log(`  uploaded ${await uploadSample(p, sampleDir, kind)}`);
+    let rejected = 0;
+    for (const u of await uploadsOf(o, work)) {
+      const before = mails.length;
+      await putUpload(p, u);
+      const verdict = await verdictOf(p, u.key);
+      if (verdict?.accepted) {
+        o.log(`  uploaded ${u.key}: accepted, ${verdict.rows} rows`);
+        continue;
+      }
+      rejected += 1;
+      const emails = mails.slice(before).map(shown);
+      const why = verdict ? (verdict.refused ?? `${verdict.errorCount} error(s)`) : 'no validation record (see the run history)';
+      warn(`  uploaded ${u.key}: REJECTED (${why}); rejection email: ${emails.join(', ') || 'none sent'}`);
+    }
     const approvals = await approveAll(p, 'npm start (automatic local approval)');
     o.log(`Approved ${approvals.length} pack version(s)`);
-    for (const [day] of [...(await distributionDays(p.deps.templatesDir, o.end))].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const before = n;
-      const r = await p.schedule(fixedClock(`${day}T09:00:00Z`));
-      o.log(`Schedule on ${r.today}: packs due ${r.due.join(', ') || 'no pack'}; ${n - before} email(s) sent`);
+    const periods = await measuredPeriods(p);
+    if (periods.length === 0) o.log('No measures were computed (no accepted events extract), so no pack is due');
+    for (const period of periods) {
+      for (const [day] of [...(await distributionDays(p.deps.templatesDir, period))].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const before = mails.length;
+        const r = await p.schedule(fixedClock(`${day}T09:00:00Z`));
+        o.log(`Schedule on ${r.today}: packs due ${r.due.join(', ') || 'no pack'}; ${mails.length - before} email(s) sent`);
+      }
     }
     await p.bus.idle();
     let pdfs = 0;
@@ -112,45 +169,16 @@ export async function start(o: StartOptions): Promise<number> {
     }
     const manifests = (await p.store.list('reports/')).filter((x) => x.key.endsWith('.json')).length;
     const errors = p.bus.errors();
-    for (const e of errors) o.log(`ERROR in ${e.stage} for ${e.key}: ${e.error?.message}`);
+    for (const e of errors) warn(`ERROR in ${e.stage} for ${e.key}: ${e.error?.message}`);
     o.log('');
-    o.log(`Done: ${p.bus.delivered.length} S3 events handled, ${manifests} pack version(s) rendered, ${n} email(s) accepted by SES.`);
-    o.log(`  PDFs:   ${path.relative(process.cwd(), reportsDir) || reportsDir}/ (${pdfs})`);
-    o.log(`  Emails: ${path.relative(process.cwd(), mailDir) || mailDir}/ (${n} .eml files, the raw bytes sent)`);
-    o.log(`  Run history: ${path.relative(process.cwd(), runsDir) || runsDir}/ (print it with: npx report-cards history)`);
-    return errors.length ? 1 : 0;
+    o.log(`Done: ${p.bus.delivered.length} S3 events handled, ${manifests} pack version(s) rendered, ${mails.length} email(s) accepted by SES.`);
+    if (rejected) o.log(`  Rejected: ${rejected} upload(s); each rejection email is in ${shown(mailDir)}/`);
+    o.log(`  PDFs:   ${shown(reportsDir)}/ (${pdfs})`);
+    o.log(`  Emails: ${shown(mailDir)}/ (${mails.length} .eml files, the raw bytes sent)`);
+    o.log(`  Run history: ${shown(runsDir)}/ (print it with: npx report-cards history)`);
+    return errors.length || rejected ? 1 : 0;
   } finally {
     await p.close();
     await rm(work, { recursive: true, force: true });
   }
-}
-
-async function main(): Promise<void> {
-  // The SDK's multi-line Node-version warning would bury the summary; say it in one line instead.
-  if (Number(process.versions.node.split('.')[0]) < 22 && process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED === undefined) {
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-    process.stdout.write(`Note: Node ${process.versions.node}; AWS SDK releases after early January 2027 need Node 22 or later.\n`);
-  }
-  const { values } = parseArgs({
-    options: {
-      out: { type: 'string', default: path.join(ROOT, 'out') },
-      people: { type: 'string', default: '5000' },
-      seed: { type: 'string', default: '1' },
-      end: { type: 'string', default: '2021-11' },
-      months: { type: 'string', default: '36' },
-    },
-  });
-  const code = await start({
-    outDir: path.resolve(values.out),
-    people: Number(values.people),
-    seed: Number(values.seed),
-    end: values.end,
-    months: Number(values.months),
-    log: (l) => process.stdout.write(`${l}\n`),
-  });
-  process.exitCode = code;
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  await main();
 }

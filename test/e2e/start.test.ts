@@ -1,13 +1,20 @@
 /**
  * `npm start`'s runner, small: every email SES accepted is saved as .eml (the raw bytes sent, after
- * the MessageId came back), the PDFs land in out/reports, the run history in out/runs.
+ * the MessageId came back), the PDFs land in out/reports, the run history in out/runs. Then the
+ * real entry as a child process: `--data DIR` with an officer's folder, `--help`, usage errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
+import Papa from 'papaparse';
+import { writeSample } from '../../functions/adapters/sample-files.ts';
+import { ROOT } from '../../functions/local/pipeline.ts';
 import { start } from '../../functions/local/start.ts';
+import { brokenEvents } from './helpers.ts';
 import { readPdf } from '../support/pdf-text.ts';
 
 let out: string;
@@ -16,7 +23,7 @@ const lines: string[] = [];
 
 beforeAll(async () => {
   out = await mkdtemp(path.join(os.tmpdir(), 'rc-start-'));
-  code = await start({ outDir: out, people: 2000, seed: 3, end: '2021-11', months: 24, log: (l) => lines.push(l) });
+  code = await start({ outDir: out, source: { sample: { people: 2000, seed: 3, end: '2021-11', months: 24 } }, log: (l) => lines.push(l) });
 });
 afterAll(() => rm(out, { recursive: true, force: true }));
 
@@ -45,5 +52,100 @@ describe('npm start (the embedded default)', () => {
   it('leaves the run history for report-cards history', async () => {
     const runs = await readdir(path.join(out, 'runs'));
     expect(runs.length).toBeGreaterThanOrEqual(12);
+  });
+});
+
+/** The real `npm start` entry (what `npm start -- ARGS` runs), as a child process. */
+async function npmStart(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', path.join(ROOT, 'functions/local/npm-start.ts'), ...args], { cwd: ROOT, timeout: 240_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const NO_STACK = /\n\s+at /;
+
+describe('npm start -- --data DIR (the officer\'s own files)', () => {
+  let data: string;
+  let dataOut: string;
+  let run: { code: number; stdout: string; stderr: string };
+
+  beforeAll(async () => {
+    data = await mkdtemp(path.join(os.tmpdir(), 'rc-data-'));
+    dataOut = await mkdtemp(path.join(os.tmpdir(), 'rc-data-out-'));
+    await writeSample(data, { seed: 5, people: 300, end: '2021-11', months: 24 });
+    // As an officer's folder looks: a workbook, a name with capitals and spaces, a draft with
+    // errors beside the good extract, and a file that is not an upload.
+    const population = Papa.parse<string[]>(await readFile(path.join(data, 'population.csv'), 'utf8'), { skipEmptyLines: true }).data;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Population').addRows(population.map((row, i) => (i === 0 ? row : row.map((v) => (/^\d+$/.test(v) ? Number(v) : v)))));
+    await writeFile(path.join(data, 'Population 2021.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
+    await rm(path.join(data, 'population.csv'));
+    await writeFile(path.join(data, 'events-draft.csv'), await brokenEvents(data));
+    await writeFile(path.join(data, 'notes.txt'), 'not an upload\n');
+    run = await npmStart(['--data', data, '--out', dataOut]);
+  }, 300_000);
+  afterAll(async () => {
+    await rm(data, { recursive: true, force: true });
+    await rm(dataOut, { recursive: true, force: true });
+  });
+
+  it('puts every upload in the usual order, says which were accepted, and ignores the rest by name', () => {
+    expect(run.stdout).toContain('ignored (name does not start with an upload kind): notes.txt');
+    const uploaded = [...run.stdout.matchAll(/uploaded (\S+(?: \S+)*?): accepted/g)].map((m) => m[1]);
+    expect(uploaded).toEqual([
+      'reference/population/Population 2021.xlsx',
+      'reference/targets/targets.csv',
+      'reference/benchmarks/benchmarks.csv',
+      'commentary/commentary.csv',
+      'extracts/waiting/waiting.csv',
+      'extracts/finance/finance.csv',
+      'extracts/providers/providers.csv',
+      'extracts/events/events.csv',
+    ]);
+  });
+
+  it('reports the broken file in one line on stderr and exits 1, with no stack trace', () => {
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^ {2}uploaded extracts\/events\/events-draft\.csv: REJECTED \(3 error\(s\)\); rejection email: \S*\/mail\/001-performance@example\.org\.eml\n$/);
+    expect(run.stderr).not.toMatch(NO_STACK);
+  });
+
+  it('saves the rejection email in out/mail, and nothing is lost: the good files still make both packs and their sends', async () => {
+    const mails = (await readdir(path.join(dataOut, 'mail'))).sort();
+    // 1 rejection + per pack 1 preview and 4 board/clerk sends (the local lists).
+    expect(mails).toHaveLength(11);
+    const rejection = await simpleParser(await readFile(path.join(dataOut, 'mail', mails[0]!)));
+    expect(rejection.to).toMatchObject({ text: 'performance@example.org' });
+    expect(rejection.subject).toBe('Upload rejected: events-draft.csv (events), 3 errors');
+    expect(rejection.attachments.map((a) => a.filename)).toEqual(['events-draft.csv.errors.csv']);
+    expect(await readdir(path.join(dataOut, 'reports'))).toHaveLength(2);
+    expect(run.stdout).toMatch(/Done: \d+ S3 events handled, 2 pack version\(s\) rendered, 11 email\(s\) accepted by SES\./);
+    expect(run.stdout).toContain('Rejected: 1 upload(s)');
+  });
+});
+
+describe('npm start: --help and usage errors', () => {
+  it('explains both modes on --help, exit 0', async () => {
+    const r = await npmStart(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('npm start -- --data DIR');
+    expect(r.stdout).toContain('seeded sample council');
+    expect(r.stderr).toBe('');
+  });
+
+  it.each([
+    [['--bogus'], "Unknown option '--bogus'"],
+    [['--data'], '--data needs a folder'],
+    [['--data', '/nonexistent/report-cards-data'], 'no such folder'],
+    [['--data', 'templates/packs'], 'has no upload files'],
+  ])('%j: one sentence on stderr, exit 2, no stack trace', async (args, says) => {
+    const r = await npmStart(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^npm start: [^\n]+ \(npm start -- --help explains the options\)\.\n$/);
+    expect(r.stderr).toContain(says);
+    expect(r.stderr).not.toMatch(NO_STACK);
   });
 });
