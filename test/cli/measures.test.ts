@@ -69,6 +69,7 @@ describe('report-cards measures: every input', () => {
     expect(doc.measures.map((m) => m.id)).toEqual([
       'REQ_NEW', 'FPOC', 'REQ_TO_ASSESS', 'ASSESS_LT', 'ASSESS_NO_SERVICE', 'WAIT_ASSESS_DAYS', 'REVIEWS_UTD', 'REVIEWS_REDUCED',
       'LTS_CLIENTS', 'ADMISSIONS_18_64', 'ADMISSIONS_65P', 'STMAX_NO_FURTHER', 'SDS', 'DIRECT_PAYMENTS', 'SETTLED_ACCOM', 'CARER_ASSESS',
+      'ASCOF_2A', 'ASCOF_2B', 'ASCOF_2C', 'ASCOF_2E', 'ASCOF_2E_65', 'ASCOF_2E_LD', 'ASCOF_3D1A', 'ASCOF_3D1B', 'ASCOF_3D2A', 'ASCOF_3D2B',
       'WAITING_ASSESS', 'BUDGET_VARIANCE', 'SAVINGS_DELIVERED', 'PROVIDERS_GOOD', 'HOMECARE_HOURS',
     ]);
     for (const m of doc.measures) expect(m.definition && m.whyItMatters).toBeTruthy();

@@ -80,6 +80,9 @@ function settle(r: RawRow, persons: number, periodEnd: string, dob: (p: number) 
     plannedUnitsPerWeek: r.plannedUnitsPerWeek,
     unitCost: r.unitCost,
     accommodationStatus: r.accommodationStatus?.trim() || null,
+    gender: null,
+    ethnicity: null,
+    primarySupportReason: null,
   };
 }
 

@@ -29,6 +29,7 @@ export function computeMeasures(
       basis: definition.basis,
       definition: definition.definition,
       whyItMatters: definition.whyItMatters,
+      ...(definition.ascofCode === undefined ? {} : { ascofCode: definition.ascofCode }),
       series,
       breakdowns,
       ...aroundMeasure(core, lookups, ctx.period, settings),

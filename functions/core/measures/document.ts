@@ -89,6 +89,8 @@ export const measureResultSchema = z.object({
   /** Extras from the catalogue, so that cards need nothing but this document. */
   definition: z.string().optional(),
   whyItMatters: z.string().optional(),
+  /** Extra: the national ASCOF code (`2A`, `3D1a` …) of a measure computed by DHSC's method. */
+  ascofCode: z.string().optional(),
   series: z.array(seriesPointSchema),
   /** Breakdown id (`18-64`, `65+`, `residential`, `community`) → a series of the same shape; `{}` when none. */
   breakdowns: z.record(z.string(), z.array(seriesPointSchema)),

@@ -29,6 +29,7 @@ export interface Person {
   /** `la_person_unique_identifier`, as given (trimmed). */
   id: string;
   dateOfBirth: Day;
+  /** The latest date of death on any of the person's rows (DHSC's person details keep the latest). */
   dateOfDeath: Day | null;
 }
 
@@ -52,6 +53,10 @@ export interface EventRow {
   unitCost: DecimalText | null;
   /** Trimmed text as given (null when blank); a person attribute resolved per month by measures. */
   accommodationStatus: string | null;
+  /** Trimmed text as given (null when blank): person attributes for the equity breakdowns and ASCOF 2E LD. */
+  gender: string | null;
+  ethnicity: string | null;
+  primarySupportReason: string | null;
 }
 
 export interface EventsData {

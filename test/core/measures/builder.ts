@@ -27,6 +27,9 @@ export interface RowSpec {
   units?: string | null;
   cost?: string | null;
   accommodation?: string | null;
+  gender?: string | null;
+  ethnicity?: string | null;
+  psr?: string | null;
 }
 
 export interface Extract {
@@ -34,6 +37,8 @@ export interface Extract {
   end: string;
   /** Date of birth per person id; default 1950-01-01. */
   dob?: Record<string, string>;
+  /** Date of death per person id; default none. */
+  dod?: Record<string, string>;
   laCode?: string;
 }
 
@@ -61,13 +66,16 @@ export function events(extract: Extract, specs: RowSpec[]): EventsData {
       plannedUnitsPerWeek: s.units ?? null,
       unitCost: s.cost ?? null,
       accommodationStatus: s.accommodation ?? null,
+      gender: s.gender ?? null,
+      ethnicity: s.ethnicity ?? null,
+      primarySupportReason: s.psr ?? null,
     };
   });
   return {
     laCode: extract.laCode ?? 'E08000018',
     reportingPeriodStart: day(extract.start),
     reportingPeriodEnd: day(extract.end),
-    persons: ids.map((id) => ({ id, dateOfBirth: day(extract.dob?.[id] ?? '1950-01-01'), dateOfDeath: null })),
+    persons: ids.map((id) => ({ id, dateOfBirth: day(extract.dob?.[id] ?? '1950-01-01'), dateOfDeath: extract.dod?.[id] ? day(extract.dod[id]) : null })),
     events: rows,
   };
 }

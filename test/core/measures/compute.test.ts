@@ -45,6 +45,9 @@ const rowArb = fc
       plannedUnitsPerWeek: isService ? r.units : null,
       unitCost: isService ? r.cost : null,
       accommodationStatus: r.accommodation,
+      gender: null,
+      ethnicity: null,
+      primarySupportReason: null,
     };
   });
 

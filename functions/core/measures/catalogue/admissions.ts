@@ -73,7 +73,7 @@ function admissions(ctx: MeasureContext, band: AgeBand) {
 }
 
 const WHY =
-  'Moving into a care home permanently is a big life change and the most costly form of support; fewer admissions usually means people are helped to stay at home longer (in the spirit of ASCOF 2A).';
+  'Moving into a care home permanently is a big life change and the most costly form of support; fewer admissions usually means people are helped to stay at home longer. A local measure; the national figures, computed by the DHSC method, are ASCOF 2B and 2C.';
 
 export const ADMISSIONS_18_64: MeasureDefinition = {
   id: 'ADMISSIONS_18_64',

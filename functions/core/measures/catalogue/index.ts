@@ -1,8 +1,10 @@
 /**
- * The catalogue, in the order of measures.md's tables: event measures, then snapshot measures.
+ * The catalogue, in the order of measures.md's tables: event measures, the ASCOF measures by
+ * DHSC's method (ascof/METHOD.md), then snapshot measures.
  * Cards and the measures JSON list measures in this order.
  */
 import { ADMISSIONS_18_64, ADMISSIONS_65P } from './admissions.ts';
+import { ASCOF_MEASURES } from './ascof/index.ts';
 import { ASSESS_LT, ASSESS_NO_SERVICE } from './assessments.ts';
 import { CARER_ASSESS } from './carers.ts';
 import { BUDGET_VARIANCE, SAVINGS_DELIVERED } from './finance.ts';
@@ -33,6 +35,7 @@ export const CATALOGUE: readonly MeasureDefinition[] = [
   DIRECT_PAYMENTS,
   SETTLED_ACCOM,
   CARER_ASSESS,
+  ...ASCOF_MEASURES,
   WAITING_ASSESS,
   BUDGET_VARIANCE,
   SAVINGS_DELIVERED,

@@ -113,7 +113,7 @@ export const SDS: MeasureDefinition = {
   definition:
     'Of the adults receiving long term support in the community on the last day of the month, the percentage getting it through a direct payment or a council-managed personal budget.',
   whyItMatters:
-    'Personal budgets give people choice and control over their care, a core aim of the Care Act (in the spirit of ASCOF 3D).',
+    'Personal budgets give people choice and control over their care, a core aim of the Care Act. A local measure of every community client on the month end; the national figure, which counts each person at their highest setting, is ASCOF 3D1a.',
   unit: 'percent',
   polarity: 'high',
   basis: 'snapshot',
@@ -129,7 +129,7 @@ export const DIRECT_PAYMENTS: MeasureDefinition = {
   definition:
     'Of the adults receiving long term support in the community on the last day of the month, the percentage receiving a direct payment to arrange their own care.',
   whyItMatters:
-    'Direct payments give people the most control over who supports them and how (in the spirit of ASCOF 3D).',
+    'Direct payments give people the most control over who supports them and how. A local measure of every community client on the month end; the national figure, which counts each person at their highest setting, is ASCOF 3D2a.',
   unit: 'percent',
   polarity: 'high',
   basis: 'snapshot',
@@ -145,7 +145,7 @@ export const SETTLED_ACCOM: MeasureDefinition = {
   definition:
     'Of the adults receiving long term support on the last day of the month, the percentage whose latest recorded accommodation is settled: their own home, a tenancy, with family or friends, or supported or sheltered housing.',
   whyItMatters:
-    'A settled home is linked to safety, wellbeing and independence, and reduces the risk of costly crises (in the spirit of ASCOF 2E).',
+    'A settled home is linked to safety, wellbeing and independence, and reduces the risk of costly crises. A local measure of long term clients on the month end; the national figure, over everyone supported in the year, is ASCOF 2E.',
   unit: 'percent',
   polarity: 'high',
   basis: 'snapshot',

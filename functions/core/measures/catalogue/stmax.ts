@@ -35,7 +35,7 @@ export const STMAX_NO_FURTHER: MeasureDefinition = {
   definition:
     'Of the short-term reablement (ST-Max) episodes that ended in the 12 months to the end of the month, for adults not already receiving long term support, the percentage where no long term support started within 7 days. Episodes ending in death, hospital admission, refusal or self-funding are left out.',
   whyItMatters:
-    'Reablement that works helps people regain independence and avoids the need for ongoing care. A local measure in the spirit of ASCOF 2A, not the national method.',
+    'Reablement that works helps people regain independence and avoids the need for ongoing care. A local month-by-month measure of single reablement rows; the national figure, computed by the DHSC method, is ASCOF 2A.',
   unit: 'percent',
   polarity: 'high',
   basis: 'rolling12',

@@ -21,6 +21,8 @@ export interface MeasureDefinition {
   /** Plain English a board member understands. */
   definition: string;
   whyItMatters: string;
+  /** The national ASCOF code, for measures computed by DHSC's method (ascof/METHOD.md). */
+  ascofCode?: string;
   unit: Unit;
   polarity: Polarity;
   basis: MeasureBasis;

@@ -41,6 +41,9 @@ const eventRowSchema = z.object({
   plannedUnitsPerWeek: decimal.nullable(),
   unitCost: decimal.nullable(),
   accommodationStatus: z.string().min(1).nullable(),
+  gender: z.string().min(1).nullable(),
+  ethnicity: z.string().min(1).nullable(),
+  primarySupportReason: z.string().min(1).nullable(),
 });
 
 export const eventsSchema = z.object({
@@ -185,6 +188,9 @@ class EventsParser implements RowParser<EventsData> {
       plannedUnitsPerWeek: planned,
       unitCost,
       accommodationStatus: r.text('accommodation_status'),
+      gender: r.text('gender'),
+      ethnicity: r.text('ethnicity'),
+      primarySupportReason: r.text('primary_support_reason'),
     });
   }
 
@@ -234,7 +240,7 @@ class EventsParser implements RowParser<EventsData> {
       r.error('date_of_birth', r.raw('date_of_birth'), 'dob-differs', 'date_of_birth differs from an earlier row of the same person');
       return -1;
     }
-    if (p.dateOfDeath === null && typeof dod === 'number') p.dateOfDeath = dod;
+    if (typeof dod === 'number' && (p.dateOfDeath === null || dod > p.dateOfDeath)) p.dateOfDeath = dod;
     return index;
   }
 

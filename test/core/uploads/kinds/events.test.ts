@@ -47,6 +47,9 @@ describe('events: a valid extract', () => {
       plannedUnitsPerWeek: null,
       unitCost: null,
       accommodationStatus: 'Tenant',
+      gender: 'Female',
+      ethnicity: null,
+      primarySupportReason: null,
     });
     expect(assessment.assessmentType).toBe('Long term assessment');
     expect(service).toMatchObject({ eventType: 'Service', end: null, outcome: null, serviceType: 'Long term support: Community', plannedUnitsPerWeek: '10', unitCost: '21.50', deliveryMechanism: 'Direct payment' });
@@ -57,6 +60,20 @@ describe('events: a valid extract', () => {
     const r = await check([{ client_type: ' service   USER\u00a0', event_type: '\tREQUEST', event_outcome: 'nfa:  information and advice or SIGNPOSTING', accommodation_status: '\u00a0Tenant ' }]);
     expect(r.errors).toEqual([]);
     expect(r.data!.events[0]).toMatchObject({ clientType: 'Service user', eventType: 'Request', outcome: 'NFA: Information and advice or signposting', accommodationStatus: 'Tenant' });
+  });
+
+  it('keeps the latest date of death of a person\'s rows, as DHSC\'s person details do', async () => {
+    const r = await check([{ date_of_death: '2021-06-01' }, { date_of_death: '2021-07-01' }, { date_of_death: '' }, { date_of_death: '2021-06-15' }]);
+    expect(r.errors).toEqual([]);
+    expect(r.data!.persons[0].dateOfDeath).toBe(dayOf(2021, 7, 1));
+  });
+
+  it('keeps gender, ethnicity and primary support reason as trimmed text', async () => {
+    // The shared fixture columns leave ethnicity and primary support reason out: add them here.
+    const [header, row] = eventsCsv([{ gender: ' Male ' }]).trimEnd().split('\n');
+    const r = await validateText('events', `${header},ethnicity,primary_support_reason\n${row},White: English,Learning disability support\n`);
+    expect(r.errors).toEqual([]);
+    expect(r.data!.events[0]).toMatchObject({ gender: 'Male', ethnicity: 'White: English', primarySupportReason: 'Learning disability support' });
   });
 
   it('accepts every date form of the spec', async () => {
