@@ -51,7 +51,7 @@ E08000018,C,1950-01-01,Review,2023-08-30,2023-09-30
 `;
 const FINANCE_EDGE = `period,budget_line,annual_budget_gbp,forecast_outturn_gbp,savings_target_gbp,savings_delivered_gbp
 2023-10,A,100.10,-50.05,,5
-2023-10,B,0.2,0.1,3,-1.005
+2023-10,B,0.2,0.1,5,-1.51
 2023-10,C,0.1,0.2,-1,0.5
 `;
 const FINANCE_NO_TARGET = `period,budget_line,annual_budget_gbp,forecast_outturn_gbp,savings_target_gbp,savings_delivered_gbp
@@ -106,12 +106,12 @@ describe('snapshot measures: engine against reference', () => {
       HOMECARE_HOURS: homecareHours(providers),
     };
     for (const [id, points] of Object.entries(ref)) expectSame(doc, id, points);
-    // Worked by hand: two waits of 30 and 1 days; −150.15; −0.505 of 2 is −25.25% → −25.3
+    // Worked by hand: two waits of 30 and 1 days; −150.15; −1.01 of 4 is −25.25% → −25.3
     // (half away from zero); P1 rated Good in one framework counts as good; 0.1 + 0.2 hours.
     expect(ref.WAITING_ASSESS.at(-1)).toMatchObject({ month: '2023-10', value: 2, medianDays: 15.5 });
     expect(ref.WAITING_ASSESS[0]).toMatchObject({ month: '2023-09', value: 0, medianDays: null });
     expect(ref.BUDGET_VARIANCE.at(-1)).toMatchObject({ value: -150.15, numerator: '-150.15' });
-    expect(ref.SAVINGS_DELIVERED.at(-1)).toMatchObject({ value: -25.3, numerator: '-0.505', denominator: '2' });
+    expect(ref.SAVINGS_DELIVERED.at(-1)).toMatchObject({ value: -25.3, numerator: '-1.01', denominator: '4' });
     expect(ref.SAVINGS_DELIVERED[0]).toMatchObject({ value: null, reason: 'no denominator' });
     expect(ref.PROVIDERS_GOOD.at(-1)).toMatchObject({ value: 100, numerator: 2, denominator: 2 });
     expect(ref.PROVIDERS_GOOD[0]).toMatchObject({ value: null, reason: 'no denominator' });

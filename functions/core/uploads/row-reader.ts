@@ -7,7 +7,7 @@ import type { Day } from '../calendar/days.ts';
 import type { LabelMatch } from './code-lists.ts';
 import type { ColumnIndex } from './headers.ts';
 import type { IssueLog } from './issues.ts';
-import { detach, isoDayFast, isProblem, parseDate, parseDecimal, trimValue, type Problem } from './values.ts';
+import { detach, isoDayFast, isProblem, parseDate, parseDecimal, trimValue, type NumberForm, type Problem } from './values.ts';
 
 /** Memo size per column; beyond it the memo is dropped and rebuilt (bounded memory). */
 const MEMO_LIMIT = 50_000;
@@ -42,8 +42,7 @@ export class RowReader {
   private inPlace = true;
   private fields: string[] = [];
   private readonly dates = new Memo(parseDate);
-  private readonly decimals = new Memo((t: string) => parseDecimal(t, false));
-  private readonly signedDecimals = new Memo((t: string) => parseDecimal(t, true));
+  private readonly decimals = { number: new Memo((t: string) => parseDecimal(t, 'number')), pounds: new Memo((t: string) => parseDecimal(t, 'pounds')) };
   private readonly labelMemos = new Map<string, Memo<unknown>>();
   private readonly texts = new Map<string, string>();
   private readonly textMemos = new Map<string, Memo<string>>();
@@ -139,13 +138,13 @@ export class RowReader {
     return undefined;
   }
 
-  decimal(column: string, required: boolean, signed = false): string | null | undefined {
+  decimal(column: string, required: boolean, form: NumberForm = 'number'): string | null | undefined {
     const v = this.raw(column);
     if (v === '') {
       if (required) this.error(column, null, 'required', `${column} is required`);
       return required ? undefined : null;
     }
-    const d = (signed ? this.signedDecimals : this.decimals).get(v);
+    const d = this.decimals[form].get(v);
     if (!isProblem(d)) return d;
     this.problem(column, v, d);
     return undefined;

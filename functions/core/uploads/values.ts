@@ -107,11 +107,26 @@ const DECIMAL = /^\d+(\.\d+)?$/;
 const SIGNED_DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /**
- * A decimal as the spec writes numbers; kept as text so sums can be exact. `signed` allows a
- * leading `-` (finance amounts only).
+ * `number`: 0 or more, at most 4 decimal places. `pounds` (finance amounts): may be negative, at
+ * most 2 decimal places and 12 digits before the point. Both at most 15 significant digits.
  */
-export function parseDecimal(text: string, signed = false): string | Problem {
-  if ((signed ? SIGNED_DECIMAL : DECIMAL).test(text)) return text;
+export type NumberForm = 'number' | 'pounds';
+
+/** Significant digits a double holds exactly (extract-spec.md "Values"). */
+const MAX_SIGNIFICANT = 15;
+const LIMITS: Record<NumberForm, { decimals: number; integerDigits: number }> = {
+  number: { decimals: 4, integerDigits: Infinity },
+  pounds: { decimals: 2, integerDigits: 12 },
+};
+
+/**
+ * A decimal as the spec writes numbers; kept as text so sums can be exact. Every accepted value is
+ * representable without loss, so no later sum or comparison fails or slows on it (issue 11: 309
+ * digits broke big.js, a million decimal places took minutes).
+ */
+export function parseDecimal(text: string, form: NumberForm = 'number'): string | Problem {
+  const signed = form === 'pounds';
+  if ((signed ? SIGNED_DECIMAL : DECIMAL).test(text)) return precisionProblem(text, form) ?? text;
   if (text.includes('£') || text.includes('$') || text.includes('€')) {
     return { rule: 'number-format', message: 'has a currency sign; give the plain number (e.g. 1250.50, not £1,250.50)' };
   }
@@ -121,9 +136,35 @@ export function parseDecimal(text: string, signed = false): string | Problem {
   return { rule: 'number-format', message: `is not a number written like 12 or 7.5${signed ? ' (or -12.5)' : ''}` };
 }
 
+/** Undefined when a plain decimal keeps within `form`'s digits, else what is too long. */
+function precisionProblem(text: string, form: NumberForm): Problem | undefined {
+  const limits = LIMITS[form];
+  const start = text.charCodeAt(0) === 45 ? 1 : 0;
+  const point = text.indexOf('.');
+  const integerEnd = point < 0 ? text.length : point;
+  const decimals = point < 0 ? 0 : text.length - point - 1;
+  let first = start;
+  while (first < text.length && (text.charCodeAt(first) === 48 || text.charCodeAt(first) === 46)) first++;
+  const significant = first === text.length ? 0 : text.length - first - (point > first ? 1 : 0);
+  const integerDigits = Math.max(0, integerEnd - Math.max(start, Math.min(first, integerEnd)));
+  if (decimals > limits.decimals) {
+    const what = form === 'pounds' ? 'pounds and pence' : 'a number';
+    return { rule: 'number-precision', message: `has ${decimals} decimal places; ${what} may have at most ${limits.decimals}` };
+  }
+  if (integerDigits > limits.integerDigits) {
+    return { rule: 'number-precision', message: `has ${integerDigits} digits before the decimal point; at most ${limits.integerDigits} are allowed` };
+  }
+  if (significant > MAX_SIGNIFICANT) {
+    return { rule: 'number-precision', message: `has ${significant} significant digits; at most ${MAX_SIGNIFICANT} can be kept exactly` };
+  }
+  return undefined;
+}
+
 /** A whole number greater than 0 (populations). */
 export function parsePositiveInteger(text: string): number | Problem {
   if (/^\d+$/.test(text)) {
+    const tooLong = precisionProblem(text, 'number');
+    if (tooLong) return tooLong;
     const n = Number(text);
     if (n > 0 && Number.isSafeInteger(n)) return n;
     return { rule: 'number-range', message: 'must be a whole number greater than 0' };

@@ -80,9 +80,24 @@ describe('parseDecimal', () => {
     const p = parseDecimal(text);
     expect(isProblem(p) && p.message).toMatch(message);
   });
-  it('allows a leading minus when signed (finance)', () => {
-    expect(parseDecimal('-1250.75', true)).toBe('-1250.75');
-    expect(ruleOf(parseDecimal('-£1250', true))).toBe('number-format');
+  it('allows a leading minus for pounds (finance)', () => {
+    expect(parseDecimal('-1250.75', 'pounds')).toBe('-1250.75');
+    expect(ruleOf(parseDecimal('-£1250', 'pounds'))).toBe('number-format');
+  });
+
+  it('keeps every number exact: at most 15 significant digits and 4 decimal places', () => {
+    for (const ok of ['123456789012345', '12345678901.2345', '0.0001', '0.0012', '000000000000000000001', '1.2300']) expect(parseDecimal(ok)).toBe(ok);
+    const tooLong = ['1234567890123456', '1' + '0'.repeat(308), '12345678901234.56', '0.00001', '1.23456', '7.' + '5'.repeat(1000)];
+    for (const bad of tooLong) expect(ruleOf(parseDecimal(bad))).toBe('number-precision');
+    expect(isProblem(parseDecimal('0.12345')) && parseDecimal('0.12345')).toMatchObject({ message: 'has 5 decimal places; a number may have at most 4' });
+    expect(isProblem(parseDecimal('1234567890123456')) && parseDecimal('1234567890123456')).toMatchObject({ message: 'has 16 significant digits; at most 15 can be kept exactly' });
+  });
+
+  it('keeps pounds to pence and under a trillion: 2 decimal places, 12 digits before the point', () => {
+    for (const ok of ['-999999999999.99', '0.5', '000123456789012.10']) expect(parseDecimal(ok, 'pounds')).toBe(ok);
+    expect(parseDecimal('12.345', 'pounds')).toMatchObject({ rule: 'number-precision', message: 'has 3 decimal places; pounds and pence may have at most 2' });
+    expect(parseDecimal('-1234567890123', 'pounds')).toMatchObject({ rule: 'number-precision', message: 'has 13 digits before the decimal point; at most 12 are allowed' });
+    expect(ruleOf(parseDecimal('9'.repeat(309), 'pounds'))).toBe('number-precision');
   });
 });
 
@@ -92,6 +107,7 @@ describe('parsePositiveInteger', () => {
     expect(ruleOf(parsePositiveInteger('0'))).toBe('number-range');
     expect(ruleOf(parsePositiveInteger('158600.5'))).toBe('number-format');
     expect(ruleOf(parsePositiveInteger('158,600'))).toBe('number-format');
+    expect(ruleOf(parsePositiveInteger('1234567890123456'))).toBe('number-precision');
   });
 });
 

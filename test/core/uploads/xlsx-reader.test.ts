@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateUpload } from '../../../functions/core/uploads/validate-upload.ts';
+import { handMadeWorkbook } from '../../support/hand-made-workbook.ts';
 import { BASE_EVENT, EVENT_COLUMNS, SERVICE, type EventColumn } from './fixtures.ts';
 
 type Cell = ExcelJS.CellValue;
@@ -168,6 +169,31 @@ describe('xlsx uploads', () => {
     const result = await validateUpload('population', text, { fileName: 'pop.xlsx' });
     expect(result.errors).toEqual([]);
     expect(result.data).toHaveLength(1);
+  });
+});
+
+describe('workbook values get the CSV rules', () => {
+  /** One events row of inline strings, with the named cells given as raw `<c>` contents instead. */
+  async function eventsWithCells(raw: Partial<Record<EventColumn, string>>): Promise<Uint8Array> {
+    const ref = (i: number, r: number) => `${i < 26 ? String.fromCharCode(65 + i) : `A${String.fromCharCode(39 + i)}`}${r}`;
+    const text = (i: number, r: number, v: string) => (v === '' ? '' : `<c r="${ref(i, r)}" t="inlineStr"><is><t>${v}</t></is></c>`);
+    const values = { ...BASE_EVENT, ...SERVICE } as Record<EventColumn, string>;
+    const row2 = EVENT_COLUMNS.map((c, i) => (raw[c] !== undefined ? `<c r="${ref(i, 2)}"${raw[c]}</c>` : text(i, 2, values[c]))).join('');
+    return handMadeWorkbook({ sheetData: `<row r="1">${EVENT_COLUMNS.map((c, i) => text(i, 1, c)).join('')}</row><row r="2">${row2}</row>` });
+  }
+  const check = async (raw: Partial<Record<EventColumn, string>>) => (await validateUpload('events', await eventsWithCells(raw), { fileName: 'e.xlsx' })).errors.map((e) => `${e.rule}@${e.column}`);
+
+  it('a date cell holding an impossible date is an error, not the next month', async () => {
+    expect(await check({ event_start_date: ' t="d"><v>2021-11-31</v>' })).toEqual(['impossible-date@event_start_date']);
+    expect(await check({ event_start_date: ' t="d"><v>2021-11-30</v>' })).toEqual([]);
+  });
+
+  it('1e308, 0x1F, Infinity and a long fraction are not numbers that pass', async () => {
+    expect(await check({ unit_cost: '><v>1e308</v>' })).toEqual(['number-precision@unit_cost']);
+    expect(await check({ unit_cost: '><v>0x1F</v>' })).toEqual(['number-format@unit_cost']);
+    expect(await check({ unit_cost: '><v>Infinity</v>' })).toEqual(['number-format@unit_cost']);
+    expect(await check({ planned_units_per_week: '><v>0.333333333333333</v>' })).toEqual(['number-precision@planned_units_per_week']);
+    expect(await check({ unit_cost: '><v>21.5</v>', planned_units_per_week: '><v>12.25</v>' })).toEqual([]);
   });
 });
 

@@ -35,10 +35,10 @@ class FinanceParser implements RowParser<FinanceData> {
     const period = r.requiredParsed('period', parseMonth);
     if (period !== undefined) this.period.check(r, r.intern(period), r.raw('period'));
     const budgetLine = r.requiredText('budget_line');
-    const annualBudget = r.decimal('annual_budget_gbp', true, true);
-    const forecastOutturn = r.decimal('forecast_outturn_gbp', true, true);
-    const savingsTarget = r.decimal('savings_target_gbp', false, true);
-    const savingsDelivered = r.decimal('savings_delivered_gbp', false, true);
+    const annualBudget = r.decimal('annual_budget_gbp', true, 'pounds');
+    const forecastOutturn = r.decimal('forecast_outturn_gbp', true, 'pounds');
+    const savingsTarget = r.decimal('savings_target_gbp', false, 'pounds');
+    const savingsDelivered = r.decimal('savings_delivered_gbp', false, 'pounds');
     if (budgetLine === null || annualBudget == null || forecastOutturn == null || savingsTarget === undefined || savingsDelivered === undefined) return;
     this.lines.push({ budgetLine, annualBudget, forecastOutturn, savingsTarget, savingsDelivered });
   }

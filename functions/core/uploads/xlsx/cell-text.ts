@@ -43,14 +43,42 @@ export function cellText(cell: RawCell, formats: WorkbookFormats): string {
     case 'b':
       return value === '1' || value.toLowerCase() === 'true' ? 'TRUE' : 'FALSE';
     case 'd':
-      return value === '' ? '' : dateText(new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`));
+      return value === '' ? '' : isoCellText(value);
     default: {
       if (value.trim() === '') return '';
+      // Only the XML number form is a number: `0x1F`, `Infinity` or `1_000` (which Number()
+      // would take) stay text, and the value rules reject them as they would in a CSV.
+      if (!XML_NUMBER.test(value.trim())) return value;
       const n = Number(value);
       if (!Number.isFinite(n)) return value;
       return formats.dateStyles[cell.style] ? dateText(serialToDate(n, formats.date1904)) : numberText(n);
     }
   }
+}
+
+/** xsd:double's lexical form, which a worksheet's `<v>` holds for a number (ECMA-376 Part 1, 18.3.1.96). */
+const XML_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** An ISO 8601 date cell (`t="d"`): date, optional time and zone. */
+const ISO_CELL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d\d:?\d\d)?$/i;
+
+/**
+ * A `t="d"` cell as the CSV text the date rules read. A date with no time (or midnight, in UTC)
+ * keeps its own day, month and year, so an impossible date stays impossible (`2021-11-31` is an
+ * error, where `Date` would roll it over to 1 December); only a time or a zone is converted.
+ */
+function isoCellText(value: string): string {
+  const m = ISO_CELL.exec(value);
+  if (!m) return value;
+  const day = `${m[1]}-${m[2]}-${m[3]}`;
+  const midnight = (m[4] === undefined || Number(m[4]) + Number(m[5]) + Number(m[6] ?? 0) === 0) && (m[7] === undefined || /^(z|[+-]00:?00)$/i.test(m[7]));
+  if (midnight || !isRealDay(day)) return day;
+  return dateText(new Date(m[7] ? value : `${value}Z`));
+}
+
+function isRealDay(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso);
 }
 
 /**

@@ -165,11 +165,18 @@ describe('events: rules that reject', () => {
     ['negative planned units', [{ ...SERVICE, planned_units_per_week: '-2' }], ['negative-number@1:planned_units_per_week']],
     ['unit cost with a pound sign', [{ ...SERVICE, unit_cost: '£21.50' }], ['number-format@1:unit_cost']],
     ['unit cost with a thousands separator', [{ ...SERVICE, unit_cost: '1,021.50' }], ['number-format@1:unit_cost']],
+    ['unit cost with a million decimal places', [{ ...SERVICE, unit_cost: `21.${'5'.repeat(1_000_000)}` }], ['number-precision@1:unit_cost']],
+    ['planned units with 16 significant digits', [{ ...SERVICE, planned_units_per_week: '1234567890.123456' }], ['number-precision@1:planned_units_per_week']],
   ])('%s', async (_name, rows, expected) => {
     const r = await check(rows);
     expect(errorKeys(r)).toEqual(expected);
     expect(r.data).toBeNull();
     expect(r.errorCount).toBe(expected.length);
+  });
+
+  it('names the column of a number too long to keep exactly', async () => {
+    const r = await check([{ ...SERVICE, unit_cost: '21.12345' }]);
+    expect(r.errors[0].message).toBe('unit_cost has 5 decimal places; a number may have at most 4');
   });
 
   it('an open Service needs neither end date nor outcome', async () => {

@@ -22,6 +22,9 @@ describe('finance', () => {
     ['period not YYYY-MM', [['Nov 2021', 'A', '1', '1', '']], ['month-format@1:period']],
     ['an amount in pounds with a sign and separator', [['2021-11', 'A', '£1,000', '1', '']], ['number-format@1:annual_budget_gbp']],
     ['a blank forecast', [['2021-11', 'A', '1', '', '']], ['required@1:forecast_outturn_gbp']],
+    ['an amount of 309 digits', [['2021-11', 'A', '9'.repeat(309), '1', '']], ['number-precision@1:annual_budget_gbp']],
+    ['an amount of a trillion pounds', [['2021-11', 'A', '1', '-1000000000000', '']], ['number-precision@1:forecast_outturn_gbp']],
+    ['an amount in tenths of a penny', [['2021-11', 'A', '1', '1', '10.005']], ['number-precision@1:savings_target_gbp']],
   ])('rejects %s', async (_n, rows, expected) => {
     const r = await check(rows);
     expect(errorKeys(r)).toEqual(expected);

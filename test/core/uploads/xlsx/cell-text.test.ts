@@ -46,6 +46,20 @@ describe('cell text', () => {
     expect(cell('n', '')).toBe(''); // a formula with no cached result
   });
 
+  it('an impossible ISO date cell keeps its day, so the date rule rejects it (never rolled over)', () => {
+    expect(cell('d', '2021-11-31')).toBe('2021-11-31');
+    expect(cell('d', '2021-11-31T00:00:00Z')).toBe('2021-11-31');
+    expect(cell('d', '2021-02-29T10:00:00')).toBe('2021-02-29');
+    expect(cell('d', '2021-12-01T00:00:00+00:00')).toBe('2021-12-01');
+    expect(cell('d', '2021-12-01T00:30:00+01:00')).toBe('2021-11-30 23:30:00');
+  });
+
+  it('only the XML number form is a number: hex, infinities and separators stay text for the value rules', () => {
+    for (const text of ['0x1F', 'Infinity', '-Infinity', 'NaN', '1_000', '0b11']) expect(cell('n', text)).toBe(text);
+    expect(cell('n', '1e308')).toBe(`1${'0'.repeat(308)}`);
+    expect(cell('n', '+.5E1')).toBe('5');
+  });
+
   it('knows date formats: built-in ids and custom codes, ignoring quoted text, colours and locales', () => {
     expect(isBuiltInDateFormat(14)).toBe(true);
     expect(isBuiltInDateFormat(22)).toBe(true);
