@@ -23,6 +23,13 @@ export interface Parts {
 }
 
 export async function handMadeWorkbook(p: Parts, edit: (path: string, xml: string) => string = (_, xml) => xml): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const [path, xml] of workbookParts(p)) zip.file(path, edit(path, xml));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** The workbook's parts as [zip path, XML], in zip order. */
+export function workbookParts(p: Parts): [string, string][] {
   const rels = [`<Relationship Id="rId1" Type="${REL}/worksheet" Target="${p.sheetTarget ?? 'worksheets/sheet1.xml'}"/>`];
   if (p.sharedStrings) rels.push(`<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`);
   if (p.styles) rels.push(`<Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/>`);
@@ -34,7 +41,5 @@ export async function handMadeWorkbook(p: Parts, edit: (path: string, xml: strin
     ['xl/styles.xml', p.styles],
     ['xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet xmlns="${NS}"><sheetData>${p.sheetData}</sheetData></worksheet>`],
   ];
-  const zip = new JSZip();
-  for (const [path, xml] of parts) if (xml !== undefined) zip.file(path, edit(path, xml));
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return parts.filter((part): part is [string, string] => part[1] !== undefined);
 }

@@ -23,6 +23,16 @@ export class IssueLog {
     if (this.errors.length < this.maxIssues) this.errors.push(issue(row, column, value, rule, message, inPlace));
   }
 
+  /**
+   * The error that ended reading the file (a workbook beyond a limit, an unclosed quote): listed
+   * first, however many row errors came before it, so the report always says why.
+   */
+  fileError(row: number, rule: string, message: string): void {
+    this.errorCount++;
+    this.errorCountsByRule[rule] = (this.errorCountsByRule[rule] ?? 0) + 1;
+    this.errors.unshift(issue(row, '', null, rule, message, true));
+  }
+
   warn(row: number, column: string, value: string | null, rule: string, message: string, inPlace = true): void {
     this.warningCount++;
     if (this.warnings.length < this.maxIssues) this.warnings.push(issue(row, column, value, rule, message, inPlace));

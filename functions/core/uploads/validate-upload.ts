@@ -66,7 +66,7 @@ export async function validateUpload<K extends UploadKind>(
   } catch (e) {
     if (e instanceof CsvFormatError) {
       // An unclosed quote is reported at the row that opens it; encodings and formats at row 0.
-      log.error(e.record, '', null, e.rule, e.message);
+      log.fileError(e.record, e.rule, e.message);
     } else {
       // A bug of ours must not look like a good file, nor crash the caller.
       // The exception's text may quote the file, so it goes in `value` (shown on the officer's own

@@ -7,17 +7,22 @@
  * order the zip holds them in (ExcelJS's streaming reader depended on that order and, under
  * load, sometimes named the wrong sheet or returned shared-string indexes: exceljs#962, #683).
  * The compressed upload is held (it is capped in size before parsing); the sheet itself is
- * decompressed and parsed as a stream. A workbook that cannot be read is one `CsvFormatError`
- * sentence, never a stack trace.
+ * decompressed and parsed as a stream. A workbook that cannot be read, or that goes beyond a
+ * resource limit while it streams (xlsx/limits.ts), is one `CsvFormatError` sentence, never a
+ * stack trace.
  */
-import JSZip from 'jszip';
 import { CsvFormatError } from './csv-format-error.ts';
 import type { ByteSource, CsvBatch } from './csv-reader.ts';
 import { sheetRows } from './xlsx/sheet-rows.ts';
 import { locateParts, readFormats } from './xlsx/workbook-parts.ts';
+import { WorkbookZip } from './xlsx/zip-parts.ts';
 
-/** Rows handed over at a time (the CSV reader hands over one 64 KB slice's records). */
+/**
+ * Rows handed over at a time (the CSV reader hands over one 64 KB slice's records), fewer when
+ * they are wide: a row is held from column A to its last value, up to 16,384 columns.
+ */
 const BATCH_ROWS = 1000;
+const BATCH_CELLS = 64 * 1024;
 
 const unreadable =
   'The file is named .xlsx but could not be read as an Excel workbook (it may be damaged or only partly uploaded); open it in Excel and save it again, or save it as "CSV UTF-8 (Comma delimited) (*.csv)" and upload that file.';
@@ -25,12 +30,13 @@ const unreadable =
 /** Records of the workbook's first worksheet (in tab order); rows with no cells are skipped. */
 export async function* readXlsxBatches(source: ByteSource): AsyncGenerator<CsvBatch> {
   const { sheet, formats } = await guard(async () => {
-    const zip = await JSZip.loadAsync(await collect(source));
+    const zip = await WorkbookZip.open(await collect(source));
     const parts = await locateParts(zip);
     return { sheet: parts.sheet, formats: await readFormats(parts) };
   });
   let headerRow = -1;
   let batch: CsvBatch | null = null;
+  let batchCells = 0;
   const rows = sheetRows(sheet, formats);
   for (;;) {
     const next = await guard(() => rows.next());
@@ -43,9 +49,13 @@ export async function* readXlsxBatches(source: ByteSource): AsyncGenerator<CsvBa
         yield batch;
         batch = null;
       }
-      batch ??= { first: record, records: [], positional: true };
+      if (!batch) {
+        batch = { first: record, records: [], positional: true };
+        batchCells = 0;
+      }
       batch.records.push(row.fields);
-      if (batch.records.length >= BATCH_ROWS) {
+      batchCells += row.fields.length;
+      if (batch.records.length >= BATCH_ROWS || batchCells >= BATCH_CELLS) {
         yield batch;
         batch = null;
       }

@@ -3,11 +3,18 @@
  * decompressed chunk the rows finished so far are handed over, so a large sheet is never held
  * whole. Cell and row positions come from their `r` attributes when present (writers skip empty
  * cells and rows), else follow the previous one, as the format allows.
+ *
+ * A row is held as an array from column A to its last value, so a value far to the right would
+ * cost a column of work per row: once the header (the first row with a value) is read, a value
+ * beyond the header's last column is held one column past it, where it still makes the row one
+ * with more values than the header has. Rows, columns and cells are limited as they stream
+ * (limits.ts).
  */
-import type JSZip from 'jszip';
+import { trimValue } from '../values.ts';
 import { CellError, cellText, type RawCell, type WorkbookFormats } from './cell-text.ts';
-import { MAX_CELL_CHARS, stream } from './workbook-parts.ts';
+import { beyondLimit, MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS } from './limits.ts';
 import { parseXmlChunks } from './xml-events.ts';
+import type { ZipPart } from './zip-parts.ts';
 
 export interface SheetRow {
   /** The sheet's row number (1 is the top row). */
@@ -16,30 +23,43 @@ export interface SheetRow {
   fields: string[];
 }
 
-export async function* sheetRows(sheet: JSZip.JSZipObject, formats: WorkbookFormats): AsyncGenerator<SheetRow[]> {
+/** `maxCells` is MAX_CELLS but for tests, which cannot afford 33 million cells to show the count. */
+export async function* sheetRows(sheet: ZipPart, formats: WorkbookFormats, maxCells = MAX_CELLS): AsyncGenerator<SheetRow[]> {
   let done: SheetRow[] = [];
   let rowNumber = 0;
   let fields: string[] = [];
   let column = 0;
   let cell: RawCell | null = null;
-  let text: string[] = [];
-  let inline: string[] = [];
+  const text: string[] = [];
+  const inline: string[] = [];
+  let length = 0;
   let into: 'value' | 'inline' | null = null;
   let phonetic = 0;
+  /** Columns a row is held to: all of them until the header is read, then one past its last. */
+  let width = MAX_COLUMNS;
+  let headerRead = false;
+  let cellsInRow = 0;
+  let cells = 0;
 
   const handlers = {
     open(name: string, attributes: Readonly<Record<string, string>>) {
       switch (name) {
         case 'row':
           rowNumber = attributes.r ? Number(attributes.r) : rowNumber + 1;
+          if (rowNumber > MAX_ROWS) throw beyondLimit('rows');
+          if (!Number.isInteger(rowNumber) || rowNumber < 1) throw new CellError(`a row numbered "${attributes.r}"`);
           fields = [];
           column = 0;
+          cellsInRow = 0;
           break;
         case 'c':
           column = attributes.r ? columnNumber(attributes.r) : column + 1;
+          if (column > MAX_COLUMNS) throw beyondLimit('columns');
+          cellsInRow++;
           cell = { type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), value: '' };
-          text = [];
-          inline = [];
+          text.length = 0;
+          inline.length = 0;
+          length = 0;
           break;
         case 'v':
           if (cell) into = 'value';
@@ -53,8 +73,10 @@ export async function* sheetRows(sheet: JSZip.JSZipObject, formats: WorkbookForm
       }
     },
     text(t: string) {
-      if (into === 'value') text.push(t);
-      else if (into === 'inline') inline.push(t);
+      if (into === null) return;
+      length += t.length;
+      if (length > MAX_CELL_CHARS) throw new CellError('a cell longer than a spreadsheet allows');
+      (into === 'value' ? text : inline).push(t);
     },
     close(name: string) {
       switch (name) {
@@ -69,20 +91,35 @@ export async function* sheetRows(sheet: JSZip.JSZipObject, formats: WorkbookForm
           if (!cell) break;
           const c: RawCell = cell;
           c.value = c.type === 'inlineStr' && inline.length ? inline.join('') : text.join('');
-          if (c.value.length > MAX_CELL_CHARS) throw new CellError('a cell longer than a spreadsheet allows');
           const value = cellText(c, formats);
-          if (value !== '') fields[column - 1] = value;
+          if (value !== '') {
+            // Past the header, only whether the row holds a value there matters, so keep one.
+            const at = Math.min(column, width) - 1;
+            if (at >= fields.length) {
+              // Gaps filled as they open: a holey array far to the right is a slow dictionary.
+              if (fields.length === 0) fields = new Array<string>(at + 1).fill('');
+              else while (fields.length <= at) fields.push('');
+              fields[at] = value;
+            } else if (at < width - 1 || trimValue(fields[at]!) === '') fields[at] = value;
+          }
           cell = null;
           break;
         }
-        case 'row':
-          done.push({ number: rowNumber, fields: Array.from(fields, (f) => f ?? '') });
+        case 'row': {
+          cells += Math.max(cellsInRow, fields.length);
+          if (cells > maxCells) throw beyondLimit('cells');
+          if (!headerRead && fields.length > 0) {
+            headerRead = true;
+            width = fields.length + 1;
+          }
+          done.push({ number: rowNumber, fields });
           break;
+        }
       }
     },
   };
 
-  for await (const _ of parseXmlChunks(stream(sheet), handlers)) {
+  for await (const _ of parseXmlChunks(sheet.stream(), handlers)) {
     if (done.length) {
       yield done;
       done = [];
@@ -90,14 +127,19 @@ export async function* sheetRows(sheet: JSZip.JSZipObject, formats: WorkbookForm
   }
 }
 
-/** `AB12` → 28: the column letters of a cell reference, A = 1. */
+/** `AB12` → 28: the column letters of a cell reference, A = 1; beyond XFD or row 1,048,576 is rejected. */
 export function columnNumber(reference: string): number {
   let n = 0;
-  for (const ch of reference.toUpperCase()) {
-    const code = ch.charCodeAt(0);
+  let at = 0;
+  for (; at < reference.length; at++) {
+    const code = reference.charCodeAt(at) & ~0x20; // upper case
     if (code < 65 || code > 90) break;
     n = n * 26 + (code - 64);
+    if (n > MAX_COLUMNS) throw beyondLimit('columns');
   }
-  if (n === 0 || n > 16_384) throw new CellError(`a cell reference "${reference}" outside a worksheet's columns`);
+  if (n === 0) throw new CellError(`a cell reference "${reference.slice(0, 20)}" without column letters`);
+  // The row digits, compared as text so that a thousand of them cost nothing.
+  const row = reference.slice(at).replace(/^0+/, '');
+  if (row.length > String(MAX_ROWS).length || (/^\d+$/.test(row) && Number(row) > MAX_ROWS)) throw beyondLimit('rows');
   return n;
 }

@@ -5,52 +5,48 @@
  * order the zip holds its entries in. Also reads the two small parts every cell needs: the shared
  * strings and which cell formats are dates.
  */
-import { Readable } from 'node:stream';
-import type JSZip from 'jszip';
 import { CsvFormatError } from '../csv-format-error.ts';
 import { isBuiltInDateFormat, isDateFormat, type WorkbookFormats } from './cell-text.ts';
+import { beyondLimit, MAX_CELL_CHARS, MAX_CELL_FORMATS, MAX_SHARED_STRING_CHARS, MAX_SHARED_STRINGS } from './limits.ts';
 import { parseXml, prefixedAttribute } from './xml-events.ts';
-
-/** Excel's own limit on one cell's text; anything longer was not written by a spreadsheet. */
-export const MAX_CELL_CHARS = 32_767;
-/** Excel allows about 64,000 cell formats; a styles part with more was not written by a spreadsheet. */
-const MAX_CELL_FORMATS = 65_536;
-/** Shared strings kept in memory at most (characters): well above a million-row extract's ids. */
-const MAX_SHARED_STRING_CHARS = 64 * 1024 * 1024;
+import type { WorkbookZip, ZipPart } from './zip-parts.ts';
 
 export interface WorkbookParts {
-  sheet: JSZip.JSZipObject;
-  sharedStrings: JSZip.JSZipObject | null;
-  styles: JSZip.JSZipObject | null;
+  sheet: ZipPart;
+  sharedStrings: ZipPart | null;
+  styles: ZipPart | null;
   date1904: boolean;
 }
 
 const noSheet = 'The .xlsx workbook has no worksheet; open it in Excel, check the data is on the first sheet, and save it again.';
 
-export async function locateParts(zip: JSZip): Promise<WorkbookParts> {
-  const root = await relationships(zip, '_rels/.rels');
-  const workbookPath = resolve('', [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml');
-  const workbook = part(zip, workbookPath);
+export async function locateParts(zip: WorkbookZip): Promise<WorkbookParts> {
+  const root = await firstRelationships(zip, '_rels/.rels', { workbook: (_, type) => type.endsWith('/officeDocument') });
+  const workbookPath = resolve('', root.workbook ?? 'xl/workbook.xml');
+  const workbook = zip.part(workbookPath);
   if (!workbook) throw new CsvFormatError(noSheet, 'not-xlsx');
 
   let firstSheetId: string | undefined;
   let date1904 = false;
-  await parseXml(stream(workbook), {
+  await parseXml(workbook.stream(), {
     open(name, attributes) {
       if (name === 'sheet') firstSheetId ??= prefixedAttribute(attributes, 'id') ?? '';
       if (name === 'workbookPr') date1904 = ['1', 'true'].includes(attributes.date1904 ?? '');
     },
   });
   const folder = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1);
-  const rels = await relationships(zip, `${folder}_rels/${workbookPath.slice(folder.length)}.rels`);
-  const byType = (suffix: string) => {
-    const rel = [...rels.values()].find((r) => r.type.endsWith(suffix));
-    return rel ? part(zip, resolve(folder, rel.target)) : null;
+  const targets = await firstRelationships(zip, `${folder}_rels/${workbookPath.slice(folder.length)}.rels`, {
+    sheet: (id) => id === firstSheetId,
+    sharedStrings: (_, type) => type.endsWith('/sharedStrings'),
+    styles: (_, type) => type.endsWith('/styles'),
+  });
+  const target = (name: keyof typeof targets) => {
+    const t = targets[name];
+    return t === undefined ? null : zip.part(resolve(folder, t));
   };
-  const first = rels.get(firstSheetId ?? '');
-  const sheet = first ? part(zip, resolve(folder, first.target)) : null;
+  const sheet = target('sheet');
   if (!sheet) throw new CsvFormatError(noSheet, 'not-xlsx');
-  return { sheet, sharedStrings: byType('/sharedStrings'), styles: byType('/styles'), date1904 };
+  return { sheet, sharedStrings: target('sharedStrings'), styles: target('styles'), date1904 };
 }
 
 /** The shared strings table and the date cell formats, with the workbook's date system. */
@@ -62,20 +58,27 @@ export async function readFormats(parts: WorkbookParts): Promise<WorkbookFormats
   };
 }
 
-async function readSharedStrings(file: JSZip.JSZipObject): Promise<string[]> {
+async function readSharedStrings(file: ZipPart): Promise<string[]> {
   const strings: string[] = [];
   let current: string[] | null = null;
   let inText = false;
   let phonetic = 0; // <rPh> runs are reading aids (furigana), not part of the value
+  let length = 0;
   let total = 0;
-  await parseXml(stream(file), {
+  await parseXml(file.stream(), {
     open(name) {
-      if (name === 'si') current = [];
-      else if (name === 'rPh') phonetic++;
+      if (name === 'si') {
+        if (strings.length >= MAX_SHARED_STRINGS) throw beyondLimit('sharedStrings');
+        current = [];
+        length = 0;
+      } else if (name === 'rPh') phonetic++;
       else if (name === 't') inText = phonetic === 0;
     },
     text(text) {
-      if (current && inText) current.push(text);
+      if (!current || !inText) return;
+      length += text.length;
+      if (length > MAX_CELL_CHARS) throw new Error('a shared string longer than a cell holds');
+      current.push(text);
     },
     close(name) {
       if (name === 't') inText = false;
@@ -83,7 +86,7 @@ async function readSharedStrings(file: JSZip.JSZipObject): Promise<string[]> {
       else if (name === 'si' && current) {
         const value = current.join('');
         total += value.length;
-        if (value.length > MAX_CELL_CHARS || total > MAX_SHARED_STRING_CHARS) throw new Error('shared strings beyond what a spreadsheet holds');
+        if (total > MAX_SHARED_STRING_CHARS) throw beyondLimit('sharedStringChars');
         strings.push(value);
         current = null;
       }
@@ -93,16 +96,19 @@ async function readSharedStrings(file: JSZip.JSZipObject): Promise<string[]> {
 }
 
 /** For each cell format (`<cellXfs><xf>`, in order), whether it shows a date or time. */
-async function readDateStyles(file: JSZip.JSZipObject): Promise<boolean[]> {
+async function readDateStyles(file: ZipPart): Promise<boolean[]> {
   const custom = new Map<number, string>();
   const formatIds: number[] = [];
   let inCellXfs = false;
-  await parseXml(stream(file), {
+  await parseXml(file.stream(), {
     open(name, attributes) {
-      if (name === 'numFmt') custom.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
+      if (name === 'numFmt') {
+        if (custom.size >= MAX_CELL_FORMATS) throw beyondLimit('cellFormats');
+        custom.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
+      }
       else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) {
-        if (formatIds.length >= MAX_CELL_FORMATS) throw new Error('more cell formats than a spreadsheet holds');
+        if (formatIds.length >= MAX_CELL_FORMATS) throw beyondLimit('cellFormats');
         formatIds.push(Number(attributes.numFmtId ?? 0));
       }
     },
@@ -113,21 +119,22 @@ async function readDateStyles(file: JSZip.JSZipObject): Promise<boolean[]> {
   return formatIds.map((id) => (custom.has(id) ? isDateFormat(custom.get(id)!) : isBuiltInDateFormat(id)));
 }
 
-interface Relationship {
-  type: string;
-  target: string;
-}
-
-async function relationships(zip: JSZip, path: string): Promise<Map<string, Relationship>> {
-  const rels = new Map<string, Relationship>();
-  const file = part(zip, path);
-  if (!file) return rels;
-  await parseXml(stream(file), {
+/**
+ * The target of the first relationship in `path` passing each test (`Id`, `Type`), external ones
+ * aside. Nothing else is kept, so a relationships part of any length costs no memory.
+ */
+async function firstRelationships<K extends string>(zip: WorkbookZip, path: string, tests: Record<K, (id: string, type: string) => boolean>): Promise<Partial<Record<K, string>>> {
+  const found: Partial<Record<K, string>> = {};
+  const file = zip.part(path);
+  if (!file) return found;
+  const names = Object.keys(tests) as K[];
+  await parseXml(file.stream(), {
     open(name, attributes) {
-      if (name === 'Relationship' && attributes.TargetMode !== 'External') rels.set(attributes.Id ?? '', { type: attributes.Type ?? '', target: attributes.Target ?? '' });
+      if (name !== 'Relationship' || attributes.TargetMode === 'External') return;
+      for (const k of names) if (found[k] === undefined && tests[k](attributes.Id ?? '', attributes.Type ?? '')) found[k] = attributes.Target ?? '';
     },
   });
-  return rels;
+  return found;
 }
 
 /** A relationship target as a zip path: absolute (`/xl/…`) or relative to the source's folder. */
@@ -139,17 +146,4 @@ function resolve(folder: string, target: string): string {
     else if (s !== '.' && s !== '') path.push(s);
   }
   return path.join('/');
-}
-
-/** Part names are case-insensitive in OPC; zip entry names are not. */
-function part(zip: JSZip, path: string): JSZip.JSZipObject | null {
-  const exact = zip.file(path);
-  if (exact) return exact;
-  const lower = path.toLowerCase();
-  return Object.values(zip.files).find((f) => !f.dir && f.name.toLowerCase() === lower) ?? null;
-}
-
-/** A part decompressed as a stream (JSZip's is an old-style stream: wrap gives async iteration and backpressure). */
-export function stream(file: JSZip.JSZipObject): AsyncIterable<Uint8Array> {
-  return new Readable().wrap(file.nodeStream('nodebuffer'));
 }

@@ -98,3 +98,24 @@ describe('column letters', () => {
     expect(() => columnNumber('12')).toThrow();
   });
 });
+
+describe('cells', () => {
+  it('every cell counts, blank or not, and so does every column up to a row’s last value', async () => {
+    const { WorkbookZip } = await import('../../../../functions/core/uploads/xlsx/zip-parts.ts');
+    const { sheetRows } = await import('../../../../functions/core/uploads/xlsx/sheet-rows.ts');
+    const { BEYOND } = await import('../../../../functions/core/uploads/xlsx/limits.ts');
+    // A header of 5 cells reaching column J (10 columns held), 10 blank cells, one value in column J
+    // (10 columns held): 30 cells.
+    const wide = header.replace('</row>', '<c r="J1" t="inlineStr"><is><t>note</t></is></c></row>');
+    const bytes = await handMadeWorkbook({ sheetData: `${wide}<row r="2">${'<c/>'.repeat(10)}</row><row r="3"><c r="J3"><v>1</v></c></row>` });
+    const read = async (maxCells: number) => {
+      const zip = await WorkbookZip.open(bytes);
+      const sheet = zip.part('xl/worksheets/sheet1.xml')!;
+      const rows: number[] = [];
+      for await (const batch of sheetRows(sheet, { sharedStrings: [], dateStyles: [], date1904: false }, maxCells)) rows.push(...batch.map((r) => r.number));
+      return rows;
+    };
+    expect(await read(30)).toEqual([1, 2, 3]);
+    await expect(read(29)).rejects.toThrow(BEYOND.cells);
+  });
+});
