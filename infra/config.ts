@@ -60,6 +60,10 @@ export const EnvironmentConfig = z
       identity: z.union([domain, z.email()], { error: 'must be a domain or an email address' }),
       /** The From address; must belong to the identity. */
       fromAddress: z.email('must be an email address'),
+      /** The From display name recipients see, e.g. "Adult Care Performance Team". */
+      displayName: z.string().regex(/^[^"<>\r\n\\]{1,64}$/, 'at most 64 characters, no quotes, angle brackets or line breaks').optional(),
+      /** Where readers send questions: printed on each pack's cover and in every email. */
+      contact: z.email('must be an email address').optional(),
     }),
     sesConfigurationSetName: z
       .string()

@@ -54,6 +54,8 @@ export class StatelessStack extends Stack {
       BUCKET: bucket.bucketName,
       LEDGER_TABLE: props.ledger.tableName,
       SENDER: config.sender.fromAddress,
+      ...(config.sender.displayName ? { SENDER_NAME: config.sender.displayName } : {}),
+      ...(config.sender.contact ? { REPORT_CONTACT: config.sender.contact } : {}),
       SES_CONFIGURATION_SET: config.sesConfigurationSetName,
       RECIPIENTS_KEY,
       LA_CODE: config.laCode,

@@ -8,6 +8,10 @@ export const configSchema = z.object({
   BUCKET: z.string().min(3),
   LEDGER_TABLE: z.string().min(3),
   SENDER: z.email(),
+  /** The From display name, e.g. "Adult Care Performance Team" (no quotes, angle brackets or line breaks). */
+  SENDER_NAME: z.string().regex(/^[^"<>\r\n\\]{1,64}$/, 'at most 64 characters, no quotes, angle brackets or line breaks').optional(),
+  /** Where readers of packs and emails send questions (printed on the cover and in every email). */
+  REPORT_CONTACT: z.email().optional(),
   TEMPLATES_DIR: z.string().min(1),
   S3_ENDPOINT: z.url().optional(),
   SES_ENDPOINT: z.url().optional(),

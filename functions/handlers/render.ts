@@ -50,14 +50,20 @@ export function createRender(deps: PipelineDeps) {
   };
 }
 
-async function latestManifest(deps: PipelineDeps, period: string, packId: string): Promise<Manifest | null> {
+async function manifests(deps: PipelineDeps, period: string, packId: string): Promise<Manifest[]> {
   const keys = (await deps.store.list(`${OUTPUT_PREFIXES.reports}${period}/${packId}/`)).filter((o) => o.key.endsWith('.json'));
-  let best: Manifest | null = null;
+  const out: Manifest[] = [];
   for (const o of keys) {
     const b = await deps.store.getBytes(o.key);
     const m = b ? manifestSchema.safeParse(JSON.parse(Buffer.from(b).toString('utf8'))) : null;
-    if (m?.success && (!best || m.data.generatedAt > best.generatedAt)) best = m.data;
+    if (m?.success) out.push(m.data);
   }
+  return out;
+}
+
+async function latestManifest(deps: PipelineDeps, period: string, packId: string): Promise<Manifest | null> {
+  let best: Manifest | null = null;
+  for (const m of await manifests(deps, period, packId)) if (!best || m.generatedAt > best.generatedAt) best = m;
   return best;
 }
 
@@ -82,14 +88,15 @@ async function renderOne(
     run.note(`${pack.id}: version ${version} already rendered`);
     return null;
   }
-  const earlier = await latestManifest(deps, doc.period, pack.id);
+  const before = (await manifests(deps, doc.period, pack.id)).filter((m) => m.version !== version);
+  const earlier = before.reduce<Manifest | null>((best, m) => (!best || m.generatedAt > best.generatedAt ? m : best), null);
   const previousPeriod = await latestManifest(deps, previousMonth(doc.period), pack.id);
   const generatedAt = deps.clock.now().toISOString();
   const revised = earlier !== null && earlier.version !== version;
   // A run that died between the PDF and its manifest is finished from the stored PDF.
   const bytes = existing
     ? ((await deps.store.getBytes(pdf)) ?? new Uint8Array())
-    : await renderPack(doc, pack, { generatedAt, version, revised, fonts: loadFonts(deps.fontsDir) });
+    : await renderPack(doc, pack, { generatedAt, version, revised, contact: deps.contact, fonts: loadFonts(deps.fontsDir) });
   const summary = summarisePack(doc, pack);
   const pages = checkPdfWhole(bytes, 1 + summary.rows.length);
   const m: Manifest = {
@@ -99,6 +106,8 @@ async function renderOne(
     committee: pack.committee,
     version,
     revised,
+    // Each earlier version of the month is one revision before this one.
+    revision: new Set(before.map((m) => m.version)).size,
     generatedAt,
     pdfKey: pdf,
     pdfBytes: bytes.byteLength,

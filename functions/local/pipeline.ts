@@ -33,6 +33,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const LOCAL_BUCKET = 'report-cards-local';
 export const LOCAL_TABLE = 'report-cards-send-ledger';
 export const LOCAL_SENDER = 'report-cards@example.org';
+export const LOCAL_SENDER_NAME = 'Adult Care Performance Team';
+export const LOCAL_CONTACT = 'performance@example.org';
 
 export const LOCAL_RECIPIENTS: Recipients = {
   lists: {
@@ -90,6 +92,8 @@ export async function startLocalPipeline(opts: LocalPipelineOptions): Promise<Lo
       suppressions: new DynamoSuppressionList(db, LOCAL_TABLE),
       clock: opts.clock ?? systemClock,
       sender: LOCAL_SENDER,
+      senderName: LOCAL_SENDER_NAME,
+      contact: LOCAL_CONTACT,
       templatesDir: opts.templatesDir ?? path.join(ROOT, 'templates'),
       onSent: opts.onSent,
       log: opts.log,

@@ -73,7 +73,7 @@ describe('the pipeline, end to end', () => {
         expect(read.pages.join('\n')).toContain(row.latest);
       }
       expect(parsed.attachments).toHaveLength(1);
-      expect(parsed.attachments[0].filename).toBe(`${PERIOD}-${packId}.pdf`);
+      expect(parsed.attachments[0].filename).toBe(`${packId}-${PERIOD}.pdf`);
       expect(Buffer.compare(parsed.attachments[0].content, Buffer.from(pdf))).toBe(0);
     }
     expect(await sesStoreCount(p)).toBe(2);
@@ -166,7 +166,11 @@ describe('the pipeline, end to end', () => {
     await p.schedule(fixedClock('2021-12-10T07:00:00Z'));
     const revisedBoard = p.sent.slice(before).filter((m) => m.ledgerKey.includes(`#scrutiny-board#${versions[1].version}#board#`));
     expect(revisedBoard).toHaveLength(BOARD.length);
-    expect((await parse(revisedBoard[0])).subject).toMatch(/^Revised: /);
+    const revisedMail = await parse(revisedBoard[0]);
+    expect(revisedMail.subject).toMatch(/^Revised: /);
+    // The file name says which revision it is.
+    expect(versions.map((v) => v.revision)).toEqual([0, 1]);
+    expect(revisedMail.attachments[0].filename).toBe(`scrutiny-board-${PERIOD}-revised-1.pdf`);
     // The auto-approved pack's corrected version went the same morning, also as a revision.
     const financeBoard = p.sent.slice(before).filter((m) => m.ledgerKey.includes('#commissioning-finance#') && m.ledgerKey.includes('#board#'));
     expect(financeBoard).toHaveLength(BOARD.length);

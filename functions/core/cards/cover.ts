@@ -3,6 +3,7 @@
  * page (RAG counts, the seeds-style summary table, "where we stand") and the contents.
  */
 import type { Content } from 'pdfmake';
+import type { ClerkDetails } from './clerk.ts';
 import { SUPPRESSION_FOOTNOTE } from './disclosure.ts';
 import { dayLong } from './format.ts';
 import { ragBadge } from './icons.ts';
@@ -11,7 +12,7 @@ import type { PackSummary } from './summary.ts';
 import { summaryTable } from './summary-table.ts';
 import { tagged } from './tagged-pdf.ts';
 
-export interface CoverOptions { generatedAt: string; version: string; revised: boolean }
+export interface CoverOptions { generatedAt: string; revised: boolean; clerk: ClerkDetails }
 
 /** `2021-12-06T09:00:00Z` → `6 December 2021 at 09:00 UTC` (the instant as given, never a local clock). */
 export function generatedLabel(iso: string): string {
@@ -20,13 +21,18 @@ export function generatedLabel(iso: string): string {
 }
 
 export function cover(s: PackSummary, o: CoverOptions): Content[] {
-  const facts: [string, string][] = [
+  // The version hash is for the pipeline, not the reader: it is in the PDF's metadata only.
+  const c = o.clerk;
+  const facts: [string, string | null][] = [
     ['Committee', s.committee],
+    ['Meeting', c.meetingDate],
+    ['Agenda', c.agendaLabel],
     ['Reporting month', s.periodLabel],
     ['Data as at', s.dataAsAt ? dayLong(s.dataAsAt) : 'not stated'],
     ['Measures', `${s.rows.length} report cards in ${new Set(s.rows.map((r) => r.section)).size} sections`],
+    ['Report author', c.author],
+    ['Contact', c.contact],
     ['Produced', generatedLabel(o.generatedAt)],
-    ['Version', o.version],
   ];
   return [
     { text: s.council, fontSize: 14, color: C.muted, margin: [0, 120, 0, 8] },
@@ -36,7 +42,7 @@ export function cover(s: PackSummary, o: CoverOptions): Content[] {
       ? [{ table: { body: [[{ text: 'REVISED — this version replaces an earlier one for the same month: figures or commentary have changed.', bold: true, fontSize: 11, margin: [6, 4, 6, 4], fillColor: C.ragAmber }]] }, margin: [0, 0, 0, 20] } as Content]
       : []),
     tagged({
-      table: { widths: [110, '*'], body: facts.map(([k, v]) => [{ text: k, bold: true, fontSize: 10 }, { text: v, fontSize: 10 }]) },
+      table: { widths: [110, '*'], body: facts.flatMap(([k, v]) => (v == null ? [] : [[{ text: k, bold: true, fontSize: 10 }, { text: v, fontSize: 10 }]])) },
       layout: 'lightHorizontalLines',
     }, { type: 'Table', headerColumns: 1 }) as Content,
     {

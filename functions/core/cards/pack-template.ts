@@ -30,6 +30,30 @@ export const distributionSchema = z.strictObject({
 });
 export type Distribution = z.infer<typeof distributionSchema>;
 
+/**
+ * What the committee clerk would otherwise add by hand: the report's author and, per reporting
+ * month, the meeting it goes to with its agenda item and appendix label. All optional: the cover
+ * prints what is given. A contact address is deployment configuration (no addresses in templates).
+ */
+export const clerkSchema = z.strictObject({
+  /** As the agenda names the report's author, e.g. "Head of Performance and Quality". */
+  author: z.string().min(1).optional(),
+  /** Reporting month `YYYY-MM` → the meeting that month's pack goes to. */
+  meetings: z
+    .record(
+      z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a reporting month YYYY-MM'),
+      z.strictObject({
+        date: z.iso.date(),
+        /** The agenda item number or label, e.g. "7" or "7b". */
+        agendaItem: z.string().min(1).optional(),
+        /** e.g. "Appendix A". */
+        appendix: z.string().min(1).optional(),
+      }),
+    )
+    .default({}),
+});
+export type Clerk = z.infer<typeof clerkSchema>;
+
 export const packSectionSchema = z.strictObject({
   title: z.string().min(1),
   measures: z.array(measureId).min(1),
@@ -47,6 +71,7 @@ export const packTemplateSchema = z
     distribution: distributionSchema,
     /** Small counts print as `*` (measures.md "Disclosure control"); on unless a pack turns it off. */
     disclosureControl: z.boolean().default(true),
+    clerk: clerkSchema.default({ meetings: {} }),
   })
   .refine((p) => !JSON.stringify(p).includes('@'), {
     message: 'a pack template must not contain email addresses: name a distribution list instead',

@@ -8,6 +8,7 @@ import pdfmake from 'pdfmake';
 import type { Content } from 'pdfmake';
 import type { MeasuresDocument } from '../measures/document.ts';
 import { card } from './card.ts';
+import { clerkDetails } from './clerk.ts';
 import { contents, cover, summaryPage } from './cover.ts';
 import { FONT_FACES, FONT_FILES, type FontSet } from './fonts.ts';
 import { C } from './palette.ts';
@@ -16,12 +17,14 @@ import type { PackTemplate } from './pack-template.ts';
 import { installTaggedPdf, tagged } from './tagged-pdf.ts';
 
 export interface RenderOptions {
-  /** ISO instant printed on the cover and used as the PDF creation date. */
+  /** ISO instant, from the pipeline's clock: printed on the cover as "Produced" and the PDF creation date. */
   generatedAt: string;
-  /** The pack version (packVersion), printed on the cover and in every footer. */
+  /** The pack version (packVersion): in the PDF's metadata only, never on a page. */
   version: string;
   /** True when this version replaces an earlier one for the same period. */
   revised?: boolean;
+  /** Deployment configuration: where readers send questions (printed on the cover when given). */
+  contact?: string;
   /** The Roboto faces (adapters/fonts.ts `loadFonts`). */
   fonts: FontSet;
 }
@@ -80,6 +83,7 @@ export function packDefinition(doc: MeasuresDocument, pack: PackTemplate, option
     ],
   }, { type: 'Sect', title: s.title }) as Content);
   const running = `${pack.title} · ${summary.periodLabel}${options.revised ? ' · REVISED' : ''}`;
+  const clerk = clerkDetails(pack, doc.period, options.contact);
   return {
     // Tagged PDF/UA-1 (tagged-pdf.ts adds the structure tree): PDF 1.7, language, title shown.
     version: '1.7',
@@ -90,20 +94,22 @@ export function packDefinition(doc: MeasuresDocument, pack: PackTemplate, option
     pageMargins: [40, 48, 40, 44],
     language: 'en-GB',
     info: {
-      title: `${pack.title} — ${summary.periodLabel}`,
-      author: pack.council,
-      subject: `${pack.committee}: adult social care report cards for ${summary.periodLabel}${options.revised ? ' (revised)' : ''}`,
-      keywords: ['adult social care', 'report cards', pack.id, doc.period, doc.laCode, `version ${options.version}`].join(', '),
+      title: xmpText(`${pack.title} — ${summary.periodLabel}`),
+      author: xmpText(clerk.author ? `${clerk.author}, ${pack.council}` : pack.council),
+      subject: xmpText(`${pack.committee}: adult social care report cards for ${summary.periodLabel}${options.revised ? ' (revised)' : ''}`),
+      keywords: xmpText(['adult social care', 'report cards', pack.id, doc.period, doc.laCode, `version ${options.version}`].join(', ')),
       creator: 'asc-report-cards',
       creationDate: new Date(options.generatedAt),
-    },
+      // A custom entry, so the version can be read back without parsing keywords.
+      PackVersion: options.version,
+    } as TDocumentDefinitions['info'],
     header: (page) =>
       page === 1 ? null : { columns: [{ text: running, fontSize: 7.5, color: C.muted }, { text: pack.council, fontSize: 7.5, color: C.muted, alignment: 'right' }], margin: [40, 20, 40, 0] },
     footer: (page, pages) => ({
-      columns: [{ text: `Version ${options.version}`, fontSize: 7.5, color: C.muted }, { text: `Page ${page} of ${pages}`, fontSize: 8, alignment: 'right' }],
+      columns: [{ text: clerk.agendaLabel ?? '', fontSize: 7.5, color: C.muted }, { text: `Page ${page} of ${pages}`, fontSize: 8, alignment: 'right' }],
       margin: [40, 14, 40, 0],
     }),
-    content: [...cover(summary, { generatedAt: options.generatedAt, version: options.version, revised: options.revised === true }), ...summaryPage(summary), ...contents(), ...cards],
+    content: [...cover(summary, { generatedAt: options.generatedAt, revised: options.revised === true, clerk }), ...summaryPage(summary), ...contents(), ...cards],
     defaultStyle: { font: 'Roboto', fontSize: 9, color: C.text, lineHeight: 1.15 },
     styles: {
       h1: { fontSize: 18, bold: true, color: C.heading, margin: [0, 0, 0, 6] },
@@ -112,6 +118,14 @@ export function packDefinition(doc: MeasuresDocument, pack: PackTemplate, option
       section: { fontSize: 9, bold: true, color: C.muted, margin: [0, 0, 0, 2] },
     },
   };
+}
+
+/**
+ * pdfkit copies title, author, subject and keywords into the XMP metadata without escaping them:
+ * an `&` or `<` there would make the XML, and so the PDF/UA metadata, invalid.
+ */
+function xmpText(text: string): string {
+  return text.replace(/&/g, 'and').replace(/[<>]/g, '');
 }
 
 /** The pack as PDF bytes. */

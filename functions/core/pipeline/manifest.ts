@@ -12,6 +12,8 @@ export const manifestSchema = z.object({
   committee: z.string(),
   version: z.string().regex(/^[A-Za-z0-9_-]+$/),
   revised: z.boolean(),
+  /** 0 for the month's first version, N for its Nth revision (the attachment is named `…-revised-N.pdf`). */
+  revision: z.number().int().min(0).default(0),
   generatedAt: z.string(),
   pdfKey: z.string(),
   pdfBytes: z.number().int().positive(),
@@ -46,6 +48,14 @@ export type Manifest = z.infer<typeof manifestSchema>;
 
 export function reportBase(period: string, packId: string, version: string): string {
   return `${OUTPUT_PREFIXES.reports}${period}/${packId}/${version}`;
+}
+
+/**
+ * The name a reader sees for the PDF (the email attachment): the pack, the month and, for a revised
+ * version, which revision — `scrutiny-board-2021-11.pdf`, `scrutiny-board-2021-11-revised-2.pdf`.
+ */
+export function packFileName(packId: string, period: string, revision: number): string {
+  return `${packId}-${period}${revision > 0 ? `-revised-${revision}` : ''}.pdf`;
 }
 
 export const pdfKey = (period: string, packId: string, version: string) => `${reportBase(period, packId, version)}.pdf`;

@@ -22,6 +22,10 @@ export interface PipelineDeps {
   clock: Clock;
   /** From address of every email. */
   sender: string;
+  /** Display name beside the From address (deployment configuration). */
+  senderName?: string;
+  /** Where readers send questions: on the pack's cover and in every email (deployment configuration). */
+  contact?: string;
   /** Folder holding packs/*.json and bank-holidays.json. */
   templatesDir: string;
   /** Object key of the distribution lists (default config/recipients.json). */
@@ -48,6 +52,8 @@ export function depsFromConfig(config: Config): PipelineDeps {
     suppressions: new DynamoSuppressionList(db, config.LEDGER_TABLE),
     clock: systemClock,
     sender: config.SENDER,
+    senderName: config.SENDER_NAME,
+    contact: config.REPORT_CONTACT,
     templatesDir: config.TEMPLATES_DIR,
     recipientsKey: config.RECIPIENTS_KEY,
     fontsDir: config.FONTS_DIR,

@@ -13,7 +13,7 @@ import { loadPackTemplates } from '../../adapters/pack-templates.ts';
 import { listAddresses } from '../../core/pipeline/recipients.ts';
 import { deliver, undelivered, type Delivery, type DeliveryResult } from '../../core/pipeline/deliver.ts';
 import { packNoticeSendKey, packSendKey } from '../../core/pipeline/ledger-keys.ts';
-import type { Manifest } from '../../core/pipeline/manifest.ts';
+import { packFileName, type Manifest } from '../../core/pipeline/manifest.ts';
 import { packsDir, type PipelineDeps } from './deps.ts';
 import { loadRecipients } from './recipients.ts';
 
@@ -39,7 +39,7 @@ export async function sendPack(
   revised: boolean,
 ): Promise<PackSendResult> {
   const { period, packId, version } = manifest;
-  const fileName = `${period}-${packId}.pdf`;
+  const fileName = packFileName(packId, period, manifest.revision);
   const attach = pdfCanBeAttached(manifest.pdfBytes, deps.mailLimitBytes);
   let pdf: Uint8Array | null = null;
   const loadPdf = async () => {

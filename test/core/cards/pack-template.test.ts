@@ -19,6 +19,15 @@ describe('packTemplateSchema', () => {
     expect(packTemplateSchema.parse({ ...valid, disclosureControl: false }).disclosureControl).toBe(false);
   });
 
+  it('takes optional clerk details: none by default, meetings keyed by reporting month with real dates', () => {
+    expect(packTemplateSchema.parse(valid).clerk).toEqual({ meetings: {} });
+    const clerk = { author: 'Head of Performance', meetings: { '2021-11': { date: '2022-01-12', agendaItem: '7', appendix: 'Appendix A' } } };
+    expect(packTemplateSchema.parse({ ...valid, clerk }).clerk).toEqual(clerk);
+    expect(packTemplateSchema.safeParse({ ...valid, clerk: { meetings: { '2021-13': { date: '2022-01-12' } } } }).success).toBe(false);
+    expect(packTemplateSchema.safeParse({ ...valid, clerk: { meetings: { '2021-11': { date: '2022-02-30' } } } }).success).toBe(false);
+    expect(packTemplateSchema.safeParse({ ...valid, clerk: { room: 'Town Hall' } }).success).toBe(false);
+  });
+
   it('rejects an email address where a list name belongs, and anywhere else in the template', () => {
     const inList = packTemplateSchema.safeParse({ ...valid, distribution: { ...valid.distribution, lists: ['chair@example.org'] } });
     expect(inList.success).toBe(false);

@@ -68,7 +68,7 @@ describe('renderPack', () => {
   it('carries title, author, subject, keywords, language and the given creation date', () => {
     expect(pdf.info).toMatchObject({
       Title: `${scrutiny.title} — November 2021`,
-      Author: scrutiny.council,
+      Author: `${scrutiny.clerk.author}, ${scrutiny.council}`,
       Language: 'en-GB',
       CreationDate: 'D:20211207090000Z',
     });
@@ -77,12 +77,30 @@ describe('renderPack', () => {
     expect(pdf.info.Keywords).toContain('2021-11');
   });
 
-  it('puts council, committee, month, data as at and version on the cover', () => {
+  it('puts council, committee, meeting, agenda, month, data as at, author and produced time on the cover', () => {
     const cover = pdf.pages[0];
-    for (const words of [scrutiny.council, scrutiny.committee, 'November 2021', 'Data as at 30 November 2021', 'abc123def4567890', '7 December 2021 at 09:00 UTC']) {
+    // scrutiny-board.json names the November 2021 meeting, its agenda item and appendix, and the author.
+    for (const words of [scrutiny.council, scrutiny.committee, 'Meeting 12 January 2022', 'Agenda Agenda item 7 · Appendix A', 'November 2021',
+      'Data as at 30 November 2021', 'Report author Head of Performance and Quality, Adult Care, Housing and Public Health', 'Produced 7 December 2021 at 09:00 UTC']) {
       expect(cover).toContain(words);
     }
+    expect(cover).not.toContain('Contact');
     expect(cover).not.toContain('REVISED');
+  });
+
+  it('keeps the version out of every page (metadata only) and prints the agenda item and appendix in every footer', () => {
+    pdf.pages.forEach((page) => expect(page).not.toContain('abc123def4567890'));
+    expect(pdf.info.Keywords).toContain('version abc123def4567890');
+    expect((pdf.info.Custom as Record<string, string>).PackVersion).toBe('abc123def4567890');
+    pdf.pages.forEach((page) => expect(page).toContain('Agenda item 7 · Appendix A'));
+  });
+
+  it('leaves out clerk details a pack does not give, and prints the deployment contact when given', async () => {
+    const finance = packs.find((p) => p.id === 'commissioning-finance')!;
+    const read = await readPdf(await renderPack(doc, finance, { ...OPTIONS, contact: 'performance@example.org' }));
+    expect(read.pages[0]).toContain('Contact performance@example.org');
+    for (const absent of ['Meeting', 'Agenda', 'Report author', 'abc123def4567890']) expect(read.pages[0]).not.toContain(absent);
+    expect(read.pages.at(-1)).not.toContain('Agenda item');
   });
 
   it('summarises RAG counts, every measure with its figures, and where we stand', () => {

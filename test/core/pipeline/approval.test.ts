@@ -9,6 +9,7 @@ const manifest = (version: string, generatedAt: string): Manifest => ({
   committee: 'C',
   version,
   revised: false,
+  revision: 0,
   generatedAt,
   pdfKey: `reports/2021-11/p/${version}.pdf`,
   pdfBytes: 1,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvalKey, manifestKey, parseManifestKey, parseMeasuresKey, pdfKey, ragChanges } from '../../../functions/core/pipeline/manifest.ts';
+import { approvalKey, manifestKey, parseManifestKey, parseMeasuresKey, packFileName, pdfKey, ragChanges } from '../../../functions/core/pipeline/manifest.ts';
 
 describe('report keys', () => {
   it('builds and parses the manifest key; the PDF is not a manifest', () => {
@@ -33,5 +33,13 @@ describe('ragChanges', () => {
   it('says nothing changed when there is no previous pack or the measure is new', () => {
     expect(ragChanges(rows, null)).toEqual([]);
     expect(ragChanges(rows, {})).toEqual([]);
+  });
+});
+
+describe('packFileName', () => {
+  it('says the pack and month, and which revision a revised version is', () => {
+    expect(packFileName('scrutiny-board', '2021-11', 0)).toBe('scrutiny-board-2021-11.pdf');
+    expect(packFileName('scrutiny-board', '2021-11', 1)).toBe('scrutiny-board-2021-11-revised-1.pdf');
+    expect(packFileName('commissioning-finance', '2022-03', 12)).toBe('commissioning-finance-2022-03-revised-12.pdf');
   });
 });
