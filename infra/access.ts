@@ -16,6 +16,8 @@ export type FunctionName = 'ingest' | 'render' | 'distribute' | 'schedule';
 export interface FunctionAccess {
   /** Prefixes whose objects the function may read (GetObject, HeadObject). */
   readonly read: readonly string[];
+  /** Prefixes whose older object versions the function lists and reads (the bucket is versioned). */
+  readonly readVersions?: readonly string[];
   /** Prefixes the function may write (PutObject). */
   readonly write: readonly string[];
   /**
@@ -41,6 +43,9 @@ export const ACCESS: Record<FunctionName, FunctionAccess> = {
   // previous measures document.
   ingest: {
     read: [...uploads, OUT.validation, OUT.measures, OUT.config],
+    // Every version of an upload is judged and counted on its own: a rejected re-upload under an
+    // accepted file's key leaves the accepted version in use.
+    readVersions: uploads,
     write: [OUT.validation, OUT.rejections, OUT.measures, OUT.runs],
     // The rejection email to the performance team is a send like any other.
     ledger: ['rejection'],

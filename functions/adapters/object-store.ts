@@ -1,7 +1,12 @@
-/** The object store over S3 (or s3rver locally: path-style, checksums only when required). */
+/**
+ * The object store over S3 (or s3rver locally: path-style, checksums only when required). With
+ * `versioned`, uploads are read by version: GetObject with VersionId, ListObjectVersions. The
+ * data bucket in AWS is versioned; fauxqs and a bare s3rver are not.
+ */
 import {
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectVersionsCommand,
   ListObjectsV2Command,
   NoSuchKey,
   NotFound,
@@ -10,7 +15,7 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { ObjectStore, StoredObject } from '../core/pipeline/ports.ts';
+import type { ObjectStore, ObjectVersion, StoredObject } from '../core/pipeline/ports.ts';
 
 export function s3ClientFor(endpoint?: string, extra: Partial<S3ClientConfig> = {}): S3Client {
   return new S3Client({
@@ -36,15 +41,17 @@ export class S3ObjectStore implements ObjectStore {
   constructor(
     private readonly s3: S3Client,
     readonly bucket: string,
+    private readonly opts: { versioned?: boolean } = {},
   ) {}
 
-  async getStream(key: string) {
+  async getStream(key: string, versionId?: string | null) {
     try {
-      const r = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const r = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId ?? undefined }));
       return {
         key,
         size: r.ContentLength ?? 0,
         lastModified: r.LastModified ?? new Date(0),
+        versionId: this.versionOf(r.VersionId),
         body: r.Body as AsyncIterable<Uint8Array>,
       };
     } catch (e) {
@@ -53,9 +60,9 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  async getBytes(key: string): Promise<Uint8Array | null> {
+  async getBytes(key: string, versionId?: string | null): Promise<Uint8Array | null> {
     try {
-      const r = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const r = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId ?? undefined }));
       return r.Body ? await r.Body.transformToByteArray() : new Uint8Array();
     } catch (e) {
       if (isMissing(e)) return null;
@@ -88,6 +95,28 @@ export class S3ObjectStore implements ObjectStore {
       token = r.IsTruncated ? r.NextContinuationToken : undefined;
     } while (token);
     return out;
+  }
+
+  async listVersions(prefix: string): Promise<ObjectVersion[]> {
+    if (!this.opts.versioned) return (await this.list(prefix)).map((o) => ({ ...o, versionId: null }));
+    const out: ObjectVersion[] = [];
+    const deleted = new Set<string>();
+    let keyMarker: string | undefined;
+    let versionMarker: string | undefined;
+    do {
+      const r = await this.s3.send(new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: prefix, KeyMarker: keyMarker, VersionIdMarker: versionMarker }));
+      for (const d of r.DeleteMarkers ?? []) if (d.Key && d.IsLatest) deleted.add(d.Key);
+      for (const v of r.Versions ?? []) {
+        if (v.Key) out.push({ key: v.Key, size: v.Size ?? 0, lastModified: v.LastModified ?? new Date(0), versionId: this.versionOf(v.VersionId) });
+      }
+      [keyMarker, versionMarker] = r.IsTruncated ? [r.NextKeyMarker, r.NextVersionIdMarker] : [undefined, undefined];
+    } while (keyMarker);
+    return out.filter((v) => !deleted.has(v.key));
+  }
+
+  /** An object written before versioning was enabled has the version id `null` (the string), which GetObject accepts. */
+  private versionOf(id: string | undefined): string | null {
+    return this.opts.versioned && id ? id : null;
   }
 
   presignGet(key: string, expiresInSeconds: number): Promise<string> {

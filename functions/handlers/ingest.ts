@@ -8,7 +8,7 @@ import { rejectionReport } from '../core/uploads/report.ts';
 import { uploadKindOfKey } from '../core/bucket-layout.ts';
 import { parseS3Event } from '../core/pipeline/s3-event.ts';
 import { keyProblem, sizeProblem } from '../core/pipeline/key-safety.ts';
-import { rejectionKey, validationKey, type ValidationRecord } from '../core/pipeline/uploads-state.ts';
+import { filesThatCount, inUseSentence, rejectionKey, validationKey, type ValidationRecord } from '../core/pipeline/uploads-state.ts';
 import { listAddresses, REJECTION_LIST } from '../core/pipeline/recipients.ts';
 import { rejectionSendKey } from '../core/pipeline/ledger-keys.ts';
 import { deliver } from '../core/pipeline/deliver.ts';
@@ -18,7 +18,7 @@ import { monthIdOf } from '../core/calendar/days.ts';
 import { lambdaDeps, type PipelineDeps } from './support/deps.ts';
 import { RunLog } from './support/runs.ts';
 import { loadRecipients } from './support/recipients.ts';
-import { recompute } from './support/recompute.ts';
+import { candidates, recompute } from './support/recompute.ts';
 import { guardRead } from './support/read-guard.ts';
 
 export function createIngest(deps: PipelineDeps) {
@@ -33,7 +33,7 @@ export function createIngest(deps: PipelineDeps) {
           run.note(`refused: ${problem}`);
           return { outcome: 'rejected' as const };
         }
-        return { outcome: await ingestOne(deps, run, ref.key, kind) };
+        return { outcome: await ingestOne(deps, run, ref.key, ref.versionId, kind) };
       });
       if (!problem) processed++;
     }
@@ -41,14 +41,15 @@ export function createIngest(deps: PipelineDeps) {
   };
 }
 
-async function ingestOne(deps: PipelineDeps, run: RunLog, key: string, kind: UploadKind): Promise<'ok' | 'rejected' | 'skipped'> {
-  const obj = await deps.store.getStream(key);
+/** `versionId`: the version the event names (versioned bucket): exactly that one is judged, even if overwritten since. */
+async function ingestOne(deps: PipelineDeps, run: RunLog, key: string, versionId: string | null, kind: UploadKind): Promise<'ok' | 'rejected' | 'skipped'> {
+  const obj = await deps.store.getStream(key, versionId);
   if (!obj) {
     run.note('the object is gone (deleted before ingest ran)');
     return 'skipped';
   }
   const fileName = key.slice(key.lastIndexOf('/') + 1);
-  const base = { key, kind, lastModified: obj.lastModified.toISOString(), size: obj.size, validatedAt: deps.clock.now().toISOString() };
+  const base = { key, kind, lastModified: obj.lastModified.toISOString(), versionId: obj.versionId, size: obj.size, validatedAt: deps.clock.now().toISOString() };
   const tooBig = sizeProblem(obj.size, deps.maxUploadBytes);
   let record: ValidationRecord;
   let report: { subject: string; text: string; errorsCsv: string };
@@ -59,7 +60,7 @@ async function ingestOne(deps: PipelineDeps, run: RunLog, key: string, kind: Upl
     record = { ...base, accepted: false, rows: 0, errorCount: 1, warningCount: 0, errorCountsByRule: { 'file-size': 1 }, refused: tooBig, period: null };
     report = {
       subject: `Upload rejected: ${fileName}`,
-      text: `${fileName} was not read: ${tooBig}. Split it or remove columns not in the specification, then upload it again.\n`,
+      text: `${fileName} was not read: ${tooBig}. ${await inUseNow(deps, kind)} Split it or remove columns not in the specification, then upload it again.\n`,
       errorsCsv: `row,column,value,rule,message\n0,,,file-size,"${tooBig}"\n`,
     };
   } else {
@@ -77,20 +78,25 @@ async function ingestOne(deps: PipelineDeps, run: RunLog, key: string, kind: Upl
       refused: null,
       period: accepted && kind === 'events' ? eventsPeriod(result.data) : null,
     };
-    report = accepted ? { subject: '', text: '', errorsCsv: '' } : rejectionReport(fileName, result);
+    report = accepted ? { subject: '', text: '', errorsCsv: '' } : rejectionReport(fileName, result, await inUseNow(deps, kind));
     data = result.data;
     if (accepted) run.note(`accepted ${result.rows} rows (${result.warningCount} warnings)`);
   }
-  await deps.store.put(validationKey(key), JSON.stringify(record, null, 2), 'application/json');
+  await deps.store.put(validationKey(key, record.versionId), JSON.stringify(record, null, 2), 'application/json');
   if (!record.accepted) {
     run.note(`rejected: ${record.errorCount} error(s)${record.refused ? ` (${record.refused})` : ''}`);
-    await deps.store.put(rejectionKey(key), report.errorsCsv, 'text/csv; charset=utf-8');
+    await deps.store.put(rejectionKey(key, record.versionId), report.errorsCsv, 'text/csv; charset=utf-8');
     await emailRejection(deps, run, key, record, fileName, report);
     return 'rejected';
   }
-  const measures = await recompute(deps, run, { key, data });
+  const measures = await recompute(deps, run, { key, versionId: record.versionId, data });
   if (measures) run.note(`measures: ${measures}`);
   return 'ok';
+}
+
+/** Which file of this kind counts now (this upload is rejected, so it is not among them). */
+async function inUseNow(deps: PipelineDeps, kind: UploadKind): Promise<string> {
+  return inUseSentence(kind, filesThatCount(await candidates(deps, [kind]))[kind]);
 }
 
 function eventsPeriod(data: unknown): string | null {
@@ -107,10 +113,10 @@ async function emailRejection(
   report: { subject: string; text: string; errorsCsv: string },
 ): Promise<void> {
   const recipients = listAddresses(await loadRecipients(deps.store, deps.recipientsKey), REJECTION_LIST);
-  const text = `${report.text}\nThe upload (${key}) is left as it was; the errors are also saved as ${rejectionKey(key)}.\n`;
+  const text = `${report.text}\nThe upload (${key}) is left as it was; the errors are also saved as ${rejectionKey(key, record.versionId)}.\n`;
   const results = await deliver(
     recipients.map((to) => ({
-      ledgerKey: rejectionSendKey(key, record.lastModified, to),
+      ledgerKey: rejectionSendKey(key, record.versionId ?? record.lastModified, to),
       recipient: to,
       purpose: 'rejection',
       compose: () =>

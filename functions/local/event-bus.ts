@@ -10,12 +10,12 @@ export type StageHandler = (event: unknown) => Promise<unknown>;
 
 interface RawRecord {
   eventName: string;
-  s3: { bucket: { name: string }; object: { key: string; size?: number; eTag?: string; sequencer?: string } };
+  s3: { bucket: { name: string }; object: { key: string; size?: number; eTag?: string; sequencer?: string; versionId?: string } };
   [k: string]: unknown;
 }
 
 /** An S3 event notification for one object, shaped as AWS sends it (key encoded). */
-export function awsS3Event(bucket: string, key: string, size: number, eventName = 'ObjectCreated:Put', extra: { eTag?: string; sequencer?: string } = {}) {
+export function awsS3Event(bucket: string, key: string, size: number, eventName = 'ObjectCreated:Put', extra: { eTag?: string; sequencer?: string; versionId?: string } = {}) {
   return {
     Records: [
       {
@@ -59,8 +59,8 @@ export class EventBus {
   fromS3rver(raw: unknown): void {
     for (const r of ((raw as { Records?: RawRecord[] }).Records ?? [])) {
       if (!r.eventName.startsWith('ObjectCreated')) continue;
-      const { key, size, eTag, sequencer } = r.s3.object;
-      this.deliver(awsS3Event(r.s3.bucket.name, key, size ?? 0, r.eventName, { eTag, sequencer }), key);
+      const { key, size, eTag, sequencer, versionId } = r.s3.object;
+      this.deliver(awsS3Event(r.s3.bucket.name, key, size ?? 0, r.eventName, { eTag, sequencer, ...(versionId ? { versionId } : {}) }), key);
     }
   }
 

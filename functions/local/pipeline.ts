@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutBucketVersioningCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { SESClient } from '@aws-sdk/client-ses';
 import { S3ObjectStore, s3ClientFor } from '../adapters/object-store.ts';
 import { SesMailer, sesClientFor, type SesMailerOptions } from '../adapters/mailer.ts';
@@ -82,8 +82,10 @@ export async function startLocalPipeline(opts: LocalPipelineOptions): Promise<Lo
     }
     const db = dynamoClientFor(servers.dynamoEndpoint);
     await s3.send(new CreateBucketCommand({ Bucket: LOCAL_BUCKET }));
+    // Versioned, like the data bucket in AWS: ingest reads the exact version an event names.
+    await s3.send(new PutBucketVersioningCommand({ Bucket: LOCAL_BUCKET, VersioningConfiguration: { Status: 'Enabled' } }));
     await ensureLedgerTable(db, LOCAL_TABLE);
-    const store = new S3ObjectStore(s3, LOCAL_BUCKET);
+    const store = new S3ObjectStore(s3, LOCAL_BUCKET, { versioned: true });
     await store.put(RECIPIENTS_KEY, JSON.stringify(opts.recipients ?? LOCAL_RECIPIENTS, null, 2), 'application/json');
     const deps: PipelineDeps = {
       store,

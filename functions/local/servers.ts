@@ -1,12 +1,13 @@
 /**
  * The embedded AWS stand-ins, all on 127.0.0.1 and ephemeral ports: s3rver (S3, emits object
- * events), aws-ses-v2-local (SES v1 SendRawEmail) and dynalite (DynamoDB, honours conditional
+ * events; bucket versioning added by s3-versions.ts), aws-ses-v2-local (SES v1 SendRawEmail) and dynalite (DynamoDB, honours conditional
  * writes, so the ledger's at-most-once logic is really exercised).
  */
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
+import { addS3Versioning, type VersionedS3rver } from './s3-versions.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -36,6 +37,8 @@ export async function startLocalServers(opts: { s3Dir: string }): Promise<LocalS
   await mkdir(opts.s3Dir, { recursive: true });
   const S3rver = require('s3rver') as new (o: Record<string, unknown>) => S3rverLike;
   const s3 = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: opts.s3Dir, resetOnClose: true });
+  // s3rver has no bucket versioning; the data bucket in AWS is versioned (functions/local/s3-versions.ts).
+  addS3Versioning(s3 as unknown as VersionedS3rver);
   const s3Address = await s3.run();
 
   const sesLocal = (require('aws-ses-v2-local') as { default: (c: { host: string; port: number }) => Promise<Server> }).default;

@@ -30,6 +30,18 @@ export function accessStatements(scope: Stack, access: FunctionAccess, t: GrantT
   if (access.read.length) {
     statements.push(new iam.PolicyStatement({ sid: 'ReadOwnPrefixes', actions: ['s3:GetObject'], resources: objects(access.read) }));
   }
+  const versions = access.readVersions ?? [];
+  if (versions.length) {
+    statements.push(new iam.PolicyStatement({ sid: 'ReadUploadVersions', actions: ['s3:GetObjectVersion'], resources: objects(versions) }));
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'ListUploadVersions',
+        actions: ['s3:ListBucketVersions'],
+        resources: [t.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': versions.map((p) => `${p}*`) } },
+      }),
+    );
+  }
   if (access.write.length) {
     statements.push(new iam.PolicyStatement({ sid: 'WriteOwnPrefixes', actions: ['s3:PutObject'], resources: objects(access.write) }));
   }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeleteObjectCommand, PutBucketVersioningCommand } from '@aws-sdk/client-s3';
 import { S3ObjectStore, s3ClientFor } from '../../functions/adapters/object-store.ts';
 import { startLocalServers, type LocalServers } from '../../functions/local/servers.ts';
 import { sameInstant } from '../../functions/core/pipeline/instants.ts';
@@ -75,5 +75,33 @@ describe('S3ObjectStore against fauxqs (a second S3 server, listings with millis
     } finally {
       await second.close();
     }
+  });
+});
+
+describe('S3ObjectStore over versions (s3rver with functions/local/s3-versions.ts)', () => {
+  it('lists every version newest first, reads each by id, and drops a key whose latest version is a delete marker', async () => {
+    const s3 = s3ClientFor(servers.s3Endpoint);
+    await s3.send(new CreateBucketCommand({ Bucket: 'versioned-test' }));
+    await s3.send(new PutBucketVersioningCommand({ Bucket: 'versioned-test', VersioningConfiguration: { Status: 'Enabled' } }));
+    const versioned = new S3ObjectStore(s3, 'versioned-test', { versioned: true });
+    await versioned.put('extracts/events/a b+c.csv', 'first', 'text/csv');
+    await versioned.put('extracts/events/a b+c.csv', 'second!', 'text/csv');
+    await versioned.put('extracts/events/gone.csv', 'x', 'text/csv');
+    await s3.send(new DeleteObjectCommand({ Bucket: 'versioned-test', Key: 'extracts/events/gone.csv' }));
+    const versions = await versioned.listVersions('extracts/events/');
+    expect(versions.map((v) => [v.key, v.size])).toEqual([
+      ['extracts/events/a b+c.csv', 7],
+      ['extracts/events/a b+c.csv', 5],
+    ]);
+    const [second, first] = versions;
+    expect(Buffer.from((await versioned.getBytes(first.key, first.versionId))!).toString()).toBe('first');
+    const latest = await versioned.getStream(first.key);
+    expect(latest?.versionId).toBe(second.versionId);
+    expect((await collect(latest!.body)).toString()).toBe('second!');
+    expect(await versioned.getBytes(first.key, 'no-such-version')).toBeNull();
+  });
+
+  it('without versioning, lists the current objects with no version id', async () => {
+    expect((await store.listVersions('extracts/events/Nov')).map((v) => [v.key, v.versionId])).toEqual([['extracts/events/Nov 2021+v2.csv', null]]);
   });
 });

@@ -14,6 +14,7 @@ import { validationRecordSchema } from '../../functions/core/pipeline/uploads-st
 import { localPipeline } from '../support/local.ts';
 import { brokenEvents, correctedEvents, parse, PERIOD, sesStoreCount, smallSample, uploadAll } from './helpers.ts';
 import { readPdf } from '../support/pdf-text.ts';
+import { rejectionCsvKey, verdictKey } from '../support/verdicts.ts';
 
 type P = Awaited<ReturnType<typeof localPipeline>>;
 
@@ -137,10 +138,10 @@ describe('the pipeline, end to end', () => {
     const csv = mail.attachments.find((a) => a.filename?.endsWith('.errors.csv'));
     expect(csv?.content.toString('utf8')).toMatch(/Banana|event_type/);
     expect(Buffer.from((await p.store.getBytes('extracts/events/events corrected Dec.csv'))!).toString('utf8')).toBe(bad);
-    const record = validationRecordSchema.parse(JSON.parse(Buffer.from((await p.store.getBytes('validation/extracts/events/events corrected Dec.csv.json'))!).toString('utf8')));
+    const record = validationRecordSchema.parse(JSON.parse(Buffer.from((await p.store.getBytes(await verdictKey(p.store, 'extracts/events/events corrected Dec.csv')))!).toString('utf8')));
     expect(record).toMatchObject({ accepted: false });
     expect(record.errorCount).toBeGreaterThanOrEqual(3);
-    expect(await p.store.head('rejections/extracts/events/events corrected Dec.csv.errors.csv')).not.toBeNull();
+    expect(await p.store.head(await rejectionCsvKey(p.store, 'extracts/events/events corrected Dec.csv'))).not.toBeNull();
     // The accepted extract still counts: same measures, no new version, no board mail.
     expect(Buffer.compare(Buffer.from((await p.store.getBytes(`measures/${PERIOD}.json`))!), Buffer.from(measuresBefore!))).toBe(0);
     expect(await manifests(p, 'scrutiny-board')).toHaveLength(1);

@@ -8,6 +8,7 @@ import { awsS3Event } from '../../functions/local/event-bus.ts';
 import { validationRecordSchema } from '../../functions/core/pipeline/uploads-state.ts';
 import { simpleParser } from 'mailparser';
 import { localPipeline } from '../support/local.ts';
+import { verdictKey } from '../support/verdicts.ts';
 
 type P = Awaited<ReturnType<typeof localPipeline>>;
 let p: P;
@@ -27,7 +28,7 @@ describe('ingest refusals', () => {
     await p.store.put('extracts/events/big one.csv', body, 'text/csv');
     // The key arrives URL-encoded, as from S3.
     expect(await ingest(awsS3Event('report-cards-local', 'extracts/events/big one.csv', body.length))).toEqual({ processed: 1 });
-    const rec = validationRecordSchema.parse(JSON.parse(await text('validation/extracts/events/big one.csv.json')));
+    const rec = validationRecordSchema.parse(JSON.parse(await text(await verdictKey(p.store, 'extracts/events/big one.csv'))));
     expect(rec).toMatchObject({ accepted: false, rows: 0 });
     expect(rec.refused).toMatch(/above the 100-byte limit/);
     expect(await text('extracts/events/big one.csv')).toBe(body);

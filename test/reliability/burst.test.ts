@@ -18,6 +18,7 @@ import type { MeasuresDocument } from '../../functions/core/measures/document.ts
 import { localPipeline } from '../support/local.ts';
 import { dropEveryKth, dropFirstColumn, dropRow } from '../support/csv-edits.ts';
 import { duplicates, json, P, PERIOD, runs, sesAccepted, tinySample } from './support.ts';
+import { rejectionCsvKey, verdictKey } from '../support/verdicts.ts';
 
 interface Upload {
   key: string;
@@ -134,7 +135,7 @@ describe('50 uploads in quick succession', () => {
     const mail = await sesAccepted(p);
     for (const key of new Set(uploads.map((u) => u.key))) {
       const last = uploads.filter((u) => u.key === key).pop()!;
-      const verdict = await json<{ accepted: boolean }>(p, `validation/${key}.json`);
+      const verdict = await json<{ accepted: boolean }>(p, await verdictKey(p.store, key));
       expect({ key, accepted: verdict.accepted }).toEqual({ key, accepted: last.valid });
       expect(Buffer.compare(Buffer.from((await p.store.getBytes(key))!), last.body)).toBe(0);
       const name = key.slice(key.lastIndexOf('/') + 1);
@@ -142,7 +143,7 @@ describe('50 uploads in quick succession', () => {
       if (last.valid) {
         expect(emails).toHaveLength(0);
       } else {
-        expect(await p.store.head(`rejections/${key}.errors.csv`)).not.toBeNull();
+        expect(await p.store.head(await rejectionCsvKey(p.store, key))).not.toBeNull();
         expect({ key, emails: emails.length }).toEqual({ key, emails: 1 });
       }
     }

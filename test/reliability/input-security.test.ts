@@ -16,6 +16,7 @@ import { awsS3Event } from '../../functions/local/event-bus.ts';
 import { localPipeline } from '../support/local.ts';
 import { readPdf } from '../support/pdf-text.ts';
 import { json, P, PERIOD, runs, sesAccepted, tinySample } from './support.ts';
+import { verdictKey } from '../support/verdicts.ts';
 
 const TRAVERSALS = [
   'extracts/events/../../config/recipients.json',
@@ -77,7 +78,7 @@ describe('security of inputs', () => {
     await p.store.put('extracts/events/huge.csv', Buffer.alloc(10_000, 0xff), 'text/csv');
     await p.bus.idle();
     p.deps.maxUploadBytes = undefined;
-    const v = await json<{ accepted: boolean; refused: string | null; rows: number; errorCountsByRule: Record<string, number> }>(p, 'validation/extracts/events/huge.csv.json');
+    const v = await json<{ accepted: boolean; refused: string | null; rows: number; errorCountsByRule: Record<string, number> }>(p, await verdictKey(p.store, 'extracts/events/huge.csv'));
     expect(v).toMatchObject({ accepted: false, rows: 0, errorCountsByRule: { 'file-size': 1 } });
     expect(v.refused).toMatch(/10000 bytes, above the 4096-byte limit/);
     expect((await sesAccepted(p)).map((m) => m.subject)).toEqual(['Upload rejected: huge.csv']);
@@ -87,7 +88,7 @@ describe('security of inputs', () => {
     const measureId = 'REQ_NEW';
     await p.store.put(`${UPLOAD_PREFIXES.commentary}hostile.csv`, Papa.unparse([{ period: PERIOD, measure_id: measureId, ...HOSTILE }], { newline: '\r\n' }), 'text/csv');
     await p.bus.idle();
-    expect((await json<{ accepted: boolean }>(p, `validation/${UPLOAD_PREFIXES.commentary}hostile.csv.json`)).accepted).toBe(true);
+    expect((await json<{ accepted: boolean }>(p, await verdictKey(p.store, `${UPLOAD_PREFIXES.commentary}hostile.csv`))).accepted).toBe(true);
 
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     try {

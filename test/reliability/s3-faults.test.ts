@@ -13,6 +13,7 @@ import { UPLOAD_ORDER, uploadSample } from '../../functions/local/start.ts';
 import { localPipeline } from '../support/local.ts';
 import { dropEveryKth } from '../support/csv-edits.ts';
 import { duplicates, faultyS3, json, P, PERIOD, redeliver, runs, sesAccepted, tinySample, type S3Fault } from './support.ts';
+import { rejectionCsvKey, verdictKey } from '../support/verdicts.ts';
 
 /** A valid events extract that differs from the sample: every k-th data row dropped. */
 async function eventsVariant(sample: string, k: number): Promise<string> {
@@ -64,13 +65,13 @@ describe('S3 errors and slow responses mid-run', () => {
     expect(p.bus.errors().map((e) => `${e.stage} ${e.key}`)).toEqual([`ingest ${key}`]);
     expect(await failedRuns('ingest', key)).toHaveLength(1);
     // A read failure says nothing about the file: no verdict, no rejection email.
-    expect(await p.store.head(`validation/${key}.json`)).toBeNull();
-    expect(await p.store.head(`rejections/${key}.errors.csv`)).toBeNull();
+    expect(await p.store.head(await verdictKey(p.store, key))).toBeNull();
+    expect(await p.store.head(await rejectionCsvKey(p.store, key))).toBeNull();
     expect((await sesAccepted(p)).length).toBe(mailBefore);
 
     await redeliver(p, key);
     expect(p.bus.errors()).toHaveLength(1);
-    expect((await json<{ accepted: boolean }>(p, `validation/${key}.json`)).accepted).toBe(true);
+    expect((await json<{ accepted: boolean }>(p, await verdictKey(p.store, key))).accepted).toBe(true);
     expect((await json<{ uploads: Record<string, unknown> }>(p, `measures/${PERIOD}.json`)).uploads.events).toBe(key);
     expect(Buffer.from((await p.store.getBytes(key))!).toString('utf8')).toBe(body);
     expect(await previews()).toHaveLength(4); // one revised preview per pack

@@ -99,7 +99,7 @@ export function faultyS3(p: P, decide: (method: string, key: string) => S3Fault 
       return r;
     },
   };
-  p.deps.store = new S3ObjectStore(s3ClientFor(p.servers.s3Endpoint, { requestHandler: wrapped as never }), LOCAL_BUCKET);
+  p.deps.store = new S3ObjectStore(s3ClientFor(p.servers.s3Endpoint, { requestHandler: wrapped as never }), LOCAL_BUCKET, { versioned: true });
   return calls;
 }
 

@@ -8,8 +8,9 @@ export function packSendKey(period: string, packId: string, version: string, aud
   return `${period}#${packId}#${version}#${audience}#${recipient.toLowerCase()}`;
 }
 
-export function rejectionSendKey(uploadKey: string, lastModified: string, recipient: string): string {
-  return `rejection#${uploadKey}#${lastModified}#${recipient.toLowerCase()}`;
+/** `version`: the S3 version id of the rejected upload, or its LastModified where there are no versions. */
+export function rejectionSendKey(uploadKey: string, version: string, recipient: string): string {
+  return `rejection#${uploadKey}#${version}#${recipient.toLowerCase()}`;
 }
 
 export function reminderSendKey(period: string, recipient: string): string {

@@ -9,14 +9,27 @@ export interface StoredObject {
   lastModified: Date;
 }
 
+/**
+ * One version of an object. `versionId` is S3's VersionId in a versioned bucket, null where the
+ * store keeps no versions (then a key has exactly one version: the current object).
+ */
+export interface ObjectVersion extends StoredObject {
+  versionId: string | null;
+}
+
 export interface ObjectStore {
-  /** Streams the body; null when there is no such object. */
-  getStream(key: string): Promise<(StoredObject & { body: AsyncIterable<Uint8Array> }) | null>;
-  getBytes(key: string): Promise<Uint8Array | null>;
+  /** Streams the body of the current object, or of one version; null when there is no such object (or version). */
+  getStream(key: string, versionId?: string | null): Promise<(ObjectVersion & { body: AsyncIterable<Uint8Array> }) | null>;
+  getBytes(key: string, versionId?: string | null): Promise<Uint8Array | null>;
   put(key: string, body: Uint8Array | string, contentType: string): Promise<void>;
   head(key: string): Promise<StoredObject | null>;
   /** Every object under a prefix (all pages). */
   list(prefix: string): Promise<StoredObject[]>;
+  /**
+   * Every version of every object under a prefix that has not been deleted (a key whose latest
+   * version is a delete marker has none). Without versioning: the current objects, versionId null.
+   */
+  listVersions(prefix: string): Promise<ObjectVersion[]>;
   /** A time-limited GET link to an object. */
   presignGet(key: string, expiresInSeconds: number): Promise<string>;
 }

@@ -14,6 +14,8 @@ const recordSchema = z.object({
       size: z.number().int().nonnegative().optional(),
       eTag: z.string().optional(),
       sequencer: z.string().optional(),
+      /** Present when the bucket is versioned: the version this event is about. */
+      versionId: z.string().optional(),
     }),
   }),
 });
@@ -26,6 +28,8 @@ export interface S3ObjectRef {
   key: string;
   size: number | null;
   eventName: string;
+  /** The object version the event is about (versioned buckets), else null. */
+  versionId: string | null;
 }
 
 export class BadS3EventError extends Error {
@@ -54,5 +58,6 @@ export function parseS3Event(input: unknown): S3ObjectRef[] {
     key: decodeS3Key(r.s3.object.key),
     size: r.s3.object.size ?? null,
     eventName: r.eventName,
+    versionId: r.s3.object.versionId ?? null,
   }));
 }

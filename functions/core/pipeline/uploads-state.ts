@@ -1,20 +1,24 @@
 /**
  * Which files count (extract-spec.md): for each kind, the newest valid object by last-modified
- * time, then key. Validation records say which uploads were accepted; a record only speaks for
- * the object version it validated (same lastModified, compared at whole seconds), so an overwritten key is not trusted
- * until it has been validated again. A rejected file never replaces an accepted one because
- * rejected files are never candidates.
+ * time, then key. In a versioned bucket every version of an upload is an object of its own:
+ * validation records are per version, so a broken file uploaded again under an accepted file's
+ * key leaves the accepted version counting. A record only speaks for the version it validated
+ * (same version id, and same lastModified compared at whole seconds), so where a store keeps no
+ * versions an overwritten key is not trusted until it has been validated again. A rejected file
+ * never replaces an accepted one because rejected files are never candidates.
  */
 import { z } from 'zod';
-import { UPLOAD_KINDS, type UploadKind } from '../uploads/parsed.ts';
+import { SNAPSHOT_KINDS, UPLOAD_KINDS, type UploadKind } from '../uploads/parsed.ts';
 import { OUTPUT_PREFIXES } from '../bucket-layout.ts';
-import { compareInstants, sameInstant } from './instants.ts';
+import { compareInstants, instantText, sameInstant } from './instants.ts';
 
 export const validationRecordSchema = z.object({
   key: z.string(),
   kind: z.enum(UPLOAD_KINDS),
   /** The upload's LastModified when it was validated (ISO). */
   lastModified: z.string(),
+  /** The S3 version validated; null where the bucket keeps no versions. */
+  versionId: z.string().nullable().default(null),
   size: z.number(),
   accepted: z.boolean(),
   rows: z.number(),
@@ -29,18 +33,22 @@ export const validationRecordSchema = z.object({
 });
 export type ValidationRecord = z.infer<typeof validationRecordSchema>;
 
-export function validationKey(uploadKey: string): string {
-  return `${OUTPUT_PREFIXES.validation}${uploadKey}.json`;
+/** `@<version>` after the upload's key when there are versions (S3 version ids may hold `+` or `/`, hence encoded). */
+const versionPart = (versionId: string | null) => (versionId === null ? '' : `@${encodeURIComponent(versionId)}`);
+
+export function validationKey(uploadKey: string, versionId: string | null = null): string {
+  return `${OUTPUT_PREFIXES.validation}${uploadKey}${versionPart(versionId)}.json`;
 }
 
-export function rejectionKey(uploadKey: string): string {
-  return `${OUTPUT_PREFIXES.rejections}${uploadKey}.errors.csv`;
+export function rejectionKey(uploadKey: string, versionId: string | null = null): string {
+  return `${OUTPUT_PREFIXES.rejections}${uploadKey}${versionPart(versionId)}.errors.csv`;
 }
 
 export interface UploadCandidate {
   key: string;
   kind: UploadKind;
   lastModified: Date;
+  versionId: string | null;
   record: ValidationRecord | null;
 }
 
@@ -50,14 +58,31 @@ function newer(a: UploadCandidate, b: UploadCandidate): number {
   return t !== 0 ? t : b.key < a.key ? -1 : b.key > a.key ? 1 : 0;
 }
 
+/**
+ * Candidates newest first. Versions of one key within the same second keep the order they were
+ * listed in (ListObjectVersions lists a key's versions newest first): the sort is stable.
+ */
+export function newestFirst(candidates: UploadCandidate[]): UploadCandidate[] {
+  return [...candidates].sort(newer);
+}
+
 export function isCurrentValid(c: UploadCandidate): boolean {
-  return c.record !== null && c.record.accepted && sameInstant(c.record.lastModified, c.lastModified);
+  return c.record !== null && c.record.accepted && c.record.versionId === c.versionId && sameInstant(c.record.lastModified, c.lastModified);
+}
+
+/** For a rejection email: the file of this kind that stays in use, with when it was uploaded, or that none does. */
+export function inUseSentence(kind: UploadKind, inUse: UploadCandidate | undefined): string {
+  if (!inUse) return `No ${kind} file is in use: the bucket holds no accepted one.`;
+  const when = `${instantText(inUse.lastModified).replace('T', ' ').replace('Z', '')} UTC`;
+  // Snapshot kinds use every accepted snapshot, one per month; name the newest.
+  if ((SNAPSHOT_KINDS as readonly UploadKind[]).includes(kind)) return `The accepted ${kind} files stay in use; the newest is ${inUse.key}, uploaded ${when}.`;
+  return `The ${kind} file in use is still ${inUse.key}, uploaded ${when}.`;
 }
 
 /** The upload that counts for each kind that has at least one accepted, current upload. */
 export function filesThatCount(candidates: UploadCandidate[]): Partial<Record<UploadKind, UploadCandidate>> {
   const out: Partial<Record<UploadKind, UploadCandidate>> = {};
-  for (const c of [...candidates].sort(newer)) {
+  for (const c of newestFirst(candidates)) {
     if (!out[c.kind] && isCurrentValid(c)) out[c.kind] = c;
   }
   return out;

@@ -38,8 +38,11 @@ export interface RejectionReport {
   errorsCsv: string;
 }
 
-/** The email a rejected upload produces: counts per rule, the first errors, and all of them as CSV. */
-export function rejectionReport(fileName: string, result: UploadResult): RejectionReport {
+/**
+ * The email a rejected upload produces: counts per rule, the first errors, and all of them as CSV.
+ * `inUse` is a sentence saying which file of this kind stays in use (the caller knows the bucket).
+ */
+export function rejectionReport(fileName: string, result: UploadResult, inUse = ''): RejectionReport {
   const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
   const subject = `Upload rejected: ${fileName} (${result.kind}), ${plural(result.errorCount, 'error')}`;
   const rules = Object.entries(result.errorCountsByRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -48,7 +51,7 @@ export function rejectionReport(fileName: string, result: UploadResult): Rejecti
   const listed = shown.slice(0, ERRORS_IN_TEXT);
   const text = [
     `The ${result.kind} upload ${fileName} was rejected: ${plural(result.errorCount, 'error')} in ${plural(result.rows, 'data row')}.`,
-    'Nothing from this file has been used; the last accepted file of this kind stays in use. Correct the file and upload it again.',
+    `Nothing from this file has been used.${inUse ? ` ${inUse}` : ''} Correct the file and upload it again.`,
     '',
     'Errors by rule:',
     ...rules.map(([rule, count]) => `  ${rule}: ${count.toLocaleString('en-GB')}`),

@@ -46,7 +46,7 @@ export function depsFromConfig(config: Config): PipelineDeps {
   const db = dynamoClientFor(config.DYNAMODB_ENDPOINT);
   return {
     log: (line) => logger.info(line),
-    store: new S3ObjectStore(s3ClientFor(config.S3_ENDPOINT), config.BUCKET),
+    store: new S3ObjectStore(s3ClientFor(config.S3_ENDPOINT), config.BUCKET, { versioned: true }),
     mailer: new SesMailer(sesClientFor(config.SES_ENDPOINT), { source: config.SENDER, configurationSet: config.SES_CONFIGURATION_SET }),
     ledger: new DynamoSendLedger(db, config.LEDGER_TABLE),
     suppressions: new DynamoSuppressionList(db, config.LEDGER_TABLE),

@@ -2,8 +2,10 @@
  * Recomputes the measures from the files that count (extract-spec.md "Which files count") and
  * writes `measures/<period>.json`, which triggers render. Single-file kinds use the newest valid
  * upload; snapshot kinds (waiting, finance, providers) use every valid snapshot, the newest
- * upload winning for a month. Uploads are parsed again here (the Lambda keeps no state); the one
- * just validated is passed in so it is not read twice.
+ * upload winning for a month. Every version of an upload is a candidate of its own (the bucket is
+ * versioned), so an accepted version keeps counting when a rejected one lands on its key. Uploads
+ * are parsed again here (the Lambda keeps no state); the one just validated is passed in so it is
+ * not read twice.
  */
 import { validateUpload } from '../../core/uploads/validate-upload.ts';
 import { computeMeasures } from '../../core/measures/compute.ts';
@@ -12,30 +14,38 @@ import { measuresDocumentSchema, type MeasuresDocument } from '../../core/measur
 import { UPLOAD_PREFIXES, OUTPUT_PREFIXES } from '../../core/bucket-layout.ts';
 import { SNAPSHOT_KINDS, UPLOAD_KINDS, type FinanceData, type MeasureInputs, type ProvidersData, type UploadKind, type WaitingData } from '../../core/uploads/parsed.ts';
 import { monthIdOf } from '../../core/calendar/days.ts';
-import { filesThatCount, isCurrentValid, validationKey, validationRecordSchema, type UploadCandidate } from '../../core/pipeline/uploads-state.ts';
-import { compareInstants, instantText } from '../../core/pipeline/instants.ts';
+import { filesThatCount, isCurrentValid, newestFirst, validationKey, validationRecordSchema, type UploadCandidate } from '../../core/pipeline/uploads-state.ts';
+import { instantText } from '../../core/pipeline/instants.ts';
 import type { PipelineDeps } from './deps.ts';
 import type { RunLog } from './runs.ts';
 import { guardRead } from './read-guard.ts';
 
 export const measuresKey = (period: string) => `${OUTPUT_PREFIXES.measures}${period}.json`;
 
-async function candidates(deps: PipelineDeps): Promise<UploadCandidate[]> {
+/** Every version of every upload of the given kinds, with its validation record (null when none yet). */
+export async function candidates(deps: PipelineDeps, kinds: readonly UploadKind[] = UPLOAD_KINDS): Promise<UploadCandidate[]> {
   const out: UploadCandidate[] = [];
-  for (const kind of UPLOAD_KINDS) {
-    for (const o of await deps.store.list(UPLOAD_PREFIXES[kind])) {
+  for (const kind of kinds) {
+    for (const o of await deps.store.listVersions(UPLOAD_PREFIXES[kind])) {
       if (o.key.length === UPLOAD_PREFIXES[kind].length) continue;
-      const bytes = await deps.store.getBytes(validationKey(o.key));
+      const bytes = await deps.store.getBytes(validationKey(o.key, o.versionId));
       const parsed = bytes ? validationRecordSchema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8'))) : null;
-      out.push({ key: o.key, kind, lastModified: o.lastModified, record: parsed?.success ? parsed.data : null });
+      out.push({ key: o.key, kind, lastModified: o.lastModified, versionId: o.versionId, record: parsed?.success ? parsed.data : null });
     }
   }
   return out;
 }
 
-async function parsedData(deps: PipelineDeps, c: UploadCandidate, fresh?: { key: string; data: unknown }): Promise<unknown> {
-  if (fresh && fresh.key === c.key) return fresh.data;
-  const obj = await deps.store.getStream(c.key);
+/** The upload just validated, so recompute does not read it twice. */
+export interface FreshUpload {
+  key: string;
+  versionId: string | null;
+  data: unknown;
+}
+
+async function parsedData(deps: PipelineDeps, c: UploadCandidate, fresh?: FreshUpload): Promise<unknown> {
+  if (fresh && fresh.key === c.key && fresh.versionId === c.versionId) return fresh.data;
+  const obj = await deps.store.getStream(c.key, c.versionId);
   if (!obj) return null;
   // A read failure must fail the run, not silently leave this kind out of the measures.
   const read = guardRead(c.key, obj.body);
@@ -53,13 +63,13 @@ function snapshotMonth(kind: UploadKind, data: unknown): string {
 function fingerprint(all: UploadCandidate[]): string {
   return all
     .filter(isCurrentValid)
-    .map((c) => `${c.key}@${instantText(c.lastModified)}`)
+    .map((c) => `${c.key}@${c.versionId ?? ''}@${instantText(c.lastModified)}`)
     .sort()
     .join('|');
 }
 
 /** Returns a one-line description of what was written, or null when there was nothing to compute. */
-export async function recompute(deps: PipelineDeps, run: RunLog, fresh?: { key: string; data: unknown }): Promise<string | null> {
+export async function recompute(deps: PipelineDeps, run: RunLog, fresh?: FreshUpload): Promise<string | null> {
   const all = await candidates(deps);
   const counting = filesThatCount(all);
   if (!counting.events) {
@@ -77,7 +87,7 @@ export async function recompute(deps: PipelineDeps, run: RunLog, fresh?: { key: 
   }
   for (const kind of SNAPSHOT_KINDS) {
     // Oldest first, so a newer upload for the same month replaces the older one.
-    const valid = all.filter((c) => c.kind === kind && isCurrentValid(c)).sort((a, b) => compareInstants(a.lastModified, b.lastModified) || (a.key < b.key ? -1 : 1));
+    const valid = newestFirst(all.filter((c) => c.kind === kind && isCurrentValid(c))).reverse();
     const byMonth = new Map<string, { key: string; data: unknown }>();
     for (const c of valid) {
       const data = await parsedData(deps, c, fresh);
@@ -106,7 +116,9 @@ export async function recompute(deps: PipelineDeps, run: RunLog, fresh?: { key: 
   // staler than that, so leave it to that run.
   if (fingerprint(await candidates(deps)) !== fingerprint(all)) return 'a newer upload was accepted meanwhile: its run writes the measures';
   const merged = mergeHistory(previous, current);
-  const text = JSON.stringify({ ...merged, uploads: used }, null, 2);
+  // Kinds in a fixed order: which upload is newest must not change the bytes of identical measures.
+  const uploads = Object.fromEntries(Object.entries(used).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const text = JSON.stringify({ ...merged, uploads }, null, 2);
   if (previousBytes && Buffer.from(previousBytes).toString('utf8') === text) return `${key} unchanged (nothing to render)`;
   await deps.store.put(key, text, 'application/json');
   return `wrote ${key} from ${Object.keys(used).join(', ')}`;

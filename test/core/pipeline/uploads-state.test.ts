@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { filesThatCount, validationKey, rejectionKey, type UploadCandidate, type ValidationRecord } from '../../../functions/core/pipeline/uploads-state.ts';
+import { filesThatCount, inUseSentence, validationKey, rejectionKey, type UploadCandidate, type ValidationRecord } from '../../../functions/core/pipeline/uploads-state.ts';
 import type { UploadKind } from '../../../functions/core/uploads/parsed.ts';
 
-function candidate(key: string, kind: UploadKind, at: string, accepted: boolean | null, validatedAt = at): UploadCandidate {
+function candidate(key: string, kind: UploadKind, at: string, accepted: boolean | null, validatedAt = at, versionId: string | null = null): UploadCandidate {
   const record: ValidationRecord | null =
     accepted === null
       ? null
@@ -10,6 +10,7 @@ function candidate(key: string, kind: UploadKind, at: string, accepted: boolean 
           key,
           kind,
           lastModified: new Date(validatedAt).toISOString(),
+          versionId,
           size: 1,
           accepted,
           rows: 1,
@@ -20,7 +21,7 @@ function candidate(key: string, kind: UploadKind, at: string, accepted: boolean 
           validatedAt: at,
           period: null,
         };
-  return { key, kind, lastModified: new Date(at), record };
+  return { key, kind, lastModified: new Date(at), versionId, record };
 }
 
 describe('filesThatCount', () => {
@@ -60,6 +61,9 @@ describe('filesThatCount', () => {
   it('names output objects under their own prefixes, never under an input prefix', () => {
     expect(validationKey('extracts/events/a b.csv')).toBe('validation/extracts/events/a b.csv.json');
     expect(rejectionKey('extracts/events/a.csv')).toBe('rejections/extracts/events/a.csv.errors.csv');
+    // Per version in a versioned bucket; S3 version ids may hold '+' and '/'.
+    expect(validationKey('extracts/events/a.csv', 'Ab+c/d')).toBe('validation/extracts/events/a.csv@Ab%2Bc%2Fd.json');
+    expect(rejectionKey('extracts/events/a.csv', 'v1')).toBe('rejections/extracts/events/a.csv@v1.errors.csv');
   });
 });
 
@@ -73,5 +77,34 @@ describe('filesThatCount with a listing that carries milliseconds', () => {
     const a = candidate('extracts/events/a.csv', 'events', '2021-12-01T10:00:00.900Z', true);
     const b = candidate('extracts/events/b.csv', 'events', '2021-12-01T10:00:00.100Z', true);
     expect(filesThatCount([a, b]).events?.key).toBe('extracts/events/b.csv');
+  });
+});
+
+describe('filesThatCount over object versions', () => {
+  it('keeps the accepted version of a key counting when a broken file is uploaded under the same key', () => {
+    const good = candidate('extracts/events/a.csv', 'events', '2021-12-01T10:00:00Z', true, undefined, 'v1');
+    const broken = candidate('extracts/events/a.csv', 'events', '2021-12-02T10:00:00Z', false, undefined, 'v2');
+    for (const listing of [[broken, good], [good, broken]]) expect(filesThatCount(listing).events?.versionId).toBe('v1');
+  });
+
+  it('trusts a record only for the version it judged, even at the same second', () => {
+    const v2 = candidate('extracts/events/a.csv', 'events', '2021-12-01T10:00:00Z', true, undefined, 'v2');
+    expect(filesThatCount([{ ...v2, versionId: 'v3' }]).events).toBeUndefined();
+  });
+
+  it('takes the version listed first (S3 lists a key newest first) when two versions share a second', () => {
+    const newer = candidate('extracts/events/a.csv', 'events', '2021-12-01T10:00:00.900Z', true, undefined, 'v2');
+    const older = candidate('extracts/events/a.csv', 'events', '2021-12-01T10:00:00.100Z', true, undefined, 'v1');
+    expect(filesThatCount([newer, older]).events?.versionId).toBe('v2');
+  });
+});
+
+describe('inUseSentence', () => {
+  it('names the file in use and when it was uploaded, or says none is', () => {
+    const good = candidate('extracts/events/Nov.csv', 'events', '2021-12-01T09:05:07.250Z', true);
+    expect(inUseSentence('events', good)).toBe('The events file in use is still extracts/events/Nov.csv, uploaded 2021-12-01 09:05:07 UTC.');
+    expect(inUseSentence('events', undefined)).toBe('No events file is in use: the bucket holds no accepted one.');
+    const snap = candidate('extracts/waiting/Oct.csv', 'waiting', '2021-11-03T12:00:00Z', true);
+    expect(inUseSentence('waiting', snap)).toBe('The accepted waiting files stay in use; the newest is extracts/waiting/Oct.csv, uploaded 2021-11-03 12:00:00 UTC.');
   });
 });

@@ -56,6 +56,14 @@ describe('accessStatements', () => {
     expect(bySid.SendAsConfiguredIdentity).toBeUndefined();
   });
 
+  it('versions: GetObjectVersion on those prefixes, ListBucketVersions only for a listing under them', () => {
+    const s = statementsFor({ ...none, read: ['extracts/events/'], readVersions: ['extracts/events/'] });
+    const bySid = Object.fromEntries(s.map((x) => [x.Sid, x]));
+    expect(bySid.ReadUploadVersions.Action).toBe('s3:GetObjectVersion');
+    expect(JSON.stringify(bySid.ReadUploadVersions.Resource)).toContain('/extracts/events/*');
+    expect(bySid.ListUploadVersions).toMatchObject({ Action: 's3:ListBucketVersions', Condition: { StringLike: { 's3:prefix': ['extracts/events/*'] } } });
+  });
+
   it('mail: SendRawEmail on the identity and configuration set only, From address and recipients pinned', () => {
     const all = statementsFor({ ...none, mailTo: [{ list: 'performance-team' }] });
     expect(all).toHaveLength(1);

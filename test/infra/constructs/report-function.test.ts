@@ -24,11 +24,12 @@ const run = promisify(execFile);
 const SMOKE_SETUP = `
 const stored = (k) => ({ key: k, size: objects.get(k).length, lastModified: new Date('2021-12-01T09:00:00Z') });
 const store = {
-  async getStream(k) { return objects.has(k) ? { ...stored(k), body: [objects.get(k)] } : null; },
+  async getStream(k) { return objects.has(k) ? { ...stored(k), versionId: null, body: [objects.get(k)] } : null; },
   async getBytes(k) { return objects.get(k) ?? null; },
   async put(k, body) { objects.set(k, Buffer.from(body)); },
   async head(k) { return objects.has(k) ? stored(k) : null; },
   async list(p) { return [...objects.keys()].filter((k) => k.startsWith(p)).map(stored); },
+  async listVersions(p) { return (await store.list(p)).map((o) => ({ ...o, versionId: null })); },
   async presignGet() { throw new Error('not used in the smoke test'); },
 };
 const deps = { store, clock: { now: () => new Date('2021-12-01T09:00:00Z') }, sender: 'a@example.org',
