@@ -122,6 +122,7 @@ async function emailRejection(
       compose: () =>
         composeMime({
           from: deps.sender,
+          fromName: deps.senderName,
           to: [to],
           subject: report.subject,
           text,

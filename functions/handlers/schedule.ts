@@ -76,6 +76,7 @@ async function remind(deps: PipelineDeps, run: RunLog, period: string, to: strin
       compose: () =>
         composeMime({
           from: deps.sender,
+          fromName: deps.senderName,
           to: [r],
           subject: reminderSubject(period),
           text: reminderText(period, UPLOAD_PREFIXES.events),

@@ -13,6 +13,8 @@ export interface MailAttachment {
 
 export interface MailMessage {
   from: string;
+  /** Display name shown beside the From address (deployment configuration). */
+  fromName?: string;
   to: string[];
   subject: string;
   text: string;
@@ -24,20 +26,28 @@ export interface MailMessage {
   headers?: Record<string, string>;
 }
 
+/**
+ * RFC 5322 allows CR only with LF and LF only after CR; MailComposer ends its own lines with CRLF
+ * but copies a 7bit body as given, so bodies are normalised here.
+ */
+export function crlf(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, '\r\n');
+}
+
 export async function composeMime(m: MailMessage): Promise<Uint8Array> {
   const composer = new MailComposer({
-    from: m.from,
+    from: m.fromName ? { name: m.fromName, address: m.from } : m.from,
     to: m.to,
     subject: m.subject,
-    text: m.text,
-    html: m.html,
+    text: crlf(m.text),
+    html: m.html === undefined ? undefined : crlf(m.html),
     date: m.date,
     messageId: m.messageId,
     headers: m.headers,
     attachments: (m.attachments ?? []).map((a) => ({
       filename: a.fileName,
       contentType: a.contentType,
-      content: typeof a.content === 'string' ? a.content : Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength),
+      content: typeof a.content === 'string' ? crlf(a.content) : Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength),
     })),
   });
   const buf: Buffer = await composer.compile().build();

@@ -73,6 +73,7 @@ export async function sendPack(
       compose: async () => {
         const raw = await composeMime({
           from: deps.sender,
+          fromName: deps.senderName,
           to: [to],
           subject: packSubject(summary),
           text: packText(summary),
@@ -126,6 +127,7 @@ async function tellOwners(
         compose: () =>
           composeMime({
             from: deps.sender,
+            fromName: deps.senderName,
             to: [r],
             subject: ownersNoticeSubject(n),
             text: ownersNoticeText(n),
