@@ -30,10 +30,13 @@ describe('report-cards render', () => {
     expect(written).toEqual(expect.arrayContaining([path.join(out, '2021-11-scrutiny-board.pdf'), path.join(out, '2021-11-commissioning-finance.pdf')]));
     expect((await readdir(out)).sort()).toEqual(written.map((f) => path.basename(f)).sort());
     const pdf = await readPdf(await readFile(path.join(out, '2021-11-scrutiny-board.pdf')));
-    expect(pdf.pages).toHaveLength(3 + 16);
+    // Cover, the summary (two pages for 26 measures), contents, then the 26 cards.
+    const contents = pdf.pages.findIndex((p) => p.startsWith('Contents'));
+    expect(contents).toBe(3);
+    expect(pdf.pages).toHaveLength(contents + 1 + 26);
     expect(pdf.pages[0]).toContain('November 2021');
     expect(pdf.pages[0]).toContain('7 December 2021 at 09:00 UTC');
-    expect(pdf.pages.at(-1)).toContain('Page 19 of 19');
+    expect(pdf.pages.at(-1)).toContain('Page 30 of 30');
   });
 
   it('renders only the named pack with --pack', async () => {

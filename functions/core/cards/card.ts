@@ -142,6 +142,13 @@ function dataNotes(m: MeasureResult, control: boolean): Content[] {
   return [heading('Data notes'), { ul: notes.map((n) => ({ text: n, fontSize: 7.5, color: C.muted })), margin: [0, 0, 0, 0] }];
 }
 
+/** ASCOF figures are published for financial years: each year's April–March figure beside the monthly trend. */
+function annualFigures(row: SummaryRow): Content[] {
+  if (row.annual.length === 0) return [];
+  const years = row.annual.map((a) => `${a.year}: ${a.text}`).join(' · ');
+  return [{ text: [{ text: 'Financial years (April to March, as ASCOF is published): ', bold: true }, years], fontSize: 8.5, margin: [0, 0, 0, 3] }];
+}
+
 function extras(m: MeasureResult, control: boolean): Content[] {
   const last = m.series.at(-1);
   const out: Content[] = [];
@@ -160,7 +167,7 @@ function extras(m: MeasureResult, control: boolean): Content[] {
 
 export function card(row: SummaryRow, m: MeasureResult | undefined, control: boolean): Content[] {
   const title: Content = tagged({ text: row.available ? row.title : row.id, style: 'h2', tocItem: true, tocMargin: [12, 0, 0, 0], pageBreak: 'before' }, { type: 'H2' }) as Content;
-  const top: Content = { text: m ? `Measure ${row.id} · ${unitLabel(m.unit)} · good is ${row.goodIs.toLowerCase()}` : `Measure ${row.id}`, fontSize: 8, color: C.muted, margin: [0, 0, 0, 4] };
+  const top: Content = { text: m ? `${row.ascofCode ? `ASCOF ${row.ascofCode} · ` : ''}Measure ${row.id} · ${unitLabel(m.unit)} · good is ${row.goodIs.toLowerCase()}` : `Measure ${row.id}`, fontSize: 8, color: C.muted, margin: [0, 0, 0, 4] };
   if (!m) {
     return [title, top, { text: 'Not available: this measure is not in the measures document for this month, so there is nothing to report. Check that the uploads it needs were received.', fontSize: 10, margin: [0, 8, 0, 0] }];
   }
@@ -185,6 +192,7 @@ export function card(row: SummaryRow, m: MeasureResult | undefined, control: boo
     },
     { text: [{ text: 'What it measures: ', bold: true }, m.definition ?? m.title], fontSize: 8.5, margin: [0, 0, 0, 2] },
     { text: [{ text: 'Why it matters: ', bold: true }, m.whyItMatters ?? NO_VALUE], fontSize: 8.5, margin: [0, 0, 0, 4] },
+    ...annualFigures(row),
     ...extras(m, control),
     heading(`Trend: ${trendMonths(Math.min(CHART_MONTHS, m.series.length))} (XmR chart)`),
     tagged(xmrChart(m, { width: WIDTH, height: 170, disclosureControl: control }) as object, { type: 'Figure', alt: chartAlt(m, control) }) as Content,

@@ -21,7 +21,7 @@ function row(r: SummaryRow): TableCell[] {
     text: value == null || r.unit == null ? text : formatCompact(value, r.unit), fontSize: FS, alignment: 'right',
   });
   const measure: TableCell = r.available
-    ? { text: [r.title, { text: `\n${r.id} · ${unitLabel(r.unit!)}`, fontSize: 6, color: C.muted }], fontSize: FS }
+    ? { text: [r.title, { text: `\n${r.ascofCode ? `ASCOF ${r.ascofCode} · ` : ''}${r.id} · ${unitLabel(r.unit!)}`, fontSize: 6, color: C.muted }], fontSize: FS }
     : { text: [`${r.id}: not available`, { text: '\nnot in this month\'s data', fontSize: 6, color: C.muted }], fontSize: FS };
   return [
     measure,

@@ -47,6 +47,10 @@ export interface SummaryRow {
   /** Where the latest value stands among the benchmark quartiles (oriented by polarity). */
   quartile: Quartile | null;
   suppressed: boolean;
+  /** The national ASCOF code (`2A`, `3D1a` …) of a measure computed by DHSC's method, else null. */
+  ascofCode: string | null;
+  /** An ASCOF measure's financial-year figures (April to March), printable, oldest first. */
+  annual: { year: string; text: string }[];
 }
 
 export interface PackSummary {
@@ -92,6 +96,7 @@ function missingRow(id: string, section: string): SummaryRow {
     latest: 'not available', latestValue: null, reason: 'not in the measures document', lastYear: NO_VALUE,
     lastYearValue: null, direction: null, target: NO_VALUE, targetValue: null, rag: null,
     comparators: { england: none, region: none, neighbours: none }, benchmarks: [], quartile: null, suppressed: false,
+    ascofCode: null, annual: [],
   };
 }
 
@@ -139,6 +144,8 @@ export function summariseMeasure(m: MeasureResult | undefined, id: string, secti
     benchmarks,
     quartile: latest.suppressed ? null : (ranked?.quartile ?? null),
     suppressed: latest.suppressed,
+    ascofCode: m.ascofCode ?? null,
+    annual: (m.annual ?? []).map((a) => ({ year: a.year, text: printable(a, m, control).text })),
   };
 }
 

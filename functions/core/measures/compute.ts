@@ -3,13 +3,20 @@
  * population), runs every catalogue entry in catalogue order, then adds what goes around each
  * measure. Pure: same inputs, same document.
  */
-import { isoOf } from '../calendar/days.ts';
+import { financialYearOf, isoOf } from '../calendar/days.ts';
 import type { MeasureInputs } from '../uploads/parsed.ts';
 import { aroundMeasure, lookupsFromInputs } from './around.ts';
 import { CATALOGUE, type MeasureDefinition } from './catalogue/index.ts';
 import { buildContext } from './context.ts';
-import type { MeasureResult, MeasuresDocument } from './document.ts';
+import type { MeasureResult, MeasuresDocument, SeriesPoint } from './document.ts';
 import type { SpcSettings } from './spc.ts';
+
+/** An ASCOF measure's financial-year figures: the 12 months to March are the year (rolling12); March's end is its snapshot. */
+function financialYears(series: SeriesPoint[]): NonNullable<MeasureResult['annual']> {
+  return series
+    .filter((p) => p.month.endsWith('-03'))
+    .map((p) => ({ year: financialYearOf(p.month), value: p.value, numerator: p.numerator, denominator: p.denominator, reason: p.reason }));
+}
 
 export function computeMeasures(
   inputs: MeasureInputs,
@@ -29,7 +36,7 @@ export function computeMeasures(
       basis: definition.basis,
       definition: definition.definition,
       whyItMatters: definition.whyItMatters,
-      ...(definition.ascofCode === undefined ? {} : { ascofCode: definition.ascofCode }),
+      ...(definition.ascofCode === undefined ? {} : { ascofCode: definition.ascofCode, annual: financialYears(series) }),
       series,
       breakdowns,
       ...aroundMeasure(core, lookups, ctx.period, settings),

@@ -91,6 +91,17 @@ export const measureResultSchema = z.object({
   whyItMatters: z.string().optional(),
   /** Extra: the national ASCOF code (`2A`, `3D1a` …) of a measure computed by DHSC's method. */
   ascofCode: z.string().optional(),
+  /**
+   * Extra, on ASCOF measures: the financial-year figure (April to March, the basis of DHSC's
+   * published ASCOF values) of each year whose March is in the series: that March's point.
+   */
+  annual: z.array(z.object({
+    year: z.string(),
+    value: z.number().nullable(),
+    numerator: z.number().nullable(),
+    denominator: z.number().nullable(),
+    reason: z.string().nullable(),
+  })).optional(),
   series: z.array(seriesPointSchema),
   /** Breakdown id (`18-64`, `65+`, `residential`, `community`) → a series of the same shape; `{}` when none. */
   breakdowns: z.record(z.string(), z.array(seriesPointSchema)),

@@ -202,7 +202,14 @@ export function fixtureDocument(options: FixtureOptions = {}): MeasuresDocument 
           quartile: i === 2 ? (def.id === 'ADMISSIONS_65P' || def.id === 'SDS' ? 'top' : def.id === 'DIRECT_PAYMENTS' ? 'bottom' : 'lower middle') : null,
         }))
       : [];
+    const ascof = def.id.startsWith('ASCOF_')
+      ? {
+          ascofCode: def.id.slice('ASCOF_'.length).replace(/^(3D\d)([AB])$/, (_, part: string, who: string) => part + who.toLowerCase()).replace('_65', ' (65+)').replace('_LD', ' (LD)'),
+          annual: series.filter((p) => p.month.endsWith('-03')).map((p) => ({ year: `${Number(p.month.slice(0, 4)) - 1}/${p.month.slice(2, 4)}`, value: p.value, numerator: p.numerator, denominator: p.denominator, reason: p.reason })),
+        }
+      : {};
     return {
+      ...ascof,
       id: def.id, title: def.title, unit: def.unit, polarity: def.polarity, basis: def.basis,
       definition: `${def.title}, measured for each month as measures.md defines it (${def.basis === 'rolling12' ? 'the 12 months to the month end' : def.basis === 'snapshot' ? 'the position at the month end' : 'events completed in the month'}).`,
       whyItMatters: `The committee asked to follow ${def.title.toLowerCase()} because it shows whether people get the right help at the right time.`,

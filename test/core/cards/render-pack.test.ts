@@ -50,14 +50,27 @@ describe('renderPack', () => {
   });
 
   const cardIds = () => scrutiny.sections.flatMap((s) => s.measures);
-  const cardPage = (id: string) => pdf.pages[3 + cardIds().indexOf(id)];
+  // The summary table may take more than one page: the contents page follows it, then the cards.
+  const contentsAt = () => pdf.pages.findIndex((p) => p.startsWith('Contents'));
+  const cardPage = (id: string) => pdf.pages[contentsAt() + 1 + cardIds().indexOf(id)];
+
+  it('names ASCOF measures by their code on the summary and their card, with each financial year\'s figure', () => {
+    const m = doc.measures.find((x) => x.id === 'ASCOF_2E_65')!;
+    expect(pdf.pages[1]).toContain('ASCOF 2E (65+)');
+    const page = cardPage('ASCOF_2E_65');
+    expect(page).toContain('ASCOF 2E (65+)');
+    const years = m.annual!.map((a) => `${a.year}: ${a.value === null ? '–' : `${a.value.toFixed(1)}%`}`).join(' · ');
+    expect(page).toContain(`Financial years (April to March, as ASCOF is published): ${years}`);
+    expect(cardPage('SDS')).not.toContain('Financial years');
+  });
 
   it('is a whole A4 PDF: cover, summary, contents and one page per card, each numbered "n of m"', () => {
     const text = Buffer.from(bytes).toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
     expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
     expect(text).toMatch(/\/MediaBox \[0 0 595\.2\d* 841\.8\d*\]/);
-    const total = 3 + cardIds().length;
+    expect(contentsAt()).toBeGreaterThanOrEqual(2);
+    const total = contentsAt() + 1 + cardIds().length;
     expect(pdf.pages).toHaveLength(total);
     pdf.pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${total}`));
     // Running header with pack and month on every page but the cover.
@@ -104,7 +117,8 @@ describe('renderPack', () => {
   });
 
   it('summarises RAG counts, every measure with its figures, and where we stand', () => {
-    const summary = pdf.pages[1];
+    const summary = pdf.pages.slice(1, contentsAt()).join(' ');
+    expect(pdf.pages[1]).toContain('Summary — November 2021');
     const counts = { green: 0, amber: 0, red: 0, none: 0 };
     const measures = cardIds().map((id) => doc.measures.find((m) => m.id === id)!);
     for (const m of measures) counts[withheld(m) ? 'none' : (m.latest.rag ?? 'none')] += 1;
@@ -121,9 +135,8 @@ describe('renderPack', () => {
   });
 
   it('lists every card in the contents with the page it is on', () => {
-    const contents = pdf.pages[2];
-    expect(contents).toContain('Contents');
-    expect(contents).toContain(`Long term clients reviewed in the last 12 months ${4 + cardIds().indexOf('REVIEWS_UTD')}`);
+    const contents = pdf.pages[contentsAt()];
+    expect(contents).toContain(`Long term clients reviewed in the last 12 months ${contentsAt() + 2 + cardIds().indexOf('REVIEWS_UTD')}`);
     for (const s of scrutiny.sections) expect(contents).toContain(s.title);
   });
 

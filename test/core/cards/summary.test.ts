@@ -87,6 +87,23 @@ describe('summarisePack', () => {
   });
 });
 
+describe('ASCOF rows', () => {
+  it('carry the ASCOF code and each financial year\'s April–March figure, withheld like the month it is', () => {
+    const doc = clone(fixtureDocument());
+    const m = doc.measures.find((x) => x.id === 'ASCOF_2A')!;
+    expect(m.annual!.map((a) => a.year)).toEqual(['2018/19', '2019/20', '2020/21']);
+    // March 2019 is in the look-back (no value); make 2020/21's numerator small enough to withhold.
+    m.annual![2] = { ...m.annual![2], value: 70, numerator: 7 };
+    const [row, local] = summarisePack(doc, pack(['ASCOF_2A', 'STMAX_NO_FURTHER'])).rows;
+    expect(row.ascofCode).toBe('2A');
+    expect(row.annual.map((a) => a.text)).toEqual(['–', `${m.annual![1].value!.toFixed(1)}%`, '*']);
+    expect(local.ascofCode).toBeNull();
+    expect(local.annual).toEqual([]);
+    const open = summarisePack(doc, pack(['ASCOF_2A'], { disclosureControl: false })).rows[0];
+    expect(open.annual[2]).toEqual({ year: '2020/21', text: '70.0%' });
+  });
+});
+
 describe('packVersion', () => {
   const doc = fixtureDocument();
   const p = pack(['FPOC', 'REVIEWS_UTD']);
