@@ -13,6 +13,7 @@ const tasks: Record<string, () => Promise<Task>> = {
   render: async () => (await import('./tasks/render-pack.ts')).run,
   'render-reference': async () => (await import('./tasks/render-reference.ts')).run,
   validate: async () => (await import('./tasks/validate-upload.ts')).run,
+  reject: async () => (await import('./tasks/reject-upload.ts')).run,
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -11,6 +11,8 @@ export interface ZipEntry {
   deflated: Uint8Array;
   /** The uncompressed size the headers record (a crafted file may understate it). */
   size: number;
+  /** CRC-32 of the uncompressed bytes; 0 when not computed. */
+  crc?: number;
 }
 
 /** One entry deflated from text. */
@@ -36,8 +38,8 @@ export function repeatedEntry(name: string, head: string, unit: string, count: n
 /**
  * The zip of `entries`; `extraCentralRecords` more central directory records (named `more/1`,
  * `more/2`…) point at the first entry's local header again: a zip of many entries at ~55 bytes
- * each (JSZip makes an entry of each, named from the local header). The end record's 16-bit count wraps, as JSZip tolerates. CRCs are left 0: the reader does
- * not check them, and hostile parts are refused before their end.
+ * each (JSZip makes an entry of each, named from the local header). The end record's 16-bit count wraps, as JSZip tolerates. CRCs are 0 unless given: the
+ * reader does not check them, and hostile parts are refused before their end.
  */
 export function zipBytes(entries: ZipEntry[], extraCentralRecords = 0): Buffer {
   const locals: Buffer[] = [];
@@ -50,6 +52,7 @@ export function zipBytes(entries: ZipEntry[], extraCentralRecords = 0): Buffer {
     into.writeUInt16LE(20, at + 4); // made by
     into.writeUInt16LE(20, at + 6); // needed to extract
     into.writeUInt16LE(8, at + 10); // deflate
+    into.writeUInt32LE(e.crc ?? 0, at + 16);
     into.writeUInt32LE(e.deflated.length, at + 20);
     into.writeUInt32LE(e.size, at + 24);
     into.writeUInt16LE(length, at + 28);
@@ -62,6 +65,7 @@ export function zipBytes(entries: ZipEntry[], extraCentralRecords = 0): Buffer {
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(e.crc ?? 0, 14);
     local.writeUInt32LE(e.deflated.length, 18);
     local.writeUInt32LE(e.size, 22);
     local.writeUInt16LE(name.length, 26);
