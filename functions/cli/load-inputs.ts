@@ -10,7 +10,10 @@ import { formatIssueLines } from '../core/uploads/report.ts';
 import { validateUpload, type UploadResult } from '../core/uploads/validate-upload.ts';
 
 export const SINGLE_INPUTS = ['events', 'population', 'targets', 'benchmarks', 'commentary'] as const;
-/** Snapshot kinds: one file per month, so the option may be repeated. */
+/**
+ * Snapshot kinds: the option may be repeated, each file holding one month or many; for a month
+ * several files hold, the file named later wins (as the newer upload does in the bucket).
+ */
 export const MULTIPLE_INPUTS = SNAPSHOT_KINDS;
 
 /** `parseArgs` option declarations for the inputs. */
@@ -23,9 +26,10 @@ export const INPUT_HELP = `  --events FILE       CLD events extract (required)
   --population FILE   ONS population estimates (rates need it)
   --targets FILE      targets per measure and financial year
   --benchmarks FILE   comparator values
-  --waiting FILE      people waiting at a month end (may be repeated, one per month)
-  --finance FILE      budget monitoring for a month (may be repeated)
-  --providers FILE    commissioned providers (may be repeated)
+  --waiting FILE      people waiting at month ends (one month or many; may be repeated,
+                      a later file wins for a month two files hold)
+  --finance FILE      budget monitoring, one month or many (may be repeated, likewise)
+  --providers FILE    commissioned providers, one month or many (may be repeated, likewise)
   --commentary FILE   officers' commentary`;
 
 export type LoadResult = { ok: true; inputs: MeasureInputs } | { ok: false; exitCode: 1 | 2 };
@@ -59,7 +63,7 @@ export async function loadInputs(
     if (lines.length) stderr(`${lines.join('\n')}\n`);
   }
   if (results.some(({ result }) => result.errorCount > 0 || result.data === null)) return { ok: false, exitCode: 1 };
-  // Single kinds are one parsed upload; repeatable kinds (one file per month) are lists.
+  // Single kinds are one parsed upload; repeatable kinds are lists in the order given.
   const bag: Record<string, unknown> = {};
   for (const { kind, result } of results) {
     if ((MULTIPLE_INPUTS as readonly string[]).includes(kind)) bag[kind] = [...((bag[kind] as unknown[]) ?? []), result.data];

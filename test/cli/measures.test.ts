@@ -56,10 +56,11 @@ describe('report-cards measures: every input', () => {
       '--targets', file('targets.csv', ['measure_id,financial_year,target,breakdown', 'FPOC,2021/22,30,', 'REVIEWS_UTD,2021/22,90,', 'REVIEWS_REDUCED,2021/22,30,65+', 'FPOC,2020/21,99,']),
       '--benchmarks', file('benchmarks.csv', ['measure_id,year,comparator,value,basis,quartile_boundaries', 'FPOC,2021/22,England,31.5,month,20|30|40', 'FPOC,2022/23,England,50,month,', 'FPOC,2021/22,Region,28,rolling12,']),
       '--commentary', file('commentary.csv', ['period,measure_id,working_well,worried_about,next_steps,lead_officer', '2021-11,FPOC,Front door triage,,,Head of Access']),
-      '--waiting', file('waiting-10.csv', ['la_code,la_person_unique_identifier,date_of_birth,waiting_for,request_date,as_at_date', 'E08000018,X1,1950-01-01,Assessment,2021-10-01,2021-10-31']),
+      // One file of three months; the next file, named later, replaces its November whole.
+      '--waiting', file('waiting-history.csv', ['la_code,la_person_unique_identifier,date_of_birth,waiting_for,request_date,as_at_date', 'E08000018,X0,1950-01-01,Review,2021-09-01,2021-09-30', 'E08000018,X1,1950-01-01,Assessment,2021-10-01,2021-10-31', 'E08000018,X9,1950-01-01,Assessment,2021-01-01,2021-11-30']),
       '--waiting', file('waiting-11.csv', ['la_code,la_person_unique_identifier,date_of_birth,waiting_for,request_date,as_at_date', 'E08000018,X1,1950-01-01,Assessment,2021-10-01,2021-11-30', 'E08000018,X2,1950-01-01,Assessment,2021-11-20,2021-11-30']),
-      '--finance', file('finance.csv', ['period,budget_line,annual_budget_gbp,forecast_outturn_gbp,savings_target_gbp,savings_delivered_gbp', '2021-11,Home care,1000000.10,1012345.15,50000,25000']),
-      '--providers', file('providers.csv', ['as_at_date,provider_id,provider_name,framework,tier,quality_rating,hours_per_week', '2021-11-30,P1,Acme Care,Home care and support,1,Good,120.5']),
+      '--finance', file('finance.csv', ['period,budget_line,annual_budget_gbp,forecast_outturn_gbp,savings_target_gbp,savings_delivered_gbp,mitigations_gbp', '2021-10,Home care,1000000.10,1010000.10,50000,20000,', '2021-11,Home care,1000000.10,1012345.15,50000,25000,2345.15']),
+      '--providers', file('providers.csv', ['as_at_date,provider_id,provider_name,framework,tier,quality_rating,hours_per_week', '2021-11-30,P1,Acme Care,Home care and support,1,Good,120.5', '2021-11-30,P2,Bee Care,Home care and support,1,Inadequate,30']),
     );
     expect(result.code, result.stderr).toBe(0);
     doc = measuresDocumentSchema.parse(JSON.parse(result.stdout));
@@ -70,7 +71,7 @@ describe('report-cards measures: every input', () => {
       'REQ_NEW', 'FPOC', 'REQ_TO_ASSESS', 'ASSESS_LT', 'ASSESS_NO_SERVICE', 'WAIT_ASSESS_DAYS', 'REVIEWS_UTD', 'REVIEWS_REDUCED',
       'LTS_CLIENTS', 'ADMISSIONS_18_64', 'ADMISSIONS_65P', 'STMAX_NO_FURTHER', 'SDS', 'DIRECT_PAYMENTS', 'SETTLED_ACCOM', 'CARER_ASSESS',
       'ASCOF_2A', 'ASCOF_2B', 'ASCOF_2C', 'ASCOF_2E', 'ASCOF_2E_65', 'ASCOF_2E_LD', 'ASCOF_3D1A', 'ASCOF_3D1B', 'ASCOF_3D2A', 'ASCOF_3D2B',
-      'WAITING_ASSESS', 'BUDGET_VARIANCE', 'SAVINGS_DELIVERED', 'PROVIDERS_GOOD', 'HOMECARE_HOURS',
+      'WAITING_ASSESS', 'BUDGET_VARIANCE', 'SAVINGS_DELIVERED', 'WAITING_REVIEW', 'WAITING_SERVICE', 'PROVIDERS_GOOD', 'HOMECARE_HOURS',
     ]);
     for (const m of doc.measures) expect(m.definition && m.whyItMatters).toBeTruthy();
   });
@@ -97,11 +98,16 @@ describe('report-cards measures: every input', () => {
     expect(find('FPOC').spc?.assurance).not.toBeNull();
   });
 
-  it('snapshot uploads: one entry per file, for its month', () => {
-    expect(find('WAITING_ASSESS').series.map((p) => [p.month, p.value, p.medianDays])).toEqual([['2021-10', 1, 30], ['2021-11', 2, 35]]);
-    expect(find('BUDGET_VARIANCE').series[0]).toMatchObject({ month: '2021-11', value: 12345.05, numeratorText: '12345.05' });
-    expect(find('SAVINGS_DELIVERED').series[0]).toMatchObject({ value: 50 });
-    expect(find('PROVIDERS_GOOD').series[0]).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
-    expect(find('HOMECARE_HOURS').series[0]).toMatchObject({ value: 120.5 });
+  it('snapshot uploads: one entry per month the files hold; the file named later wins a month whole', () => {
+    // November is waiting-11's (X1 60 days, X2 10 days → median 35), not the history file's X9.
+    expect(find('WAITING_ASSESS').series.map((p) => [p.month, p.value, p.medianDays])).toEqual([['2021-09', 0, null], ['2021-10', 1, 30], ['2021-11', 2, 35]]);
+    expect(find('WAITING_REVIEW').series.map((p) => [p.month, p.value, p.medianDays])).toEqual([['2021-09', 1, 29], ['2021-10', 0, null], ['2021-11', 0, null]]);
+    expect(find('WAITING_SERVICE').series.map((p) => p.value)).toEqual([0, 0, 0]);
+    // 1,010,000.10 − 1,000,000.10 = 10,000; 12,345.05 − 2,345.15 mitigations = 9,999.90.
+    expect(find('BUDGET_VARIANCE').series.map((p) => [p.month, p.value, p.afterMitigations])).toEqual([['2021-10', 10000, 10000], ['2021-11', 12345.05, 9999.9]]);
+    expect(find('BUDGET_VARIANCE').series[1]).toMatchObject({ numeratorText: '12345.05', lines: [{ budgetLine: 'Home care', budget: 1000000.1, forecast: 1012345.15, variance: 12345.05, mitigations: 2345.15, afterMitigations: 9999.9 }] });
+    expect(find('SAVINGS_DELIVERED').series.map((p) => p.value)).toEqual([40, 50]);
+    expect(find('PROVIDERS_GOOD').series[0]).toMatchObject({ value: 50, numerator: 1, denominator: 2, byRating: { Good: 1, Inadequate: 1 }, hoursBelowGood: 30 });
+    expect(find('HOMECARE_HOURS').series[0]).toMatchObject({ value: 150.5 });
   });
 });

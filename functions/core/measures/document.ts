@@ -16,6 +16,16 @@ export const ytdSchema = z.object({
   reason: z.string().nullable(),
 });
 
+export const budgetLineSchema = z.object({
+  budgetLine: z.string(),
+  budget: z.number(),
+  forecast: z.number(),
+  variance: z.number(),
+  mitigations: z.number(),
+  afterMitigations: z.number(),
+});
+export type BudgetLine = z.infer<typeof budgetLineSchema>;
+
 export const seriesPointSchema = z.object({
   month: z.string().regex(/^\d{4}-\d{2}$/),
   value: z.number().nullable(),
@@ -26,8 +36,18 @@ export const seriesPointSchema = z.object({
   ytd: ytdSchema.optional(),
   /** Extra: money and hours sums as exact decimal text, so nothing is lost to binary floats. */
   numeratorText: z.string().optional(),
-  /** Extra: median days waiting (WAITING_ASSESS). */
+  /** Extra: median days waiting (WAITING_ASSESS, WAITING_REVIEW, WAITING_SERVICE). */
   medianDays: z.number().nullable().optional(),
+  /** BUDGET_VARIANCE: the variance − Σ mitigations (exact; text alongside, like `numeratorText`). */
+  afterMitigations: z.number().optional(),
+  afterMitigationsText: z.string().optional(),
+  /** BUDGET_VARIANCE: each budget line of the month, in file order (blank mitigations count as 0). */
+  lines: z.array(budgetLineSchema).optional(),
+  /** PROVIDERS_GOOD: the number of distinct providers at each rating given. */
+  byRating: z.record(z.string(), z.number()).optional(),
+  /** PROVIDERS_GOOD: Σ hours per week of home care providers rated below good (exact; text alongside). */
+  hoursBelowGood: z.number().optional(),
+  hoursBelowGoodText: z.string().optional(),
   /** Extra: true when a newer extract changed this month's value (history). */
   revised: z.boolean().optional(),
 });

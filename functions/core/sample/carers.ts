@@ -29,6 +29,7 @@ export function carerPathway(sim: PersonSim, t: Day): void {
       if (first) sim.wait('Assessment', t);
       return;
     }
+    if (first) sim.waited('Assessment', t, end);
     const outcome = rng.weighted(CARER_OUTCOMES);
     sim.assessment(start, end, outcome);
     if (outcome === 'Progress to support planning or services') carerSupport(sim, end + rng.int(1, 21));

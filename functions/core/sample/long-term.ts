@@ -183,6 +183,7 @@ function reassess(sim: PersonSim, pkg: Package, at: Day, withRequest: boolean, w
     sim.wait('Assessment', at);
     return null;
   }
+  sim.waited('Assessment', at, end);
   const community = pkg.setting === 'community';
   const result =
     why === 'toCareHome' ? 'care home'
@@ -215,6 +216,7 @@ function review(sim: PersonSim, pkg: Package, at: Day): [Package, Day] | null {
     sim.wait('Review', at);
     return null;
   }
+  sim.waited('Review', at, end);
   const kind = pkg.setting === 'community' ? 'community' : pkg.setting === 'prison' ? 'prison' : 'care home';
   const result = rng.weighted(REVIEW_RESULTS[kind]);
   const reason = rng.weighted(REVIEW_REASONS);

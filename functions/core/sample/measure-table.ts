@@ -53,6 +53,8 @@ export const SAMPLE_MEASURES: readonly SampleMeasure[] = [
   { id: 'WAITING_ASSESS', basis: 'snapshot', polarity: 'low', target: 200, step: 20, scales: true },
   { id: 'BUDGET_VARIANCE', basis: 'snapshot', polarity: 'low', target: 0, step: 0 },
   { id: 'SAVINGS_DELIVERED', basis: 'snapshot', polarity: 'high', target: 100, step: 0, percent: true },
+  { id: 'WAITING_REVIEW', basis: 'snapshot', polarity: 'low', target: 60, step: 5, scales: true },
+  { id: 'WAITING_SERVICE', basis: 'snapshot', polarity: 'low', target: 20, step: 2, scales: true },
   { id: 'PROVIDERS_GOOD', basis: 'snapshot', polarity: 'high', target: 80, step: 2, percent: true, england: 84 },
   { id: 'HOMECARE_HOURS', basis: 'snapshot', polarity: 'neutral', target: 19500, step: 0, scales: true },
 ];

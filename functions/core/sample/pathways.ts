@@ -101,7 +101,7 @@ function follow(sim: PersonSim, next: Next, requestStart: Day, at: Day, depth: n
     case 'assessment':
       return assess(sim, requestStart, at, depth);
     case 'reablement':
-      return reablement(sim, requestStart, at + rng.int(0, 4), depth);
+      return reablement(sim, requestStart, at, at + rng.int(0, 4), depth);
     case 'short term':
       shortTerm(sim, at + rng.int(1, 14));
       return recontact(sim, at, depth);
@@ -130,8 +130,9 @@ function settingFor(sim: PersonSim, on: Day, route: string): Setting {
 }
 
 /** Long term support from `start`, then life on it; a waiting-list entry if it starts after the period. */
-export function beginLongTerm(sim: PersonSim, requestStart: Day, start: Day, setting: Setting): void {
-  if (start > sim.w1) return sim.wait('Service', requestStart);
+export function beginLongTerm(sim: PersonSim, requestStart: Day, decided: Day, start: Day, setting: Setting): void {
+  if (start > sim.w1) return sim.wait('Service', requestStart, decided);
+  sim.waited('Service', requestStart, start, decided);
   const pkg: Package | null = setting === 'community' || setting === 'prison' ? startPackage(sim, start, setting) : admit(sim, null, start, setting);
   // The first review is the six-to-twelve-week check after support starts.
   if (pkg) runLongTerm(sim, pkg, start, start + sim.rng.int(42, 100));
@@ -142,20 +143,22 @@ function assess(sim: PersonSim, requestStart: Day, requestEnd: Day, depth: numbe
   const start = requestEnd + rng.days(1, 18, 200);
   const end = start + rng.days(3, 16, 150);
   if (end > sim.w1) return sim.wait('Assessment', requestStart);
+  sim.waited('Assessment', requestStart, end);
   const outcome = rng.weighted(ASSESSMENT_OUTCOMES);
   sim.assessment(start, end, outcome);
   if (outcome === 'Progress to support planning or services') {
-    return beginLongTerm(sim, requestStart, end + rng.days(1, 6, 40), settingFor(sim, end, sim.lastRoute));
+    return beginLongTerm(sim, requestStart, end, end + rng.days(1, 6, 40), settingFor(sim, end, sim.lastRoute));
   }
-  if (outcome === 'Progress to reablement/ST-Max') return reablement(sim, requestStart, end + rng.int(0, 4), depth);
+  if (outcome === 'Progress to reablement/ST-Max') return reablement(sim, requestStart, end, end + rng.int(0, 4), depth);
   if (outcome === 'NFA: Deceased') return sim.die(end);
   if (outcome === 'NFA: Responsibility moved to another local authority') return;
   recontact(sim, end, depth);
 }
 
-function reablement(sim: PersonSim, requestStart: Day, start: Day, depth: number): void {
+function reablement(sim: PersonSim, requestStart: Day, decided: Day, start: Day, depth: number): void {
   const rng = sim.rng;
-  if (start > sim.w1) return sim.wait('Service', requestStart);
+  if (start > sim.w1) return sim.wait('Service', requestStart, decided);
+  sim.waited('Service', requestStart, start, decided);
   if (rng.chance(0.3) && start + 3 <= sim.w1) {
     const end = start + rng.int(0, 3);
     sim.assessment(start, end, 'Progress to reablement/ST-Max', 'Short term assessment');
@@ -171,7 +174,7 @@ function reablement(sim: PersonSim, requestStart: Day, start: Day, depth: number
     cost: poundsText(rng.int(2050, 2350)),
   });
   if (outcome === null) return;
-  if (outcome === 'Progress to support planning or services') return beginLongTerm(sim, requestStart, end + rng.int(0, 6), 'community');
+  if (outcome === 'Progress to support planning or services') return beginLongTerm(sim, requestStart, end, end + rng.int(0, 6), 'community');
   if (outcome === 'Progress to assessment, review or reassessment') return assess(sim, requestStart, end, depth);
   if (outcome === 'NFA: Deceased') return sim.die(end);
   recontact(sim, end, depth);

@@ -32,6 +32,10 @@ export type WaitingFor = 'Assessment' | 'Review' | 'Service';
 export interface Wait {
   waitingFor: WaitingFor;
   requestDate: Day;
+  /** The day the person joined this list (a wait for a service starts once it is decided). */
+  from: Day;
+  /** The day the wait ended (assessment or review complete, support started); null: still waiting at the period end. */
+  until: Day | null;
 }
 
 export type Band = '18-64' | '65+';
@@ -136,8 +140,14 @@ export class PersonSim {
     row.outcome = outcome;
   }
 
-  wait(waitingFor: WaitingFor, requestDate: Day): void {
-    this.waits.push({ waitingFor, requestDate: Math.min(requestDate, this.w1) });
+  /** A wait still open at the period end. */
+  wait(waitingFor: WaitingFor, requestDate: Day, from = requestDate): void {
+    this.waits.push({ waitingFor, requestDate: Math.min(requestDate, this.w1), from: Math.min(from, this.w1), until: null });
+  }
+
+  /** A wait that ended within the period: it puts the person on earlier months' waiting lists. */
+  waited(waitingFor: WaitingFor, requestDate: Day, until: Day, from = requestDate): void {
+    if (until > from) this.waits.push({ waitingFor, requestDate, from, until });
   }
 
   die(on: Day): void {

@@ -1,16 +1,17 @@
 /**
- * Commissioned providers at the end of the --end month, shaped like Rotherham's 2024
- * commissioning update (seeds/004): a home care and support framework with Tier 1 providers
- * (three per area, obliged to take work) and Tier 2 providers (called on for capacity),
- * specialist supported-living and mental health frameworks, and care homes. Ratings are the
- * council's own. Home care hours are the hours of home support open in the events extract on the
- * last day, shared among the home care providers, so HOMECARE_HOURS agrees with the events.
+ * Commissioned providers at the end of each snapshot month (world.ts `snapshotMonths`), shaped
+ * like Rotherham's 2024 commissioning update (seeds/004): a home care and support framework with
+ * Tier 1 providers (three per area, obliged to take work) and Tier 2 providers (called on for
+ * capacity), specialist supported-living and mental health frameworks, and care homes. Framework
+ * providers carry the council's own ratings, care homes CQC's; now and then a provider is
+ * re-rated. Home care hours are the hours of home support open in the events extract at each
+ * month end, shared among the home care providers, so HOMECARE_HOURS agrees with the events.
  */
-import { isoOf } from '../calendar/days.ts';
+import { isoOf, monthEnd } from '../calendar/days.ts';
 import { csvText } from './csv.ts';
 import { DEFAULT_ADULTS } from './measure-table.ts';
 import { rngFor, STREAM, type Rng, type Weighted } from './random.ts';
-import type { World } from './world.ts';
+import { snapshotMonths, type World } from './world.ts';
 
 export const PROVIDERS_HEADER = [
   'as_at_date',
@@ -38,6 +39,18 @@ const PLACES = [
   'Harthill', 'Wales', 'Anston', 'Todwick', 'Brampton', 'Kilnhurst', 'Parkgate', 'Wingfield', 'Listerdale',
 ] as const;
 
+/** CQC's ratings, for the care homes it inspects. */
+const CQC_RATINGS: Weighted<string> = [
+  ['Outstanding', 5],
+  ['Good', 70],
+  ['Requires improvement', 18],
+  ['Inadequate', 2],
+  ['Not yet rated', 5],
+];
+
+/** Chance a month that a provider is re-rated. */
+const RERATE = 0.03;
+
 const AREAS = ['North', 'Central', 'South'] as const;
 
 interface Provider {
@@ -60,38 +73,62 @@ function splitHours(total: number, shares: number[]): string[] {
   return out.map((h) => (h % 2 === 0 ? String(h / 2) : (h / 2).toFixed(1)));
 }
 
-export function providersCsv(world: World, homeCareHours: number): string {
+/** One provider on one framework; `hours` is null for home care (shared out each month) and care homes. */
+interface Contract {
+  provider: Provider;
+  framework: string;
+  tier: string;
+  ratings: Weighted<string>;
+  rating: string;
+  hours: string | null;
+  area: string;
+}
+
+/** `homeCareHours[i]`: the home support hours open at the end of snapshot month i. */
+export function providersCsv(world: World, homeCareHours: readonly number[]): string {
   const rng = rngFor(world.options.seed, STREAM.providers, 0);
-  const asAt = isoOf(world.w1);
   const scale = world.adults / DEFAULT_ADULTS;
   let next = 1;
   const make = (place: string, kind: 'home care' | 'support' | 'home'): Provider => ({
     id: `PRV${String(next++).padStart(3, '0')}`,
     name: name(rng, place, kind),
   });
-  const rows: (string | number)[][] = [];
+  const contracts: Contract[] = [];
   const places = [...PLACES];
+  const contract = (c: Omit<Contract, 'rating'>) => contracts.push({ ...c, rating: rng.weighted(c.ratings) });
 
   // Home care and support: 9 Tier 1 (3 per area) and 12 Tier 2.
   const homeCare = Array.from({ length: 21 }, (_, i) => ({ provider: make(places[i], 'home care'), tier: i < 9 ? '1' : '2', area: i < 9 ? AREAS[i % 3] : rng.pick(AREAS) }));
-  const hours = splitHours(homeCareHours, homeCare.map((p) => (p.tier === '1' ? 3 : 1) * (0.6 + rng.next() * 0.8)));
-  homeCare.forEach((p, i) => rows.push([asAt, p.provider.id, p.provider.name, 'Home care and support', p.tier, rng.weighted(RATINGS), hours[i], p.area]));
+  const shares = homeCare.map((p) => (p.tier === '1' ? 3 : 1) * (0.6 + rng.next() * 0.8));
+  for (const p of homeCare) contract({ ...p, framework: 'Home care and support', ratings: RATINGS, hours: null });
 
   // Supported living: 19 specialist providers; two home care providers are on this framework too.
   const supported = [homeCare[3].provider, homeCare[12].provider, ...Array.from({ length: 17 }, (_, i) => make(places[21 + (i % 15)], 'support'))];
-  for (const p of supported) {
-    rows.push([asAt, p.id, p.name, 'Learning disability and autism supported living', 'Specialist', rng.weighted(RATINGS), String(Math.round(rng.int(150, 900) * scale)), rng.pick(AREAS)]);
+  for (const provider of supported) {
+    contract({ provider, framework: 'Learning disability and autism supported living', tier: 'Specialist', ratings: RATINGS, hours: String(Math.round(rng.int(150, 900) * scale)), area: rng.pick(AREAS) });
   }
 
   // Mental health recovery focussed community services.
-  for (const p of [supported[4], make('Rotherham Recovery', 'support'), make('Riverside', 'support')]) {
-    rows.push([asAt, p.id, p.name, 'Mental health recovery focussed community services', 'Specialist', rng.weighted(RATINGS), String(Math.round(rng.int(80, 300) * scale)), '']);
+  for (const provider of [supported[4], make('Rotherham Recovery', 'support'), make('Riverside', 'support')]) {
+    contract({ provider, framework: 'Mental health recovery focussed community services', tier: 'Specialist', ratings: RATINGS, hours: String(Math.round(rng.int(80, 300) * scale)), area: '' });
   }
 
-  // Care homes: no hours.
+  // Care homes, rated by CQC: no hours.
   for (let i = 0; i < 30; i++) {
-    const p = make(PLACES[(i * 7) % PLACES.length], 'home');
-    rows.push([asAt, p.id, p.name, 'Residential and nursing care', rng.chance(0.7) ? '1' : '2', rng.weighted(RATINGS), '', AREAS[i % 3]]);
+    const provider = make(PLACES[(i * 7) % PLACES.length], 'home');
+    contract({ provider, framework: 'Residential and nursing care', tier: rng.chance(0.7) ? '1' : '2', ratings: CQC_RATINGS, hours: null, area: AREAS[i % 3] });
   }
+
+  const rows: (string | number)[][] = [];
+  snapshotMonths(world).forEach((month, m) => {
+    const asAt = isoOf(monthEnd(month));
+    const hours = splitHours(homeCareHours[m], shares);
+    let h = 0;
+    for (const c of contracts) {
+      if (m > 0 && rng.chance(RERATE)) c.rating = rng.weighted(c.ratings);
+      const home = c.framework === 'Home care and support';
+      rows.push([asAt, c.provider.id, c.provider.name, c.framework, c.tier, c.rating, home ? hours[h++] : (c.hours ?? ''), c.area]);
+    }
+  });
   return csvText(PROVIDERS_HEADER, rows);
 }

@@ -5,6 +5,7 @@
  * list and the home care hours are gathered on the way, so the snapshot files agree with the
  * extract. Same options, same bytes.
  */
+import { monthEnd } from '../calendar/days.ts';
 import { benchmarksCsv } from './benchmarks.ts';
 import { commentaryCsv } from './commentary.ts';
 import { csvLine } from './csv.ts';
@@ -14,7 +15,7 @@ import { populationCsv } from './population.ts';
 import { providersCsv } from './providers.ts';
 import { targetsCsv } from './targets.ts';
 import { waitingCsv, waitingEntries, type WaitingEntry } from './waiting.ts';
-import { worldOf, type SampleOptions, type World } from './world.ts';
+import { snapshotMonths, worldOf, type SampleOptions, type World } from './world.ts';
 
 /** File names in the order `sampleFiles` returns them. */
 export const SAMPLE_FILES = [
@@ -38,7 +39,8 @@ export interface SampleFile {
 /** What the snapshot files take from the people the events extract was written from. */
 interface Gathered {
   waiting: WaitingEntry[];
-  homeCareHours: number;
+  /** Home support hours open at the end of each snapshot month. */
+  homeCareHours: number[];
 }
 
 /**
@@ -51,7 +53,7 @@ export function sampleFiles(options: SampleOptions = {}): SampleFile[] {
   let gathered: Gathered | undefined;
   const events: Iterable<string> = {
     *[Symbol.iterator]() {
-      const g: Gathered = { waiting: [], homeCareHours: 0 };
+      const g: Gathered = { waiting: [], homeCareHours: snapshotMonths(world).map(() => 0) };
       yield* eventsChunks(world, g);
       gathered = g;
     },
@@ -76,6 +78,7 @@ export function sampleFiles(options: SampleOptions = {}): SampleFile[] {
 
 /** The events extract in pieces of about 1 MB (one per line would be slow to write, one per file too big). */
 function* eventsChunks(world: World, gathered: Gathered): Generator<string> {
+  const ends = snapshotMonths(world).map(monthEnd);
   let chunk = csvLine(EVENTS_HEADER);
   let reference = 1;
   let index = 0;
@@ -85,7 +88,11 @@ function* eventsChunks(world: World, gathered: Gathered): Generator<string> {
     for (const line of lines) chunk += line;
     gathered.waiting.push(...waitingEntries(sim, index++));
     for (const r of extractRows(world, sim)) {
-      if (r.end === null && r.component === 'Home support or domiciliary care') gathered.homeCareHours += Number(r.units);
+      if (r.component !== 'Home support or domiciliary care') continue;
+      // Open at a month end: started by then and not ended by it (at the last month end, still open).
+      ends.forEach((end, i) => {
+        if (r.start <= end && (r.end === null || r.end > end)) gathered.homeCareHours[i] += Number(r.units);
+      });
     }
     if (chunk.length > 1 << 20) {
       yield chunk;

@@ -1,13 +1,14 @@
 /**
- * The waiting list at the end of the --end month, taken from the simulation itself: people whose
- * assessment, review or service had been asked for but was not complete (or not started) by the
- * end of the reporting period. So the list agrees with the events extract.
+ * The waiting lists at the end of each of the last SNAPSHOT_MONTHS months, in one file (extract-spec
+ * "Snapshots and history"), taken from the simulation itself: at a month end, the people whose
+ * assessment, review or service had been asked for by then but was not complete (or not started)
+ * until after it. So every month's list agrees with the events extract.
  */
-import { isoOf } from '../calendar/days.ts';
+import { isoOf, monthEnd, type Day } from '../calendar/days.ts';
 import { csvText } from './csv.ts';
 import type { PersonSim } from './person-sim.ts';
 import { rngFor, STREAM, type Weighted } from './random.ts';
-import type { World } from './world.ts';
+import { snapshotMonths, type World } from './world.ts';
 
 export const WAITING_HEADER = [
   'la_code',
@@ -23,8 +24,13 @@ export const WAITING_HEADER = [
 export interface WaitingEntry {
   personId: string;
   dateOfBirth: number;
+  dateOfDeath: Day | null;
   waitingFor: string;
   requestDate: number;
+  /** The day the person joined the list. */
+  from: Day;
+  /** The day the wait ended; null when still waiting at the period end. */
+  until: Day | null;
   team: string;
 }
 
@@ -45,23 +51,33 @@ function teamOf(sim: PersonSim, index: number): string {
   return LOCALITIES[index % LOCALITIES.length];
 }
 
-/** The waiting-list entries of one person (empty for most). */
+/** The waits of one person, open or ended (empty for most). */
 export function waitingEntries(sim: PersonSim, index: number): WaitingEntry[] {
-  if (!sim.alive) return [];
   return sim.waits.map((w) => ({
     personId: sim.identity.id,
     dateOfBirth: sim.identity.dateOfBirth,
+    dateOfDeath: sim.dateOfDeath,
     waitingFor: w.waitingFor,
     requestDate: w.requestDate,
+    from: w.from,
+    until: w.until,
     team: teamOf(sim, index),
   }));
 }
 
+/** On the list at `asAt`: joined by then, not over until after it, and the person alive. */
+const waitingOn = (e: WaitingEntry, asAt: Day) =>
+  e.from <= asAt && (e.until === null || e.until > asAt) && (e.dateOfDeath === null || e.dateOfDeath > asAt);
+
 export function waitingCsv(world: World, entries: readonly WaitingEntry[]): string {
   const rng = rngFor(world.options.seed, STREAM.waiting, 0);
-  const asAt = isoOf(world.w1);
-  return csvText(
-    WAITING_HEADER,
-    entries.map((e) => [world.laCode, e.personId, isoOf(e.dateOfBirth), e.waitingFor, isoOf(e.requestDate), asAt, e.team, rng.weighted(PRIORITIES)]),
-  );
+  const rows: string[][] = [];
+  for (const month of snapshotMonths(world)) {
+    const asAt = monthEnd(month);
+    const text = isoOf(asAt);
+    for (const e of entries) {
+      if (waitingOn(e, asAt)) rows.push([world.laCode, e.personId, isoOf(e.dateOfBirth), e.waitingFor, isoOf(e.requestDate), text, e.team, rng.weighted(PRIORITIES)]);
+    }
+  }
+  return csvText(WAITING_HEADER, rows);
 }

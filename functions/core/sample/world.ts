@@ -5,7 +5,7 @@
  * small council with the same rates, which is what lets tests check magnitudes on a quick sample.
  */
 import { z } from 'zod';
-import { addMonths, monthEnd, monthStart, type Day, type MonthId } from '../calendar/days.ts';
+import { addMonths, monthEnd, monthsBetween, monthStart, type Day, type MonthId } from '../calendar/days.ts';
 
 export const sampleOptionsSchema = z.object({
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
@@ -110,4 +110,13 @@ export function arrivalMonth(world: World, kind: 'carer' | 'arrival', position: 
   const span = world.options.months + WARM_UP[kind];
   const offset = Math.min(span - 1, Math.floor((position * span) / Math.max(1, count)));
   return addMonths(world.firstMonth, offset - WARM_UP[kind]);
+}
+
+/** Snapshot files (waiting, finance, providers) hold up to 24 months, as a council adopting the product would load. */
+export const SNAPSHOT_MONTHS = 24;
+
+/** The months the snapshot files hold, oldest first: the last SNAPSHOT_MONTHS of the window. */
+export function snapshotMonths(world: World): MonthId[] {
+  const count = Math.min(SNAPSHOT_MONTHS, world.options.months);
+  return monthsBetween(addMonths(world.lastMonth, -(count - 1)), world.lastMonth);
 }

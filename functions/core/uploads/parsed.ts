@@ -19,7 +19,10 @@ export const UPLOAD_KINDS = [
 ] as const;
 export type UploadKind = (typeof UPLOAD_KINDS)[number];
 
-/** Kinds uploaded as one snapshot per month: every valid month counts, not only the newest file. */
+/**
+ * Kinds holding month-end snapshots (extract-spec "Snapshots and history"): a file may hold one
+ * month or many, every valid file counts, and for a month several files hold the newest wins.
+ */
 export const SNAPSHOT_KINDS = ['waiting', 'finance', 'providers'] as const satisfies readonly UploadKind[];
 
 /** A validated decimal string matching `^-?\d+(\.\d+)?$`. */
@@ -70,29 +73,34 @@ export interface EventsData {
 
 export type WaitingFor = 'Assessment' | 'Review' | 'Service';
 
+/** Each row carries its snapshot's month end: a file may hold many months. */
 export interface WaitingData {
   laCode: string;
-  asAt: Day;
-  rows: { personId: string; dateOfBirth: Day; waitingFor: WaitingFor; requestDate: Day; team: string | null; priority: string | null }[];
+  rows: { asAt: Day; personId: string; dateOfBirth: Day; waitingFor: WaitingFor; requestDate: Day; team: string | null; priority: string | null }[];
 }
 
+/** Each line carries its month (`YYYY-MM`): a file may hold many months, lines in file order. */
 export interface FinanceData {
-  /** `YYYY-MM`. */
-  period: string;
   lines: {
+    period: string;
     budgetLine: string;
     annualBudget: DecimalText;
     forecastOutturn: DecimalText;
     savingsTarget: DecimalText | null;
     savingsDelivered: DecimalText | null;
+    /** Forecast effect of planned actions not yet in the outturn, a saving ≥ 0. */
+    mitigations: DecimalText | null;
   }[];
 }
 
-export type QualityRating = 'Excellent' | 'Good' | 'Requires improvement' | 'Poor' | 'Not yet rated';
+/** CQC's ratings and a council's own scale share `Good`, `Requires improvement` and `Not yet rated`. */
+export const QUALITY_RATINGS = ['Outstanding', 'Excellent', 'Good', 'Requires improvement', 'Inadequate', 'Poor', 'Not yet rated'] as const;
+export type QualityRating = (typeof QUALITY_RATINGS)[number];
 
+/** Each row carries its snapshot's month end: a file may hold many months. */
 export interface ProvidersData {
-  asAt: Day;
   rows: {
+    asAt: Day;
     providerId: string;
     providerName: string;
     framework: string;
@@ -148,7 +156,7 @@ export interface MeasureInputs {
   population?: PopulationRow[];
   targets?: TargetRow[];
   benchmarks?: BenchmarkRow[];
-  /** One entry per snapshot file given. */
+  /** One entry per snapshot file, oldest file first: for a month several hold, the last wins. */
   waiting?: WaitingData[];
   finance?: FinanceData[];
   providers?: ProvidersData[];

@@ -1,19 +1,19 @@
 /**
  * Recomputes the measures from the files that count (extract-spec.md "Which files count") and
  * writes `measures/<period>.json`, which triggers render. Single-file kinds use the newest valid
- * upload; snapshot kinds (waiting, finance, providers) use every valid snapshot, the newest
- * upload winning for a month. Every version of an upload is a candidate of its own (the bucket is
- * versioned), so an accepted version keeps counting when a rejected one lands on its key. Uploads
- * are parsed again here (the Lambda keeps no state); the one just validated is passed in so it is
- * not read twice.
+ * upload; snapshot kinds (waiting, finance, providers) use every valid upload, oldest first, and
+ * the measures core merges them month by month (the newest upload wins a whole month). Every
+ * version of an upload is a candidate of its own (the bucket is versioned), so an accepted version
+ * keeps counting when a rejected one lands on its key. Uploads are parsed again here (the Lambda
+ * keeps no state); the one just validated is passed in so it is not read twice.
  */
 import { validateUpload } from '../../core/uploads/validate-upload.ts';
 import { computeMeasures } from '../../core/measures/compute.ts';
 import { mergeHistory } from '../../core/measures/history.ts';
+import { filesWinningAMonth } from '../../core/measures/catalogue/snapshot-uploads.ts';
 import { measuresDocumentSchema, type MeasuresDocument } from '../../core/measures/document.ts';
 import { UPLOAD_PREFIXES, OUTPUT_PREFIXES } from '../../core/bucket-layout.ts';
-import { SNAPSHOT_KINDS, UPLOAD_KINDS, type FinanceData, type MeasureInputs, type ProvidersData, type UploadKind, type WaitingData } from '../../core/uploads/parsed.ts';
-import { monthIdOf } from '../../core/calendar/days.ts';
+import { SNAPSHOT_KINDS, UPLOAD_KINDS, type MeasureInputs, type UploadKind } from '../../core/uploads/parsed.ts';
 import { filesThatCount, isCurrentValid, newestFirst, validationKey, validationRecordSchema, type UploadCandidate } from '../../core/pipeline/uploads-state.ts';
 import { instantText } from '../../core/pipeline/instants.ts';
 import type { PipelineDeps } from './deps.ts';
@@ -54,11 +54,6 @@ async function parsedData(deps: PipelineDeps, c: UploadCandidate, fresh?: FreshU
   return result.errorCount === 0 ? result.data : null;
 }
 
-function snapshotMonth(kind: UploadKind, data: unknown): string {
-  if (kind === 'finance') return (data as FinanceData).period;
-  return monthIdOf((data as WaitingData | ProvidersData).asAt);
-}
-
 /** Which objects (and versions) the computation reads: changes when another upload is accepted. */
 function fingerprint(all: UploadCandidate[]): string {
   return all
@@ -88,15 +83,15 @@ export async function recompute(deps: PipelineDeps, run: RunLog, fresh?: FreshUp
   for (const kind of SNAPSHOT_KINDS) {
     // Oldest first, so a newer upload for the same month replaces the older one.
     const valid = newestFirst(all.filter((c) => c.kind === kind && isCurrentValid(c))).reverse();
-    const byMonth = new Map<string, { key: string; data: unknown }>();
+    const files: { key: string; data: unknown }[] = [];
     for (const c of valid) {
       const data = await parsedData(deps, c, fresh);
-      if (data !== null) byMonth.set(snapshotMonth(kind, data), { key: c.key, data });
+      if (data !== null) files.push({ key: c.key, data });
     }
-    if (byMonth.size === 0) continue;
-    const months = [...byMonth.keys()].sort();
-    (inputs as Record<string, unknown>)[kind] = months.map((m) => byMonth.get(m)!.data);
-    used[kind] = months.map((m) => byMonth.get(m)!.key);
+    if (files.length === 0) continue;
+    const read = filesWinningAMonth(kind, files.map((f) => f.data)).map((i) => files[i]);
+    (inputs as Record<string, unknown>)[kind] = read.map((f) => f.data);
+    used[kind] = read.map((f) => f.key);
   }
   if (!inputs.events) {
     run.note('the events extract that counts could not be read again');

@@ -71,8 +71,13 @@ describe('sampleFiles', () => {
   it('also validates for a short window ending in another month and a leap year', async () => {
     const results = await validateAll(sampleBytes({ seed: 3, people: 400, end: '2024-02', months: 13 }));
     for (const kind of KINDS) expect({ kind, errors: results[kind].errors.slice(0, 5) }).toEqual({ kind, errors: [] });
-    expect(results.waiting.data!.asAt).toBe(Date.UTC(2024, 1, 29) / 86_400_000);
-    expect(results.finance.data!.period).toBe('2024-02');
+    // A 13-month window: the snapshot files hold its 13 months, ending at the leap day.
+    const asAts = [...new Set(results.waiting.data!.rows.map((r) => r.asAt))];
+    expect(asAts.at(-1)).toBe(Date.UTC(2024, 1, 29) / 86_400_000);
+    expect(asAts.at(0)).toBe(Date.UTC(2023, 1, 28) / 86_400_000);
+    const periods = [...new Set(results.finance.data!.lines.map((l) => l.period))];
+    expect(periods).toEqual(['2023-02', '2023-03', '2023-04', '2023-05', '2023-06', '2023-07', '2023-08', '2023-09', '2023-10', '2023-11', '2023-12', '2024-01', '2024-02']);
+    expect(new Set(results.providers.data!.rows.map((r) => r.asAt)).size).toBe(13);
   });
 });
 

@@ -1,11 +1,13 @@
 /**
- * BUDGET_VARIANCE and SAVINGS_DELIVERED from the monthly budget-monitoring upload, in exact
- * decimals; the exact sums also travel as text (`numeratorText`).
+ * BUDGET_VARIANCE and SAVINGS_DELIVERED from the budget-monitoring upload, in exact decimals;
+ * the exact sums also travel as text (`numeratorText`, `afterMitigationsText`).
  */
-import { decimalRatio, sumDecimals } from '../decimal.ts';
+import { decimalOf, decimalRatio, sumDecimals, type Decimal } from '../decimal.ts';
 import { REASONS } from '../points.ts';
-import { snapshotSeries } from './snapshot-uploads.ts';
+import { financeSnapshots, snapshotSeries } from './snapshot-uploads.ts';
 import type { MeasureDefinition } from './types.ts';
+
+const asNumber = (d: Decimal) => Number(d.toString());
 
 export const BUDGET_VARIANCE: MeasureDefinition = {
   id: 'BUDGET_VARIANCE',
@@ -18,9 +20,31 @@ export const BUDGET_VARIANCE: MeasureDefinition = {
   polarity: 'low',
   basis: 'snapshot',
   compute: (ctx) => ({
-    series: snapshotSeries(ctx, ctx.inputs.finance, (file) => file.period, (month, file) => {
-      const variance = sumDecimals(file.lines.map((l) => l.forecastOutturn)).minus(sumDecimals(file.lines.map((l) => l.annualBudget)));
-      return { month, value: Number(variance.toString()), numerator: Number(variance.toString()), denominator: null, reason: null, numeratorText: variance.toString() };
+    series: snapshotSeries(ctx, financeSnapshots(ctx), (month, lines) => {
+      const variance = sumDecimals(lines.map((l) => l.forecastOutturn)).minus(sumDecimals(lines.map((l) => l.annualBudget)));
+      const afterMitigations = variance.minus(sumDecimals(lines.map((l) => l.mitigations)));
+      return {
+        month,
+        value: asNumber(variance),
+        numerator: asNumber(variance),
+        denominator: null,
+        reason: null,
+        numeratorText: variance.toString(),
+        afterMitigations: asNumber(afterMitigations),
+        afterMitigationsText: afterMitigations.toString(),
+        lines: lines.map((l) => {
+          const lineVariance = decimalOf(l.forecastOutturn).minus(decimalOf(l.annualBudget));
+          const mitigations = decimalOf(l.mitigations);
+          return {
+            budgetLine: l.budgetLine,
+            budget: asNumber(decimalOf(l.annualBudget)),
+            forecast: asNumber(decimalOf(l.forecastOutturn)),
+            variance: asNumber(lineVariance),
+            mitigations: asNumber(mitigations),
+            afterMitigations: asNumber(lineVariance.minus(mitigations)),
+          };
+        }),
+      };
     }),
   }),
 };
@@ -34,16 +58,16 @@ export const SAVINGS_DELIVERED: MeasureDefinition = {
   polarity: 'high',
   basis: 'snapshot',
   compute: (ctx) => ({
-    series: snapshotSeries(ctx, ctx.inputs.finance, (file) => file.period, (month, file) => {
-      const lines = file.lines.filter((l) => l.savingsTarget !== null);
+    series: snapshotSeries(ctx, financeSnapshots(ctx), (month, all) => {
+      const lines = all.filter((l) => l.savingsTarget !== null);
       const delivered = sumDecimals(lines.map((l) => l.savingsDelivered));
       const target = sumDecimals(lines.map((l) => l.savingsTarget));
       const value = decimalRatio(delivered, target, 100);
       return {
         month,
         value,
-        numerator: Number(delivered.toString()),
-        denominator: Number(target.toString()),
+        numerator: asNumber(delivered),
+        denominator: asNumber(target),
         reason: value === null ? REASONS.noDenominator : null,
         numeratorText: delivered.toString(),
       };

@@ -16,7 +16,7 @@ import { REVIEWS_UTD } from './reviews-up-to-date.ts';
 import { STMAX_NO_FURTHER } from './stmax.ts';
 import type { MeasureDefinition } from './types.ts';
 import { WAIT_ASSESS_DAYS } from './wait-assess.ts';
-import { WAITING_ASSESS } from './waiting.ts';
+import { WAITING_ASSESS, WAITING_REVIEW, WAITING_SERVICE } from './waiting.ts';
 
 export const CATALOGUE: readonly MeasureDefinition[] = [
   REQ_NEW,
@@ -39,6 +39,8 @@ export const CATALOGUE: readonly MeasureDefinition[] = [
   WAITING_ASSESS,
   BUDGET_VARIANCE,
   SAVINGS_DELIVERED,
+  WAITING_REVIEW,
+  WAITING_SERVICE,
   PROVIDERS_GOOD,
   HOMECARE_HOURS,
 ];

@@ -1,33 +1,42 @@
 /**
- * PROVIDERS_GOOD and HOMECARE_HOURS from the commissioned-providers upload.
+ * PROVIDERS_GOOD and HOMECARE_HOURS from the commissioned-providers upload. CQC's ratings and a
+ * council's own scale are both accepted: `Outstanding`/`Excellent` and `Good` count as good,
+ * `Requires improvement`, `Inadequate` and `Poor` as below good.
  */
-import { monthIdOf } from '../../calendar/days.ts';
 import { foldLabel } from '../../uploads/code-lists.ts';
+import { QUALITY_RATINGS, type QualityRating } from '../../uploads/parsed.ts';
 import { sumDecimals } from '../decimal.ts';
 import { percentPoint } from '../points.ts';
-import { snapshotSeries } from './snapshot-uploads.ts';
+import { providerSnapshots, snapshotSeries } from './snapshot-uploads.ts';
 import type { MeasureDefinition } from './types.ts';
 
 const HOME_CARE = foldLabel('Home care and support');
+const GOOD: readonly QualityRating[] = ['Outstanding', 'Excellent', 'Good'];
+const BELOW_GOOD: readonly QualityRating[] = ['Requires improvement', 'Inadequate', 'Poor'];
 
 export const PROVIDERS_GOOD: MeasureDefinition = {
   id: 'PROVIDERS_GOOD',
-  title: 'Providers rated good or excellent',
-  definition: 'Of the commissioned care providers that have a quality rating, the percentage rated good or excellent.',
+  title: 'Providers rated good or outstanding',
+  definition: 'Of the commissioned care providers that have a quality rating, the percentage rated good or outstanding (or excellent, on the council\'s own scale).',
   whyItMatters: 'People deserve good quality care wherever the council arranges it; poor ratings point to where support for providers is needed.',
   unit: 'percent',
   polarity: 'high',
   basis: 'snapshot',
   compute: (ctx) => ({
-    series: snapshotSeries(ctx, ctx.inputs.providers, (file) => monthIdOf(file.asAt), (month, file) => {
+    series: snapshotSeries(ctx, providerSnapshots(ctx), (month, rows) => {
       const rated = new Set<string>();
       const good = new Set<string>();
-      for (const row of file.rows) {
+      const atRating = new Map<QualityRating, Set<string>>();
+      for (const row of rows) {
+        if (!atRating.has(row.qualityRating)) atRating.set(row.qualityRating, new Set());
+        atRating.get(row.qualityRating)!.add(row.providerId);
         if (row.qualityRating === 'Not yet rated') continue;
         rated.add(row.providerId);
-        if (row.qualityRating === 'Good' || row.qualityRating === 'Excellent') good.add(row.providerId);
+        if (GOOD.includes(row.qualityRating)) good.add(row.providerId);
       }
-      return percentPoint(month, good.size, rated.size);
+      const byRating = Object.fromEntries(QUALITY_RATINGS.filter((r) => atRating.has(r)).map((r) => [r, atRating.get(r)!.size]));
+      const belowGood = sumDecimals(rows.filter((r) => BELOW_GOOD.includes(r.qualityRating) && foldLabel(r.framework) === HOME_CARE).map((r) => r.hoursPerWeek));
+      return { ...percentPoint(month, good.size, rated.size), byRating, hoursBelowGood: Number(belowGood.toString()), hoursBelowGoodText: belowGood.toString() };
     }),
   }),
 };
@@ -41,8 +50,8 @@ export const HOMECARE_HOURS: MeasureDefinition = {
   polarity: 'neutral',
   basis: 'snapshot',
   compute: (ctx) => ({
-    series: snapshotSeries(ctx, ctx.inputs.providers, (file) => monthIdOf(file.asAt), (month, file) => {
-      const hours = sumDecimals(file.rows.filter((r) => foldLabel(r.framework) === HOME_CARE).map((r) => r.hoursPerWeek));
+    series: snapshotSeries(ctx, providerSnapshots(ctx), (month, rows) => {
+      const hours = sumDecimals(rows.filter((r) => foldLabel(r.framework) === HOME_CARE).map((r) => r.hoursPerWeek));
       return { month, value: Number(hours.toString()), numerator: Number(hours.toString()), denominator: null, reason: null, numeratorText: hours.toString() };
     }),
   }),

@@ -1,29 +1,52 @@
 /**
- * WAITING_ASSESS: people waiting for an assessment at month end, with the median wait so far.
- * measures.md counts adults only in every measure; the waiting list's date is its `as_at_date`,
- * so age is taken on that day (the upload requires `date_of_birth` for exactly this).
+ * WAITING_ASSESS, WAITING_REVIEW and WAITING_SERVICE: people waiting at month end, with the
+ * median wait so far. measures.md counts adults only in every measure; a snapshot's date is its
+ * `as_at_date`, so age is taken on that day (the upload requires `date_of_birth` for exactly this).
  */
-import { ageOn, monthIdOf } from '../../calendar/days.ts';
+import { ageOn } from '../../calendar/days.ts';
+import type { WaitingFor } from '../../uploads/parsed.ts';
 import { medianRounded } from '../median.ts';
-import { snapshotSeries } from './snapshot-uploads.ts';
+import { snapshotSeries, waitingSnapshots } from './snapshot-uploads.ts';
 import type { MeasureDefinition } from './types.ts';
 
-export const WAITING_ASSESS: MeasureDefinition = {
-  id: 'WAITING_ASSESS',
-  title: 'People waiting for an assessment',
-  definition:
-    'Adults waiting for a social care assessment on the last day of the month, with the middle value of how many days they had waited since their request.',
-  whyItMatters:
-    'People waiting for assessment may be at risk without support; a growing list is an early warning of pressure on the service.',
-  unit: 'count',
-  polarity: 'low',
-  basis: 'snapshot',
-  compute: (ctx) => ({
-    series: snapshotSeries(ctx, ctx.inputs.waiting, (file) => monthIdOf(file.asAt), (month, file) => {
-      const waits = file.rows
-        .filter((r) => r.waitingFor === 'Assessment' && ageOn(r.dateOfBirth, file.asAt) >= 18)
-        .map((r) => file.asAt - r.requestDate);
-      return { month, value: waits.length, numerator: waits.length, denominator: null, reason: null, medianDays: medianRounded(waits) };
+function waitingMeasure(id: string, waitingFor: WaitingFor, title: string, definition: string, whyItMatters: string): MeasureDefinition {
+  return {
+    id,
+    title,
+    definition,
+    whyItMatters,
+    unit: 'count',
+    polarity: 'low',
+    basis: 'snapshot',
+    compute: (ctx) => ({
+      series: snapshotSeries(ctx, waitingSnapshots(ctx), (month, rows) => {
+        const waits = rows.filter((r) => r.waitingFor === waitingFor && ageOn(r.dateOfBirth, r.asAt) >= 18).map((r) => r.asAt - r.requestDate);
+        return { month, value: waits.length, numerator: waits.length, denominator: null, reason: null, medianDays: medianRounded(waits) };
+      }),
     }),
-  }),
-};
+  };
+}
+
+export const WAITING_ASSESS = waitingMeasure(
+  'WAITING_ASSESS',
+  'Assessment',
+  'People waiting for an assessment',
+  'Adults waiting for a social care assessment on the last day of the month, with the middle value of how many days they had waited since their request.',
+  'People waiting for assessment may be at risk without support; a growing list is an early warning of pressure on the service.',
+);
+
+export const WAITING_REVIEW = waitingMeasure(
+  'WAITING_REVIEW',
+  'Review',
+  'People waiting for a review',
+  'Adults waiting for a review of their care and support on the last day of the month, with the middle value of how many days they had waited since the review was requested.',
+  "A review checks that support still meets a person's needs; people waiting may have needs that have changed.",
+);
+
+export const WAITING_SERVICE = waitingMeasure(
+  'WAITING_SERVICE',
+  'Service',
+  'People waiting for a service to start',
+  'Adults assessed as needing support who were still waiting for it to start on the last day of the month, with the middle value of how many days they had waited since their request.',
+  'Support agreed but not yet started leaves people and their carers without help they are entitled to.',
+);

@@ -1,20 +1,21 @@
-/** providers: commissioned providers and their quality ratings (extract-spec.md "providers"). */
+/**
+ * providers: commissioned providers and their quality ratings, one month or many a file
+ * (extract-spec.md "providers", "Snapshots and history").
+ */
 import { z } from 'zod';
-import type { Day } from '../../calendar/days.ts';
 import { foldLabel, labelMatcher } from '../code-lists.ts';
-import type { ProvidersData, QualityRating } from '../parsed.ts';
+import { QUALITY_RATINGS, type ProvidersData } from '../parsed.ts';
 import type { RowReader } from '../row-reader.ts';
-import { coded, optional, required, SameOnEveryRow, type KindDefinition, type RowParser } from './kind.ts';
+import { coded, optional, required, type KindDefinition, type RowParser } from './kind.ts';
 
 const TIERS = ['1', '2', 'Specialist'] as const;
-const QUALITY_RATINGS = ['Excellent', 'Good', 'Requires improvement', 'Poor', 'Not yet rated'] as const satisfies readonly QualityRating[];
 const matchTier = labelMatcher(TIERS);
 const matchRating = labelMatcher(QUALITY_RATINGS);
 
 export const providersSchema = z.object({
-  asAt: z.number().int(),
   rows: z.array(
     z.object({
+      asAt: z.number().int(),
       providerId: z.string().min(1),
       providerName: z.string().min(1),
       framework: z.string().min(1),
@@ -39,34 +40,32 @@ export const providers: KindDefinition<ProvidersData> = {
 };
 
 class ProvidersParser implements RowParser<ProvidersData> {
-  private readonly asAt = new SameOnEveryRow<Day>('as_at_date');
   private readonly rows: ProvidersData['rows'] = [];
-  /** `framework (folded)|provider_id` → first row: a provider appears once per framework. */
+  /** `as_at_date|framework (folded)|provider_id` → first row: a provider appears once per framework and month end. */
   private readonly seen = new Map<string, number>();
 
   row(r: RowReader): void {
     const asAt = r.date('as_at_date', true);
-    if (typeof asAt === 'number') this.asAt.check(r, asAt, r.raw('as_at_date'));
     const providerId = r.requiredText('provider_id');
     const providerName = r.requiredText('provider_name');
     const framework = r.requiredText('framework');
     const tier = r.label('tier', matchTier, TIERS, true);
     const qualityRating = r.label('quality_rating', matchRating, QUALITY_RATINGS, true);
     const hoursPerWeek = r.decimal('hours_per_week', false);
-    if (providerId !== null && framework !== null) {
-      const key = `${foldLabel(framework)}|${providerId}`;
+    if (typeof asAt === 'number' && providerId !== null && framework !== null) {
+      const key = `${asAt}|${foldLabel(framework)}|${providerId}`;
       const first = this.seen.get(key);
       if (first !== undefined) {
-        r.error('provider_id', providerId, 'duplicate-provider', `provider_id appears twice in the same framework (first on row ${first})`);
+        r.error('provider_id', providerId, 'duplicate-provider', `provider_id appears twice in the same framework at the same month end (first on row ${first})`);
         return;
       }
       this.seen.set(key, r.row);
     }
     if (typeof asAt !== 'number' || providerId === null || providerName === null || framework === null || tier == null || qualityRating == null || hoursPerWeek === undefined) return;
-    this.rows.push({ providerId, providerName, framework, tier, qualityRating, hoursPerWeek, area: r.text('area') });
+    this.rows.push({ asAt, providerId, providerName, framework, tier, qualityRating, hoursPerWeek, area: r.text('area') });
   }
 
   finish(): ProvidersData {
-    return { asAt: this.asAt.value ?? 0, rows: this.rows };
+    return { rows: this.rows };
   }
 }

@@ -1,6 +1,6 @@
-/** waiting: people waiting at a month end (extract-spec.md "waiting"). */
+/** waiting: people waiting at month ends, one month or many a file (extract-spec.md "waiting", "Snapshots and history"). */
 import { z } from 'zod';
-import { isMonthEnd, type Day } from '../../calendar/days.ts';
+import { isMonthEnd } from '../../calendar/days.ts';
 import { labelMatcher } from '../code-lists.ts';
 import type { WaitingData, WaitingFor } from '../parsed.ts';
 import type { RowReader } from '../row-reader.ts';
@@ -13,9 +13,9 @@ const day = z.number().int();
 
 export const waitingSchema = z.object({
   laCode: z.string().regex(/^E(06|08|09|10)\d{6}$/),
-  asAt: day,
   rows: z.array(
     z.object({
+      asAt: day,
       personId: z.string().min(1),
       dateOfBirth: day,
       waitingFor: z.enum(WAITING_FOR),
@@ -40,7 +40,6 @@ export const waiting: KindDefinition<WaitingData> = {
 
 class WaitingParser implements RowParser<WaitingData> {
   private readonly laCode = new SameOnEveryRow<string>('la_code');
-  private readonly asAt = new SameOnEveryRow<Day>('as_at_date');
   private readonly rows: WaitingData['rows'] = [];
 
   row(r: RowReader): void {
@@ -50,9 +49,8 @@ class WaitingParser implements RowParser<WaitingData> {
       if (bad) r.problem('la_code', la, bad);
       else this.laCode.check(r, r.intern(la), la);
     }
-    const first = this.asAt.value === undefined;
     const asAt = r.date('as_at_date', true);
-    if (typeof asAt === 'number' && this.asAt.check(r, asAt, r.raw('as_at_date')) && first && !isMonthEnd(asAt)) {
+    if (typeof asAt === 'number' && !isMonthEnd(asAt)) {
       r.error('as_at_date', r.raw('as_at_date'), 'month-end', 'as_at_date is not the last day of a month');
     }
     const id = r.required('la_person_unique_identifier');
@@ -62,11 +60,11 @@ class WaitingParser implements RowParser<WaitingData> {
     if (typeof requestDate === 'number' && typeof asAt === 'number' && requestDate > asAt) {
       r.error('request_date', r.raw('request_date'), 'request-after-as-at', 'request_date is after as_at_date');
     }
-    if (id === undefined || typeof dob !== 'number' || waitingFor == null || typeof requestDate !== 'number') return;
-    this.rows.push({ personId: detach(id), dateOfBirth: dob, waitingFor, requestDate, team: r.text('team'), priority: r.text('priority') });
+    if (typeof asAt !== 'number' || id === undefined || typeof dob !== 'number' || waitingFor == null || typeof requestDate !== 'number') return;
+    this.rows.push({ asAt, personId: detach(id), dateOfBirth: dob, waitingFor, requestDate, team: r.text('team'), priority: r.text('priority') });
   }
 
   finish(): WaitingData {
-    return { laCode: this.laCode.value ?? '', asAt: this.asAt.value ?? 0, rows: this.rows };
+    return { laCode: this.laCode.value ?? '', rows: this.rows };
   }
 }

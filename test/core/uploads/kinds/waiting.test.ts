@@ -8,22 +8,22 @@ const check = (rows: string[][]) => validateText('waiting', csvText(HEADER, rows
 const with_ = (i: number, v: string) => ROW.map((x, j) => (j === i ? v : x));
 
 describe('waiting', () => {
-  it('parses rows at one month end', async () => {
-    const r = await check([ROW, with_(3, 'review')]);
+  it('parses rows at one month end or many, each row keeping its own', async () => {
+    const r = await check([ROW, with_(3, 'review'), with_(5, '2021-10-31')]);
     expect(r.errors).toEqual([]);
     expect(r.data).toEqual({
       laCode: 'E08000018',
-      asAt: dayOf(2021, 11, 30),
       rows: [
-        { personId: 'P1', dateOfBirth: dayOf(1950, 3, 4), waitingFor: 'Assessment', requestDate: dayOf(2021, 10, 2), team: 'North', priority: null },
-        { personId: 'P1', dateOfBirth: dayOf(1950, 3, 4), waitingFor: 'Review', requestDate: dayOf(2021, 10, 2), team: 'North', priority: null },
+        { asAt: dayOf(2021, 11, 30), personId: 'P1', dateOfBirth: dayOf(1950, 3, 4), waitingFor: 'Assessment', requestDate: dayOf(2021, 10, 2), team: 'North', priority: null },
+        { asAt: dayOf(2021, 11, 30), personId: 'P1', dateOfBirth: dayOf(1950, 3, 4), waitingFor: 'Review', requestDate: dayOf(2021, 10, 2), team: 'North', priority: null },
+        { asAt: dayOf(2021, 10, 31), personId: 'P1', dateOfBirth: dayOf(1950, 3, 4), waitingFor: 'Assessment', requestDate: dayOf(2021, 10, 2), team: 'North', priority: null },
       ],
     });
   });
 
   it.each<[string, string[][], string[]]>([
     ['as_at_date not a month end', [with_(5, '2021-11-29')], ['month-end@1:as_at_date']],
-    ['as_at_date differs between rows', [ROW, with_(5, '2021-10-31')], ['same-on-every-row@2:as_at_date']],
+    ['as_at_date not a month end on a later row', [ROW, with_(5, '2021-10-30')], ['month-end@2:as_at_date']],
     ['waiting_for not in the list', [with_(3, 'Reablement')], ['code-list@1:waiting_for']],
     ['request_date missing', [with_(4, '')], ['required@1:request_date']],
     ['request after the as-at date', [with_(4, '2021-12-01')], ['request-after-as-at@1:request_date']],
