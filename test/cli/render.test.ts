@@ -22,12 +22,12 @@ describe('report-cards render', () => {
   });
   afterAll(async () => rm(dir, { recursive: true, force: true }));
 
-  it('writes <period>-<pack>.pdf for every pack and prints each path', async () => {
+  it('writes <period>-<pack>.pdf and its data appendix <period>-<pack>.csv for every pack and prints each path', async () => {
     const out = path.join(dir, 'all');
     const { code, stdout } = await capture(['--out', out, '--generated-at', '2021-12-07T09:00:00Z', ...INPUTS]);
     expect(code).toBe(0);
     const written = stdout.trim().split('\n');
-    expect(written).toEqual(expect.arrayContaining([path.join(out, '2021-11-scrutiny-board.pdf'), path.join(out, '2021-11-commissioning-finance.pdf')]));
+    expect(written).toEqual(expect.arrayContaining(['2021-11-scrutiny-board.pdf', '2021-11-scrutiny-board.csv', '2021-11-commissioning-finance.pdf', '2021-11-commissioning-finance.csv'].map((f) => path.join(out, f))));
     expect((await readdir(out)).sort()).toEqual(written.map((f) => path.basename(f)).sort());
     const pdf = await readPdf(await readFile(path.join(out, '2021-11-scrutiny-board.pdf')));
     // Cover, the summary (two pages for 26 measures), contents, then the 26 cards.
@@ -37,14 +37,19 @@ describe('report-cards render', () => {
     expect(pdf.pages[0]).toContain('November 2021');
     expect(pdf.pages[0]).toContain('7 December 2021 at 09:00 UTC');
     expect(pdf.pages.at(-1)).toContain('Page 30 of 30');
+    // The appendix: a header, then the figures; FPOC November 2021 rests on 2 of 6 requests on the
+    // golden pair, so it is withheld there as on the card.
+    const csv = (await readFile(path.join(out, '2021-11-scrutiny-board.csv'), 'utf8')).trimEnd().split('\n');
+    expect(csv[0]).toBe('measure_id,ascof_code,breakdown,month,value,numerator,denominator,target,rag,direction');
+    expect(csv.filter((l) => l.startsWith('FPOC,,,2021-11,'))).toEqual(['FPOC,,,2021-11,*,*,6,,,']);
   });
 
   it('renders only the named pack with --pack', async () => {
     const out = path.join(dir, 'one');
     const { code, stdout } = await capture(['--pack', 'commissioning-finance', '--out', out, ...INPUTS]);
     expect(code).toBe(0);
-    expect(stdout.trim()).toBe(path.join(out, '2021-11-commissioning-finance.pdf'));
-    expect(await readdir(out)).toEqual(['2021-11-commissioning-finance.pdf']);
+    expect(stdout.trim().split('\n')).toEqual([path.join(out, '2021-11-commissioning-finance.pdf'), path.join(out, '2021-11-commissioning-finance.csv')]);
+    expect((await readdir(out)).sort()).toEqual(['2021-11-commissioning-finance.csv', '2021-11-commissioning-finance.pdf']);
   });
 
   it('exits 2 on usage errors: no --out, no --events, an unknown pack, an unreadable file', async () => {

@@ -1,7 +1,8 @@
 /**
  * `report-cards render [--pack ID] --out DIR [inputs]` (cli.md): validates the inputs exactly as
  * `measures` does, computes the measures document, and writes DIR/<period>-<pack>.pdf for the
- * named pack or for every pack in templates/packs. Prints each path written.
+ * named pack or for every pack in templates/packs, each with its data appendix
+ * DIR/<period>-<pack>.csv beside it. Prints each path written.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadFonts } from '../../adapters/fonts.ts';
 import { loadPackTemplates } from '../../adapters/pack-templates.ts';
+import { appendixCsv } from '../../core/cards/appendix.ts';
 import { PackTemplateError } from '../../core/cards/parse-packs.ts';
 import { renderPack } from '../../core/cards/render-pack.ts';
 import { packVersion } from '../../core/cards/summary.ts';
@@ -20,10 +22,12 @@ export const help = `Usage: report-cards render [--pack ID] --out DIR --events F
                           [--finance FILE]... [--providers FILE]... [--commentary FILE]
 
 Validates every input, computes the measures and writes each committee pack's report cards for
-the latest month as DIR/<period>-<pack>.pdf; prints each path written.
+the latest month as DIR/<period>-<pack>.pdf, and beside each its data appendix
+DIR/<period>-<pack>.csv (every figure the pack publishes, under the same disclosure control);
+prints each path written.
 
   --pack ID           render only this pack (a templates/packs/<ID>.json); default: every pack
-  --out DIR           folder for the PDFs (created if missing)
+  --out DIR           folder for the PDFs and appendices (created if missing)
   --templates DIR     folder of pack templates (default: templates/packs of this project)
   --generated-at ISO  time printed on the cover (default: now)
 ${INPUT_HELP}
@@ -77,7 +81,9 @@ export async function run(args: string[]): Promise<number> {
     const pdf = await renderPack(doc, pack, { generatedAt, version: packVersion(doc, pack), fonts: loadFonts() });
     const file = path.join(values.out, `${doc.period}-${pack.id}.pdf`);
     await writeFile(file, pdf);
-    process.stdout.write(`${file}\n`);
+    const appendix = path.join(values.out, `${doc.period}-${pack.id}.csv`);
+    await writeFile(appendix, appendixCsv(doc, pack), 'utf8');
+    process.stdout.write(`${file}\n${appendix}\n`);
   }
   return 0;
 }

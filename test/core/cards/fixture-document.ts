@@ -46,7 +46,9 @@ export const CATALOGUE: Def[] = [
   { id: 'WAITING_ASSESS', title: 'People waiting for an assessment', unit: 'count', polarity: 'low', basis: 'snapshot', level: 1836, spread: 90, months: 13, target: 1500, trend: -10 },
   { id: 'BUDGET_VARIANCE', title: 'Forecast variance against budget', unit: 'gbp', polarity: 'low', basis: 'snapshot', level: 1_250_000, spread: 300_000, months: 8, target: 0 },
   { id: 'SAVINGS_DELIVERED', title: 'Savings delivered against target', unit: 'percent', polarity: 'high', basis: 'snapshot', level: 71, spread: 5, denom: 4_600_000, months: 8, target: 100 },
-  { id: 'PROVIDERS_GOOD', title: 'Providers rated good or excellent', unit: 'percent', polarity: 'high', basis: 'snapshot', level: 84, spread: 3, denom: 96, months: 13, target: 85 },
+  { id: 'WAITING_REVIEW', title: 'People waiting for a review', unit: 'count', polarity: 'low', basis: 'snapshot', level: 640, spread: 40, months: 13, target: 600 },
+  { id: 'WAITING_SERVICE', title: 'People waiting for a service to start', unit: 'count', polarity: 'low', basis: 'snapshot', level: 180, spread: 20, months: 13, target: 150 },
+  { id: 'PROVIDERS_GOOD', title: 'Providers rated good or outstanding', unit: 'percent', polarity: 'high', basis: 'snapshot', level: 84, spread: 3, denom: 96, months: 13, target: 85 },
   { id: 'HOMECARE_HOURS', title: 'Commissioned home care hours per week', unit: 'hours', polarity: 'neutral', basis: 'snapshot', level: 14_200, spread: 250, months: 13 },
 ];
 
