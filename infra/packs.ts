@@ -28,19 +28,19 @@ export function packListProblems(config: EnvironmentConfig, packsDir: string): s
 
 /**
  * The addresses a function with these audiences may mail (the `ses:Recipients` condition), from the
- * environment's lists: lower-cased and de-duplicated as the handlers send them (listAddresses),
+ * environment's lists (cdk.json; the local pipeline's own lists under npm start): lower-cased and de-duplicated as the handlers send them (listAddresses),
  * sorted so the policy does not change with list order.
  */
-export function mailAddresses(config: EnvironmentConfig, packsDir: string, audiences: readonly MailAudience[]): string[] {
+export function mailAddresses(lists: Readonly<Record<string, readonly string[]>>, packsDir: string, audiences: readonly MailAudience[]): string[] {
   const packs = audiences.some((a) => 'packField' in a) ? loadPackTemplatesSync(packsDir) : [];
-  const lists = new Set<string>();
+  const named = new Set<string>();
   for (const a of audiences) {
-    if ('list' in a) lists.add(a.list);
-    else for (const pack of packs) for (const l of [pack.distribution[a.packField]].flat()) lists.add(l);
+    if ('list' in a) named.add(a.list);
+    else for (const pack of packs) for (const l of [pack.distribution[a.packField]].flat()) named.add(l);
   }
   const addresses = new Set<string>();
-  for (const list of lists) {
-    const members = config.lists[list];
+  for (const list of named) {
+    const members = lists[list];
     if (!members) throw new Error(`list "${list}" is not defined in this environment`);
     for (const m of members) addresses.add(m.toLowerCase());
   }

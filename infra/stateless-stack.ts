@@ -113,7 +113,7 @@ export class StatelessStack extends Stack {
       sesIdentity: config.sender.identity,
       fromAddress: config.sender.fromAddress,
       configurationSetName: config.sesConfigurationSetName,
-      recipients: mailAddresses(config, path.join(PROJECT_ROOT, 'templates', 'packs'), ACCESS[name].mailTo),
+      recipients: mailAddresses(config.lists, path.join(PROJECT_ROOT, 'templates', 'packs'), ACCESS[name].mailTo),
     });
     for (const statement of statements) rf.role.addToPrincipalPolicy(statement);
     for (const prefix of new Set([...ACCESS[name].read, ...ACCESS[name].write])) {

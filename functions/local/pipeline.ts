@@ -2,7 +2,8 @@
  * The whole pipeline on local servers: real SDK clients, real handlers, S3 events wired as AWS
  * wires them. `npm start` and the end-to-end tests both build on this, so the tests exercise
  * exactly what a developer runs. Options let a test inject faults at the SES client (a request
- * handler) or freeze the clock; nothing here replaces a handler or an adapter.
+ * handler) or freeze the clock; nothing here replaces a handler or an adapter. Each stage gets the
+ * ledger and mailer its IAM role allows (iam-guard.ts), so a grant too narrow fails here first.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,8 @@ import type { PipelineDeps } from '../handlers/support/deps.ts';
 import { startLocalServers, type LocalServers } from './servers.ts';
 import { EventBus } from './event-bus.ts';
 import { loadNotificationRules } from './notifications.ts';
+import { guardLedger, guardMailer } from './iam-guard.ts';
+import type { FunctionName } from '../../infra/access.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const LOCAL_BUCKET = 'report-cards-local';
@@ -66,6 +69,8 @@ export interface LocalPipeline {
   deps: PipelineDeps;
   bus: EventBus;
   rulesSource: string;
+  /** The deps one stage's handler runs with: the ledger and mailer as its IAM role allows. */
+  depsOf(stage: FunctionName): PipelineDeps;
   /** The schedule handler with its own clock (a frozen "distribution day"). */
   schedule(clock: Clock): Promise<Awaited<ReturnType<ReturnType<typeof createSchedule>>>>;
   close(): Promise<void>;
@@ -100,8 +105,26 @@ export async function startLocalPipeline(opts: LocalPipelineOptions): Promise<Lo
       onSent: opts.onSent,
       log: opts.log,
     };
+    // Each stage with only what its IAM role allows (infra/access.ts), as in AWS. A live view of
+    // `deps`, so a test that swaps an adapter in p.deps (fault injection) reaches every stage.
+    const lists = (opts.recipients ?? LOCAL_RECIPIENTS).lists;
+    const as = (stage: FunctionName, extra: Partial<PipelineDeps> = {}): PipelineDeps => {
+      const guarded = new Map<unknown, unknown>();
+      const guard = <T>(inner: T, make: (inner: T) => T): T => {
+        if (!guarded.has(inner)) guarded.set(inner, make(inner));
+        return guarded.get(inner) as T;
+      };
+      return new Proxy(deps, {
+        get(target, prop, receiver) {
+          if (prop in extra) return extra[prop as keyof PipelineDeps];
+          if (prop === 'ledger') return guard(target.ledger, (l) => guardLedger(stage, l));
+          if (prop === 'mailer') return guard(target.mailer, (m) => guardMailer(stage, m, lists, target.templatesDir));
+          return Reflect.get(target, prop, receiver);
+        },
+      });
+    };
     const { rules, source } = await loadNotificationRules(path.join(ROOT, 'cdk.out'));
-    const bus = new EventBus(rules, { ingest: createIngest(deps), render: createRender(deps), distribute: createDistribute(deps) }, opts.log);
+    const bus = new EventBus(rules, { ingest: createIngest(as('ingest')), render: createRender(as('render')), distribute: createDistribute(as('distribute')) }, opts.log);
     servers.onS3Event((e) => bus.fromS3rver(e));
     return {
       servers,
@@ -111,7 +134,8 @@ export async function startLocalPipeline(opts: LocalPipelineOptions): Promise<Lo
       deps,
       bus,
       rulesSource: source,
-      schedule: (clock) => createSchedule({ ...deps, clock })({}),
+      depsOf: as,
+      schedule: (clock) => createSchedule(as('schedule', { clock }))({}),
       close: () => servers.close(),
     };
   } catch (e) {
