@@ -100,6 +100,7 @@ export async function startLocalPipeline(opts: LocalPipelineOptions): Promise<Lo
       clock: opts.clock ?? systemClock,
       sender: LOCAL_SENDER,
       senderName: LOCAL_SENDER_NAME,
+      bucketName: LOCAL_BUCKET,
       contact: LOCAL_CONTACT,
       templatesDir: opts.templatesDir ?? path.join(ROOT, 'templates'),
       onSent: opts.onSent,

@@ -1,8 +1,11 @@
 /**
- * The pack email's bodies. The PDF cannot carry tagged structure (pdfmake builds none), so the
- * HTML body is the accessible summary: real headings, a table with header cells and a caption,
- * and words beside every colour.
+ * The pack email's bodies: a greeting, what the pack is, (for a preview) how and by when to
+ * approve it, the RAG counts and the measures at a glance, where the pack is, a contact and a
+ * sign-off. The HTML is styled inline (mail clients drop style sheets), in a main landmark, with
+ * real headings, tables with header cells and captions, and every RAG colour carried in words too.
  */
+import { SUPPRESSION_FOOTNOTE } from '../cards/disclosure.ts';
+import { RAG_STYLE } from '../cards/palette.ts';
 import { monthName } from './subject.ts';
 
 export interface PackMailSummary {
@@ -17,13 +20,19 @@ export interface PackMailSummary {
   measures: { section: string; title: string; latest: string; lastYear: string; direction: string | null; target: string; rag: string | null }[];
   /** How the reader gets the full pack: the attachment's file name, or a sentence when not attached. */
   where: { attached: true; fileName: string } | { attached: false; text: string };
+  /** Previews only: how the pack reaches the committee — an approval command and its deadline, or on its own. */
+  approval?: { mode: 'manual'; command: string; deadline: string; passed: boolean } | { mode: 'auto'; on: string };
+  /** Where readers send questions (deployment configuration). */
+  contact?: string;
+  /** The sign-off's name: the From display name (deployment configuration). */
+  signOff?: string;
 }
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-const ragWord = (r: string | null) => (r === null ? 'no rating' : r[0].toUpperCase() + r.slice(1));
+const ragWord = (r: string | null) => (r === null ? 'No rating' : r[0].toUpperCase() + r.slice(1));
 
 function intro(s: PackMailSummary): string {
   const what = `${s.packTitle} for ${s.committee}, ${monthName(s.period)}`;
@@ -35,10 +44,37 @@ function whereText(s: PackMailSummary): string {
   return s.where.attached ? `The full pack is attached as ${s.where.fileName}.` : s.where.text;
 }
 
+/** Previews: what happens next, in sentences; the command on its own line. */
+function approvalText(s: PackMailSummary): { lines: string[]; command: string | null } {
+  const a = s.approval;
+  if (!s.preview || !a) return { lines: [], command: null };
+  if (a.mode === 'auto') {
+    return { lines: [`You do not need to approve this pack: it is approved automatically, and its latest version goes to the committee's distribution lists on ${a.on}.`], command: null };
+  }
+  const when = a.passed
+    ? `The distribution day (${a.deadline}) has passed: once approved, it goes the next working morning.`
+    : `Approve it by ${a.deadline} (the distribution day) for it to go that morning.`;
+  return { lines: ['This pack goes to the committee only once the performance team approves it. To approve it, run:', when], command: a.command };
+}
+
+const hasWithheld = (s: PackMailSummary) => s.measures.some((m) => [m.latest, m.lastYear, m.target].includes('*'));
+
+function closing(s: PackMailSummary): string[] {
+  return [
+    ...(s.contact ? [`If you have any questions about these figures, please contact ${s.contact}.`] : []),
+    'Kind regards,',
+    s.signOff ?? 'Adult social care performance',
+  ];
+}
+
 export function packText(s: PackMailSummary): string {
+  const approval = approvalText(s);
   const lines = [
+    'Dear colleague,',
+    '',
     intro(s),
     '',
+    ...(approval.command ? [approval.lines[0], '', `  ${approval.command}`, '', approval.lines[1], ''] : approval.lines.flatMap((l) => [l, ''])),
     'RAG ratings',
     `  Red:   ${s.rag.red}`,
     `  Amber: ${s.rag.amber}`,
@@ -56,8 +92,24 @@ export function packText(s: PackMailSummary): string {
     if (m.section !== section) lines.push('', (section = m.section));
     lines.push(`  ${m.title}: ${m.latest} (same month last year ${m.lastYear}; ${m.direction ?? 'no direction'}); target ${m.target}; ${ragWord(m.rag)}`);
   }
-  lines.push('', whereText(s), '');
+  if (hasWithheld(s)) lines.push('', SUPPRESSION_FOOTNOTE);
+  lines.push('', whereText(s), '', ...closing(s), '');
   return lines.join('\n');
+}
+
+const FONT = 'font-family:Arial,Helvetica,sans-serif;';
+const TABLE = 'style="border-collapse:collapse;margin:0 0 16px 0;font-size:14px;"';
+const CELL = 'border:1px solid #b0b0b0;padding:4px 8px;text-align:left;vertical-align:top;';
+const H = (level: 1 | 2, text: string) =>
+  `<h${level} style="${FONT}color:#12324f;font-size:${level === 1 ? 24 : 19}px;margin:${level === 1 ? '0 0 12px' : '24px 0 8px'};">${text}</h${level}>`;
+const P = (html: string) => `<p style="margin:0 0 12px 0;">${html}</p>`;
+const th = (scope: string, html: string, extra = '') => `<th scope="${scope}" style="${CELL}background:#eeeeee;"${extra}>${html}</th>`;
+const td = (html: string) => `<td style="${CELL}">${html}</td>`;
+
+/** A RAG cell: the colour and the word, never the colour alone. */
+function ragCell(rag: string | null): string {
+  const r = RAG_STYLE[(rag ?? 'none') as keyof typeof RAG_STYLE] ?? RAG_STYLE.none;
+  return `<td style="${CELL}background:${r.fill};color:${r.text};font-weight:bold;">${escapeHtml(ragWord(rag))}</td>`;
 }
 
 /** The seeds' summary table: one row per measure, grouped by section, every rating in words. */
@@ -69,55 +121,66 @@ function measuresTable(s: PackMailSummary): string {
     .map((section) => {
       const rows = s.measures
         .filter((m) => m.section === section)
-        .map(
-          (m) =>
-            `<tr><th scope="row">${e(m.title)}</th><td>${e(m.latest)}</td><td>${e(m.lastYear)}</td><td>${e(m.direction ?? '–')}</td><td>${e(m.target)}</td><td>${e(m.rag === null ? 'No rating' : ragWord(m.rag))}</td></tr>`,
-        );
-      return `<tbody>\n<tr><th scope="colgroup" colspan="6">${e(section)}</th></tr>\n${rows.join('\n')}\n</tbody>`;
+        .map((m) => `<tr>${th('row', e(m.title))}${td(e(m.latest))}${td(e(m.lastYear))}${td(e(m.direction ?? '–'))}${td(e(m.target))}${ragCell(m.rag)}</tr>`);
+      return `<tbody>\n<tr>${th('colgroup', e(section), ' colspan="6"')}</tr>\n${rows.join('\n')}\n</tbody>`;
     })
     .join('\n');
-  return `<h2>The measures at a glance</h2>
-<table>
-<caption>Latest value, the same month last year, direction of travel, target and RAG rating of each measure</caption>
-<thead><tr><th scope="col">Measure</th><th scope="col">Latest</th><th scope="col">Same month last year</th><th scope="col">Direction of travel</th><th scope="col">Target</th><th scope="col">RAG rating</th></tr></thead>
+  return `${H(2, 'The measures at a glance')}
+<table ${TABLE}>
+<caption style="text-align:left;font-weight:bold;padding:0 0 4px 0;">Latest value, the same month last year, direction of travel, target and RAG rating of each measure</caption>
+<thead><tr>${['Measure', 'Latest', 'Same month last year', 'Direction of travel', 'Target', 'RAG rating'].map((c) => th('col', c)).join('')}</tr></thead>
 ${body}
-</table>`;
+</table>
+${hasWithheld(s) ? P(`<strong>Key:</strong> ${e(SUPPRESSION_FOOTNOTE)}`) : ''}`;
+}
+
+function approvalHtml(s: PackMailSummary): string {
+  const a = approvalText(s);
+  if (a.lines.length === 0) return '';
+  const e = escapeHtml;
+  const command = a.command ? `<pre style="background:#f4f4f4;border:1px solid #b0b0b0;padding:8px;white-space:pre-wrap;font-size:14px;"><code>${e(a.command)}</code></pre>\n` : '';
+  return `${H(2, 'What happens next')}\n${P(e(a.lines[0]))}\n${command}${a.lines[1] ? P(e(a.lines[1])) : ''}`;
 }
 
 export function packHtml(s: PackMailSummary): string {
   const e = escapeHtml;
   const changed =
     s.changed.length === 0
-      ? '<p>No measure changed its RAG rating since last month.</p>'
-      : `<table>
-<caption>Measures whose RAG rating changed</caption>
-<thead><tr><th scope="col">Measure</th><th scope="col">Was</th><th scope="col">Now</th></tr></thead>
+      ? P('No measure changed its RAG rating since last month.')
+      : `<table ${TABLE}>
+<caption style="text-align:left;font-weight:bold;padding:0 0 4px 0;">Measures whose RAG rating changed</caption>
+<thead><tr>${th('col', 'Measure')}${th('col', 'Was')}${th('col', 'Now')}</tr></thead>
 <tbody>
-${s.changed.map((c) => `<tr><th scope="row">${e(c.title)}</th><td>${e(ragWord(c.from))}</td><td>${e(ragWord(c.to))}</td></tr>`).join('\n')}
+${s.changed.map((c) => `<tr>${th('row', e(c.title))}${ragCell(c.from)}${ragCell(c.to)}</tr>`).join('\n')}
 </tbody>
 </table>`;
+  const counts = (['red', 'amber', 'green', null] as const).map((r) => `<tr>${th('row', e(ragWord(r)))}${td(String(s.rag[r ?? 'none']))}</tr>`).join('\n');
+  const [regards, ...name] = closing(s).slice(-2);
   return `<!DOCTYPE html>
 <html lang="en-GB">
-<head><meta charset="utf-8"><title>${e(s.packTitle)}, ${e(monthName(s.period))}</title></head>
-<body>
-<h1>${e(s.packTitle)}: ${e(monthName(s.period))}</h1>
-<p>${e(intro(s))}</p>
-<h2>RAG ratings</h2>
-<table>
-<caption>Number of measures by RAG rating</caption>
-<thead><tr><th scope="col">Rating</th><th scope="col">Measures</th></tr></thead>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(s.packTitle)}, ${e(monthName(s.period))}</title></head>
+<body style="margin:0;padding:0;background:#ffffff;">
+<main style="${FONT}font-size:16px;line-height:1.5;color:#1a1a1a;max-width:700px;margin:0 auto;padding:16px;">
+${H(1, `${e(s.packTitle)}: ${e(monthName(s.period))}`)}
+${P('Dear colleague,')}
+${P(e(intro(s)))}
+${approvalHtml(s)}
+${H(2, 'RAG ratings')}
+<table ${TABLE}>
+<caption style="text-align:left;font-weight:bold;padding:0 0 4px 0;">Number of measures by RAG rating</caption>
+<thead><tr>${th('col', 'Rating')}${th('col', 'Measures')}</tr></thead>
 <tbody>
-<tr><th scope="row">Red</th><td>${s.rag.red}</td></tr>
-<tr><th scope="row">Amber</th><td>${s.rag.amber}</td></tr>
-<tr><th scope="row">Green</th><td>${s.rag.green}</td></tr>
-<tr><th scope="row">No rating</th><td>${s.rag.none}</td></tr>
+${counts}
 </tbody>
 </table>
-<h2>Changes since last month</h2>
+${H(2, 'Changes since last month')}
 ${changed}
 ${measuresTable(s)}
-<h2>The full pack</h2>
-<p>${e(whereText(s))}</p>
+${H(2, 'The full pack')}
+${P(e(whereText(s)))}
+${s.contact ? P(e(closing(s)[0])) : ''}
+${P(`${e(regards)}<br>${e(name.join(''))}`)}
+</main>
 </body>
 </html>
 `;

@@ -22,6 +22,8 @@ export interface PipelineDeps {
   clock: Clock;
   /** From address of every email. */
   sender: string;
+  /** The data bucket's name, for the approve command a preview prints. */
+  bucketName?: string;
   /** Display name beside the From address (deployment configuration). */
   senderName?: string;
   /** Where readers send questions: on the pack's cover and in every email (deployment configuration). */
@@ -52,6 +54,7 @@ export function depsFromConfig(config: Config): PipelineDeps {
     suppressions: new DynamoSuppressionList(db, config.LEDGER_TABLE),
     clock: systemClock,
     sender: config.SENDER,
+    bucketName: config.BUCKET,
     senderName: config.SENDER_NAME,
     contact: config.REPORT_CONTACT,
     templatesDir: config.TEMPLATES_DIR,

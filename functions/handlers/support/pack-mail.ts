@@ -10,6 +10,9 @@ import { packSubject } from '../../core/mail/subject.ts';
 import { fitsInSes, pdfCanBeAttached } from '../../core/mail/size.ts';
 import { ownersNoticeSubject, ownersNoticeText, type OwnersNoticeInput, type UndeliveredRecipient } from '../../core/mail/notices.ts';
 import { loadPackTemplates } from '../../adapters/pack-templates.ts';
+import { loadBankHolidays } from '../../adapters/bank-holidays.ts';
+import { dayLong } from '../../core/cards/format.ts';
+import { londonDay, nthWorkingDay } from '../../core/pipeline/working-days.ts';
 import { listAddresses } from '../../core/pipeline/recipients.ts';
 import { deliver, undelivered, type Delivery, type DeliveryResult } from '../../core/pipeline/deliver.ts';
 import { packNoticeSendKey, packSendKey } from '../../core/pipeline/ledger-keys.ts';
@@ -63,6 +66,9 @@ export async function sendPack(
     where: attach
       ? { attached: true, fileName }
       : { attached: false, text: 'The full pack is too large to email; the performance team will share it with you.' },
+    approval: audience === 'preview' ? await approvalFor(deps, manifest) : undefined,
+    contact: deps.contact,
+    signOff: deps.senderName,
   };
   const items: Delivery[] = recipients.map((to) => {
     const ledgerKey = packSendKey(period, packId, version, audience, to);
@@ -145,6 +151,25 @@ async function tellOwners(
   const ownerSet = new Set(owners.map((o) => o.toLowerCase()));
   const team = (await performanceTeam(deps, manifest.packId)).filter((a) => !ownerSet.has(a));
   return [...results, ...(await send(team, { ...notice, unreachableOwners: unreachable }))];
+}
+
+/** For a preview: how this pack reaches the committee — the approve command and its deadline, or on its own. */
+async function approvalFor(deps: PipelineDeps, manifest: Manifest): Promise<PackMailSummary['approval']> {
+  const pack = (await loadPackTemplates(packsDir(deps))).find((p) => p.id === manifest.packId);
+  if (!pack) return undefined;
+  const [y, m] = manifest.period.split('-').map(Number);
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  const day = nthWorkingDay(next, pack.distribution.workingDay, await loadBankHolidays(deps.templatesDir));
+  if (!day) return undefined;
+  const on = `${dayLong(day)} at ${pack.distribution.time}`;
+  if (pack.distribution.approval === 'auto') return { mode: 'auto', on };
+  const bucket = deps.bucketName ?? 'BUCKET';
+  return {
+    mode: 'manual',
+    command: `npx report-cards approve --period ${manifest.period} --pack ${manifest.packId} --bucket ${bucket}`,
+    deadline: on,
+    passed: londonDay(deps.clock.now()) > day,
+  };
 }
 
 /** The pack's preview list: the performance team who also see every new version. */

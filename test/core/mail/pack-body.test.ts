@@ -19,6 +19,9 @@ const summary: PackMailSummary = {
   where: { attached: true, fileName: '2021-11-scrutiny-board.pdf' },
 };
 
+/** The HTML without its inline styles, so structure is asserted on its own (styles have their own test). */
+const bare = (html: string) => html.replace(/ style="[^"]*"/g, '');
+
 describe('pack email bodies', () => {
   it('gives the RAG counts, what changed and where the pack is, in plain text', () => {
     const t = packText(summary);
@@ -29,10 +32,11 @@ describe('pack email bodies', () => {
   });
 
   it('uses real headings and tables with header cells in HTML, escaping text', () => {
-    const h = packHtml(summary);
+    const h = bare(packHtml(summary));
     expect(h).toContain('<html lang="en-GB">');
     expect(h).toMatch(/<h1>Report Cards &lt;ASC&gt;: November 2021<\/h1>/);
     expect(h.match(/<h2>/g)?.length).toBe(4);
+    expect(h).toMatch(/<main>[^]*<\/main>/);
     expect(h).toContain('<caption>Number of measures by RAG rating</caption>');
     expect(h).toContain('<tr><th scope="row">Amber</th><td>3</td></tr>');
     expect(h).toContain('<th scope="row">Reviews up to date</th><td>Green</td><td>Amber</td>');
@@ -40,7 +44,7 @@ describe('pack email bodies', () => {
   });
 
   it('carries the summary table: a row per measure under its section, ratings and directions in words', () => {
-    const h = packHtml(summary);
+    const h = bare(packHtml(summary));
     expect(h).toContain('<h2>The measures at a glance</h2>');
     expect(h).toContain('<tr><th scope="colgroup" colspan="6">Front door</th></tr>');
     expect(h).toContain(
@@ -49,13 +53,13 @@ describe('pack email bodies', () => {
     expect(h).toContain('<tr><th scope="row">Requests &lt;new&gt;</th><td>*</td><td>14</td><td>–</td><td>–</td><td>No rating</td></tr>');
     const t = packText(summary);
     expect(t).toContain('Reviews\n  Long term clients reviewed in the last 12 months: 50.2% (same month last year 52.8%; worsening); target 60.0%; Red');
-    expect(t).toContain('Requests <new>: * (same month last year 14; no direction); target –; no rating');
+    expect(t).toContain('Requests <new>: * (same month last year 14; no direction); target –; No rating');
   });
 
   it('says when nothing changed and when the pack is not attached', () => {
     const s = { ...summary, changed: [], where: { attached: false as const, text: 'Too large to email.' } };
     expect(packText(s)).toContain('No measure changed');
-    expect(packHtml(s)).toContain('<p>Too large to email.</p>');
+    expect(bare(packHtml(s))).toContain('<p>Too large to email.</p>');
   });
 
   it('composes MIME that a mail client reads back: subject, both bodies, the attachment byte for byte', async () => {
@@ -73,11 +77,51 @@ describe('pack email bodies', () => {
     const mail = await simpleParser(Buffer.from(raw));
     expect(mail.subject).toBe('Revised: Overview & Scrutiny: Report Cards, November 2021 – £ ok');
     expect(mail.text).toContain('Reviews up to date: Green -> Amber');
-    expect(mail.html).toContain('<caption>Number of measures by RAG rating</caption>');
+    expect(bare(String(mail.html))).toContain('<caption>Number of measures by RAG rating</caption>');
     expect(mail.messageId).toBe('<m1@example.org>');
     expect(mail.date?.toISOString()).toBe('2021-12-07T09:00:00.000Z');
     expect(mail.attachments).toHaveLength(1);
     expect(mail.attachments[0].contentType).toBe('application/pdf');
     expect(Buffer.compare(mail.attachments[0].content, Buffer.from(pdf))).toBe(0);
+  });
+
+  it('greets, signs off with the display name and the contact, and keys the * it prints', () => {
+    const s = { ...summary, contact: 'performance@example.org', signOff: 'Adult Care Performance Team' };
+    const h = bare(packHtml(s));
+    expect(h).toContain('<p>Dear colleague,</p>');
+    expect(h).toContain('<p>If you have any questions about these figures, please contact performance@example.org.</p>');
+    expect(h).toContain('<p>Kind regards,<br>Adult Care Performance Team</p>');
+    expect(h).toContain('<strong>Key:</strong> * Fewer than 8 people or events: the figure is withheld');
+    const t = packText(s);
+    expect(t.startsWith('Dear colleague,\n\n')).toBe(true);
+    expect(t).toContain('please contact performance@example.org.\nKind regards,\nAdult Care Performance Team\n');
+    expect(t).toContain('* Fewer than 8 people or events: the figure is withheld');
+    // Nothing withheld: no key.
+    const none = { ...s, measures: s.measures.filter((m) => m.latest !== '*') };
+    expect(packHtml(none)).not.toContain('Key:');
+    expect(packText(none)).not.toContain('withheld');
+  });
+
+  it('styles inline (no style sheet) and prints each RAG as its colour and its word', () => {
+    const h = packHtml(summary);
+    expect(h).not.toContain('<style');
+    expect(h).toMatch(/<main style="font-family:Arial[^"]*">/);
+    expect(h).toContain('background:#e06c5e;color:#000000;font-weight:bold;">Red</td>');
+    expect(h).toContain('background:#e6e6e6;color:#000000;font-weight:bold;">No rating</td>');
+    expect(h).toContain('background:#00573f;color:#ffffff;font-weight:bold;">Green</td><td');
+  });
+
+  it('tells a preview how and by when to approve, or that the pack goes on its own', () => {
+    const command = 'npx report-cards approve --period 2021-11 --pack scrutiny-board --bucket report-cards-data';
+    const manual = { ...summary, preview: true, approval: { mode: 'manual' as const, command, deadline: '7 December 2021 at 09:00', passed: false } };
+    expect(bare(packHtml(manual))).toContain(`<pre><code>${command}</code></pre>`);
+    expect(packText(manual)).toContain(`To approve it, run:\n\n  ${command}\n\nApprove it by 7 December 2021 at 09:00 (the distribution day) for it to go that morning.`);
+    const late = { ...manual, approval: { ...manual.approval, passed: true } };
+    expect(packText(late)).toContain('The distribution day (7 December 2021 at 09:00) has passed: once approved, it goes the next working morning.');
+    const auto = { ...summary, preview: true, approval: { mode: 'auto' as const, on: '9 December 2021 at 09:00' } };
+    expect(packText(auto)).toContain("You do not need to approve this pack: it is approved automatically, and its latest version goes to the committee's distribution lists on 9 December 2021 at 09:00.");
+    expect(packText(auto)).not.toContain('npx report-cards approve');
+    // The board's own copy says nothing about approving.
+    expect(packText({ ...auto, preview: false })).not.toContain('approve');
   });
 });
