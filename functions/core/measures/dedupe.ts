@@ -52,17 +52,7 @@ export function removeDuplicates(events: EventsData): Int32Array {
     const from = offsets[p];
     const to = offsets[p + 1];
     if (to - from < 2) continue;
-    // Stable insertion sort by start: equal starts stay in file order.
-    for (let i = from + 1; i < to; i++) {
-      const idx = order[i];
-      const start = rows[idx].start;
-      let j = i - 1;
-      while (j >= from && rows[order[j]].start > start) {
-        order[j + 1] = order[j];
-        j--;
-      }
-      order[j + 1] = idx;
-    }
+    sortByStart(rows, order, from, to);
     for (let g = from; g < to; ) {
       let h = g + 1;
       while (h < to && rows[order[h]].start === rows[order[g]].start) h++;
@@ -73,6 +63,27 @@ export function removeDuplicates(events: EventsData): Int32Array {
   const out: number[] = [];
   for (let i = 0; i < rows.length; i++) if (keep[i]) out.push(i);
   return Int32Array.from(out);
+}
+
+/** Sorts order[from..to) by start, equal starts in file order (the order they hold). */
+function sortByStart(rows: EventRow[], order: Int32Array, from: number, to: number): void {
+  if (to - from > 32) {
+    // A person with many rows, in any order, costs n log n; the index breaks ties as file order.
+    const sorted = Array.from(order.subarray(from, to)).sort((a, b) => rows[a].start - rows[b].start || a - b);
+    order.set(sorted, from);
+    return;
+  }
+  // Insertion sort: a person's rows are few and usually already in order.
+  for (let i = from + 1; i < to; i++) {
+    const idx = order[i];
+    const start = rows[idx].start;
+    let j = i - 1;
+    while (j >= from && rows[order[j]].start > start) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = idx;
+  }
 }
 
 /** Rows of one person and start date, in file order: keep one winner per key. */

@@ -66,3 +66,39 @@ export function filterPersonRows(all: PersonRows, keep: (row: EventRow) => boole
   }
   return { offsets, rows };
 }
+
+/** Position of person p's last row starting on or before `day`; `offsets[p] − 1` when none. */
+export function lastStartingBy(index: PersonRows, person: number, day: number): number {
+  let lo = index.offsets[person];
+  let hi = index.offsets[person + 1];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (index.rows[mid].start <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+const reaches = new WeakMap<PersonRows, Float64Array>();
+
+/**
+ * For each row, the latest end among its person's rows up to and including it (Infinity when one
+ * is open): "is any of the person's rows active during [from, to]" is then one binary search
+ * rather than a walk over every earlier row, so no measure is quadratic in one person's rows.
+ */
+export function reachOf(index: PersonRows): Float64Array {
+  let reach = reaches.get(index);
+  if (!reach) {
+    reach = new Float64Array(index.rows.length);
+    for (let p = 0; p + 1 < index.offsets.length; p++) {
+      let latest = -Infinity;
+      for (let k = index.offsets[p]; k < index.offsets[p + 1]; k++) {
+        const end = index.rows[k].end;
+        latest = Math.max(latest, end === null ? Infinity : end);
+        reach[k] = latest;
+      }
+    }
+    reaches.set(index, reach);
+  }
+  return reach;
+}

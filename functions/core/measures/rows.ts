@@ -4,7 +4,7 @@
 import type { Day } from '../calendar/days.ts';
 import type { EventRow } from '../uploads/parsed.ts';
 import { foldLabel } from '../uploads/code-lists.ts';
-import type { PersonRows } from './person-index.ts';
+import { lastStartingBy, reachOf, type PersonRows } from './person-index.ts';
 
 export const isServiceUser = (row: EventRow): boolean => row.clientType === 'Service user';
 export const isCarer = (row: EventRow): boolean =>
@@ -44,12 +44,14 @@ export function activeDuring(row: EventRow, from: Day, to: Day): boolean {
   return from <= to && row.start <= to && (row.end === null || row.end >= from);
 }
 
+/** Some row of person p in `index` is active on a day of [from, to] (a binary search, person-index.ts). */
+export function anyActiveDuring(index: PersonRows, person: number, from: Day, to: Day): boolean {
+  if (from > to) return false;
+  const last = lastStartingBy(index, person, to);
+  return last >= index.offsets[person] && reachOf(index)[last] >= from;
+}
+
 /** Some row of person p in `index` is active on `day`. */
 export function anyActiveOn(index: PersonRows, person: number, day: Day): boolean {
-  for (let i = index.offsets[person]; i < index.offsets[person + 1]; i++) {
-    const row = index.rows[i];
-    if (row.start > day) return false; // sorted by start: nothing later can be active
-    if (row.end === null || row.end >= day) return true;
-  }
-  return false;
+  return anyActiveDuring(index, person, day, day);
 }

@@ -8,7 +8,8 @@ import { minusYears } from '../../calendar/days.ts';
 import type { AgeBand } from '../../uploads/parsed.ts';
 import type { MeasureContext } from '../context.ts';
 import { insufficientHistory, ratePoint } from '../points.ts';
-import { activeDuring, isResidentialLts, isShortComponent } from '../rows.ts';
+import { filterPersonRows } from '../person-index.ts';
+import { anyActiveDuring, isResidentialLts, isShortComponent } from '../rows.ts';
 import type { MeasureDefinition } from './types.ts';
 
 const SELF_FUNDED = 'NFA: Self-funded client or under 12wk disregard';
@@ -17,18 +18,16 @@ const SELF_FUNDED = 'NFA: Self-funded client or under 12wk disregard';
 function qualifyingStarts(ctx: MeasureContext): Map<number, number[]> {
   return ctx.memo('qualifying-admissions', () => {
     const lts = ctx.ltsByPerson();
+    const longStays = filterPersonRows(lts, (row) => isResidentialLts(row) && !isShortComponent(row));
     const out = new Map<number, number[]>();
     for (let p = 0; p < ctx.persons.length; p++) {
       for (let k = lts.offsets[p]; k < lts.offsets[p + 1]; k++) {
         const row = lts.rows[k];
         if (!isResidentialLts(row) || isShortComponent(row) || row.outcome === SELF_FUNDED) continue;
         if (ctx.age(p, row.start) < 18) continue;
-        let moved = false; // another long stay already running in the year before: a move, not an admission
-        for (let j = lts.offsets[p]; j < lts.offsets[p + 1] && !moved; j++) {
-          const other = lts.rows[j];
-          moved = j !== k && isResidentialLts(other) && !isShortComponent(other) && activeDuring(other, row.start - 365, row.start - 1);
-        }
-        if (moved) continue;
+        // Another long stay already running in the year before: a move, not an admission. (The row
+        // itself starts after start − 1, so it is never its own earlier stay.)
+        if (anyActiveDuring(longStays, p, row.start - 365, row.start - 1)) continue;
         const starts = out.get(p) ?? [];
         starts.push(row.start); // rows are sorted by start, so starts stay ascending
         out.set(p, starts);

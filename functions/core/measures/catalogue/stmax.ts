@@ -5,7 +5,8 @@
  */
 import { minusYears } from '../../calendar/days.ts';
 import { insufficientHistory, percentPoint } from '../points.ts';
-import { activeDuring, isStMax } from '../rows.ts';
+import { lastStartingBy } from '../person-index.ts';
+import { anyActiveDuring, isStMax } from '../rows.ts';
 import type { MeasureDefinition } from './types.ts';
 
 const EXCLUDED = new Set([
@@ -46,14 +47,10 @@ export const STMAX_NO_FURTHER: MeasureDefinition = {
     for (const row of ctx.rows) {
       if (!isStMax(row) || row.end === null || ctx.age(row.person, row.end) < 18) continue;
       if (row.outcome !== null && EXCLUDED.has(row.outcome)) continue;
-      let already = false;
-      let further = false;
-      for (let k = lts.offsets[row.person]; k < lts.offsets[row.person + 1]; k++) {
-        const other = lts.rows[k];
-        if (activeDuring(other, row.start - 91, row.start - 1)) already = true;
-        if (other.start >= row.end && other.start <= row.end + 7) further = true;
-      }
-      if (already) continue;
+      if (anyActiveDuring(lts, row.person, row.start - 91, row.start - 1)) continue;
+      // An LTS row starting within [end, end + 7]: the first one starting after end − 1.
+      const next = lastStartingBy(lts, row.person, row.end - 1) + 1;
+      const further = next < lts.offsets[row.person + 1] && lts.rows[next].start <= row.end + 7;
       denominatorEnds.push(row.end);
       if (!further) numeratorEnds.push(row.end);
     }

@@ -2,6 +2,7 @@
  * WAIT_ASSESS_DAYS: median days from a person's request to their long term assessment.
  */
 import { medianRounded } from '../median.ts';
+import { lastStartingBy } from '../person-index.ts';
 import { REASONS } from '../points.ts';
 import { longTermAssessments } from './assessments.ts';
 import type { MeasureDefinition } from './types.ts';
@@ -24,12 +25,8 @@ export const WAIT_ASSESS_DAYS: MeasureDefinition = {
         const waits: number[] = [];
         for (const assessment of rows) {
           // Requests are sorted by start: the last one starting on or before the assessment start.
-          let requestStart: number | null = null;
-          for (let k = requests.offsets[assessment.person]; k < requests.offsets[assessment.person + 1]; k++) {
-            if (requests.rows[k].start > assessment.start) break;
-            requestStart = requests.rows[k].start;
-          }
-          if (requestStart !== null) waits.push((assessment.end as number) - requestStart);
+          const k = lastStartingBy(requests, assessment.person, assessment.start);
+          if (k >= requests.offsets[assessment.person]) waits.push((assessment.end as number) - requests.rows[k].start);
         }
         const value = medianRounded(waits);
         return value === null

@@ -1,0 +1,76 @@
+/**
+ * Every measure is linear (or n log n) in rows, also when the rows are one person's (issue 11:
+ * REVIEWS_REDUCED took 77 s for one person's 60,000 rows). Work is counted, not timed: each
+ * read of a row's `start` is counted while one measure computes, for one person with n rows of
+ * every kind and with 4n; quadratic work grows 16-fold, n log n under 5-fold.
+ */
+import { describe, expect, it } from 'vitest';
+import { computeMeasures } from '../../../functions/core/measures/compute.ts';
+import { CATALOGUE } from '../../../functions/core/measures/catalogue/index.ts';
+import type { ServiceType } from '../../../functions/core/uploads/code-lists.ts';
+import type { EventsData } from '../../../functions/core/uploads/parsed.ts';
+import { isoOf } from '../../../functions/core/calendar/days.ts';
+import { day, events, type RowSpec } from './builder.ts';
+
+const SERVICE_TYPES: ServiceType[] = ['Long term support: Community', 'Long term support: Residential care', 'Long term support: Nursing care', 'Short term support: ST-Max'];
+const PERIOD = { start: '2018-12-01', end: '2021-11-30' };
+const SPAN = 1094; // days from the period's start to its end
+
+/** One person with `n` services (open, closed, residential, reablement), `n` reviews, and n/2 requests and assessments. */
+function onePerson(n: number): EventsData {
+  const rows: RowSpec[] = [];
+  const at = (i: number, of: number, plus = 0) => isoOf(day(PERIOD.start) + Math.min(SPAN, Math.floor((i * SPAN) / of) + plus));
+  for (let i = 0; i < n; i++) {
+    rows.push({
+      person: 'P1',
+      type: 'Service',
+      start: at(i, n),
+      end: i % 10 === 0 ? null : at(i, n, 20 + (i % 50)),
+      outcome: i % 10 === 0 ? null : 'NFA: Support ended as planned',
+      serviceType: SERVICE_TYPES[i % SERVICE_TYPES.length],
+      component: `Support ${i}`,
+      units: '10',
+      cost: `${10 + (i % 90)}.5`,
+    });
+    rows.push({ person: 'P1', type: 'Review', start: at(i, n), end: at(i, n, 5), outcome: 'Continuation of support or services', route: `r${i}` });
+    if (i % 2 === 0) {
+      rows.push({ person: 'P1', type: 'Request', start: at(i, n), end: at(i, n, 2), outcome: 'Progress to assessment, review or reassessment', route: `q${i}` });
+      rows.push({ person: 'P1', type: 'Assessment', start: at(i, n, 3), end: at(i, n, 9), assessmentType: 'Long term assessment', outcome: 'Progress to support planning or services', route: `a${i}` });
+    }
+  }
+  // Rows arrive newest first: an extract sorted the other way must not cost more.
+  return events({ ...PERIOD, dob: { P1: '1940-05-05' } }, rows.reverse());
+}
+
+/** Reads of `start` while `compute` runs on `data`. */
+function startReads(data: EventsData, compute: (d: EventsData) => void): number {
+  let reads = 0;
+  for (const row of data.events) {
+    const start = row.start;
+    Object.defineProperty(row, 'start', { get: () => (reads++, start), enumerable: true });
+  }
+  compute(data);
+  return reads;
+}
+
+describe('measures are linear in rows, even for one person', () => {
+  it('no measure\'s work grows more than n log n with one person\'s rows', () => {
+    const grows: Record<string, number> = {};
+    const small = onePerson(500);
+    const large = onePerson(2000);
+    for (const definition of CATALOGUE) {
+      const run = (d: EventsData) => computeMeasures({ events: d }, {}, [definition]);
+      const ratio = startReads(structuredClone(large), run) / Math.max(1, startReads(structuredClone(small), run));
+      if (ratio > 6) grows[definition.id] = Math.round(ratio * 10) / 10;
+    }
+    expect(grows).toEqual({});
+  });
+
+  it('one person with 20,000 services and 20,000 reviews computes every measure', () => {
+    const data = onePerson(20_000);
+    expect(data.events.length).toBe(60_000);
+    const doc = computeMeasures({ events: data });
+    const reduced = doc.measures.find((m) => m.id === 'REVIEWS_REDUCED')!;
+    expect(reduced.series.some((p) => p.denominator !== null && Number(p.denominator) > 0)).toBe(true);
+  }, 120_000);
+});
