@@ -47,9 +47,10 @@ export const ACCESS: Record<FunctionName, FunctionAccess> = {
     // accepted file's key leaves the accepted version in use.
     readVersions: uploads,
     write: [OUT.validation, OUT.rejections, OUT.measures, OUT.runs],
-    // The rejection email to the performance team is a send like any other.
-    ledger: ['rejection'],
-    mailTo: [{ list: REJECTION_LIST }],
+    // The rejection email to the performance team is a send like any other; the packs' owners
+    // are told when it does not arrive.
+    ledger: ['rejection', 'rejectionNotice'],
+    mailTo: [{ list: REJECTION_LIST }, { packField: 'ownersList' }],
   },
   // Renders each ready pack from the measures document; skips a version already rendered.
   render: {
@@ -70,7 +71,7 @@ export const ACCESS: Record<FunctionName, FunctionAccess> = {
   schedule: {
     read: [OUT.reports, OUT.approvals, OUT.config, OUT.validation],
     write: [OUT.runs],
-    ledger: ['boardSend', 'boardNotice', 'reminder'],
+    ledger: ['boardSend', 'boardNotice', 'reminder', 'reminderNotice'],
     mailTo: [{ packField: 'lists' }, { packField: 'ownersList' }, { packField: 'previewList' }],
   },
 };

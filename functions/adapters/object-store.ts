@@ -15,6 +15,7 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { Readable } from 'node:stream';
 import type { ObjectStore, ObjectVersion, StoredObject } from '../core/pipeline/ports.ts';
 
 export function s3ClientFor(endpoint?: string, extra: Partial<S3ClientConfig> = {}): S3Client {
@@ -72,6 +73,11 @@ export class S3ObjectStore implements ObjectStore {
 
   async put(key: string, body: Uint8Array | string, contentType: string): Promise<void> {
     await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+  }
+
+  async putStream(key: string, body: AsyncIterable<Uint8Array>, bytes: number, contentType: string): Promise<void> {
+    const stream = body instanceof Readable ? body : Readable.from(body);
+    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: stream, ContentLength: bytes, ContentType: contentType }));
   }
 
   async head(key: string): Promise<StoredObject | null> {

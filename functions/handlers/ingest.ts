@@ -4,22 +4,19 @@
  * itself is never modified), then recompute the period's measures from the files that count.
  */
 import { validateUpload } from '../core/uploads/validate-upload.ts';
-import { rejectionReport } from '../core/uploads/report.ts';
+import { errorsCsvLine, rejectionReport } from '../core/uploads/report.ts';
 import { uploadKindOfKey } from '../core/bucket-layout.ts';
 import { parseS3Event } from '../core/pipeline/s3-event.ts';
 import { keyProblem, sizeProblem } from '../core/pipeline/key-safety.ts';
 import { filesThatCount, inUseSentence, rejectionKey, validationKey, type ValidationRecord } from '../core/pipeline/uploads-state.ts';
-import { listAddresses, REJECTION_LIST } from '../core/pipeline/recipients.ts';
-import { rejectionSendKey } from '../core/pipeline/ledger-keys.ts';
-import { deliver } from '../core/pipeline/deliver.ts';
-import { composeMime } from '../core/mail/compose.ts';
 import type { EventsData, UploadKind } from '../core/uploads/parsed.ts';
 import { monthIdOf } from '../core/calendar/days.ts';
 import { lambdaDeps, type PipelineDeps } from './support/deps.ts';
 import { RunLog } from './support/runs.ts';
-import { loadRecipients } from './support/recipients.ts';
 import { candidates, recompute } from './support/recompute.ts';
 import { guardRead } from './support/read-guard.ts';
+import { ErrorsCsvFile } from './support/errors-csv.ts';
+import { emailRejection } from './support/rejection-mail.ts';
 
 export function createIngest(deps: PipelineDeps) {
   return async (event: unknown): Promise<{ processed: number }> => {
@@ -51,6 +48,25 @@ async function ingestOne(deps: PipelineDeps, run: RunLog, key: string, versionId
   const fileName = key.slice(key.lastIndexOf('/') + 1);
   const base = { key, kind, lastModified: obj.lastModified.toISOString(), versionId: obj.versionId, size: obj.size, validatedAt: deps.clock.now().toISOString() };
   const tooBig = sizeProblem(obj.size, deps.maxUploadBytes);
+  // Every error of a parsed file, as it is found, into a temporary file: the complete list.
+  const fullCsv = tooBig ? null : new ErrorsCsvFile(errorsCsvLine(kind));
+  try {
+    return await judge(deps, run, obj, base, tooBig, fullCsv);
+  } finally {
+    fullCsv?.dispose();
+  }
+}
+
+async function judge(
+  deps: PipelineDeps,
+  run: RunLog,
+  obj: { body: AsyncIterable<Uint8Array> },
+  base: Omit<ValidationRecord, 'accepted' | 'rows' | 'errorCount' | 'warningCount' | 'errorCountsByRule' | 'refused' | 'period'>,
+  tooBig: string | null,
+  fullCsv: ErrorsCsvFile | null,
+): Promise<'ok' | 'rejected'> {
+  const { key, kind } = base;
+  const fileName = key.slice(key.lastIndexOf('/') + 1);
   let record: ValidationRecord;
   let report: { subject: string; text: string; errorsCsv: string };
   let data: unknown = null;
@@ -65,7 +81,7 @@ async function ingestOne(deps: PipelineDeps, run: RunLog, key: string, versionId
     };
   } else {
     const read = guardRead(key, obj.body);
-    const result = await validateUpload(kind, read.body, { fileName });
+    const result = await validateUpload(kind, read.body, { fileName, onError: (issue) => fullCsv?.add(issue) });
     read.rethrow();
     const accepted = result.errorCount === 0 && result.data !== null;
     record = {
@@ -85,8 +101,10 @@ async function ingestOne(deps: PipelineDeps, run: RunLog, key: string, versionId
   await deps.store.put(validationKey(key, record.versionId), JSON.stringify(record, null, 2), 'application/json');
   if (!record.accepted) {
     run.note(`rejected: ${record.errorCount} error(s)${record.refused ? ` (${record.refused})` : ''}`);
-    await deps.store.put(rejectionKey(key, record.versionId), report.errorsCsv, 'text/csv; charset=utf-8');
-    await emailRejection(deps, run, key, record, fileName, report);
+    const fullCsvKey = rejectionKey(key, record.versionId);
+    if (fullCsv) await fullCsv.putTo(deps.store, fullCsvKey);
+    else await deps.store.put(fullCsvKey, report.errorsCsv, 'text/csv; charset=utf-8');
+    await emailRejection(deps, run, record, { ...report, fullCsvKey, omitted: fullCsv?.omitted ?? 0 });
     return 'rejected';
   }
   const measures = await recompute(deps, run, { key, versionId: record.versionId, data });
@@ -102,38 +120,6 @@ async function inUseNow(deps: PipelineDeps, kind: UploadKind): Promise<string> {
 function eventsPeriod(data: unknown): string | null {
   const end = (data as Partial<EventsData> | null)?.reportingPeriodEnd;
   return typeof end === 'number' ? monthIdOf(end) : null;
-}
-
-async function emailRejection(
-  deps: PipelineDeps,
-  run: RunLog,
-  key: string,
-  record: ValidationRecord,
-  fileName: string,
-  report: { subject: string; text: string; errorsCsv: string },
-): Promise<void> {
-  const recipients = listAddresses(await loadRecipients(deps.store, deps.recipientsKey), REJECTION_LIST);
-  const text = `${report.text}\nThe upload (${key}) is left as it was; the errors are also saved as ${rejectionKey(key, record.versionId)}.\n`;
-  const results = await deliver(
-    recipients.map((to) => ({
-      ledgerKey: rejectionSendKey(key, record.versionId ?? record.lastModified, to),
-      recipient: to,
-      purpose: 'rejection',
-      compose: () =>
-        composeMime({
-          from: deps.sender,
-          fromName: deps.senderName,
-          to: [to],
-          subject: report.subject,
-          text,
-          attachments: [{ fileName: `${fileName}.errors.csv`, contentType: 'text/csv; charset=utf-8', content: report.errorsCsv }],
-          date: deps.clock.now(),
-          messageId: `<rejection-${record.lastModified.replace(/\W/g, '')}-${Math.random().toString(36).slice(2)}@${deps.sender.split('@')[1]}>`,
-        }),
-    })),
-    deps,
-  );
-  for (const r of results) run.note(`rejection email to ${r.recipient}: ${r.status}`);
 }
 
 export const handler = (event: unknown) => createIngest(lambdaDeps())(event);

@@ -13,7 +13,8 @@ import { OUTPUT_PREFIXES, UPLOAD_PREFIXES } from '../core/bucket-layout.ts';
 import { approvalKey, manifestSchema, parseManifestKey, type Manifest } from '../core/pipeline/manifest.ts';
 import { isNthWorkingDay, isOnOrAfterNthWorkingDay, londonDay, previousMonth } from '../core/pipeline/working-days.ts';
 import { listAddresses, type Recipients } from '../core/pipeline/recipients.ts';
-import { reminderSendKey } from '../core/pipeline/ledger-keys.ts';
+import { reminderNoticeSendKey, reminderSendKey } from '../core/pipeline/ledger-keys.ts';
+import { tellOwnersOfMissedSends } from './support/missed-sends.ts';
 import { validationRecordSchema } from '../core/pipeline/uploads-state.ts';
 import { deliver } from '../core/pipeline/deliver.ts';
 import { composeMime } from '../core/mail/compose.ts';
@@ -67,7 +68,7 @@ async function eventsArrived(deps: PipelineDeps, period: string): Promise<boolea
   return false;
 }
 
-async function remind(deps: PipelineDeps, run: RunLog, period: string, to: string[]) {
+async function remind(deps: PipelineDeps, run: RunLog, period: string, to: string[], owners: string[]) {
   const results = await deliver(
     to.map((r) => ({
       ledgerKey: reminderSendKey(period, r),
@@ -87,6 +88,8 @@ async function remind(deps: PipelineDeps, run: RunLog, period: string, to: strin
     deps,
   );
   for (const x of results) run.note(`reminder for ${period} to ${x.recipient}: ${x.status}`);
+  const about = { what: `The reminder that the ${period} events extract has not arrived`, subject: reminderSubject(period) };
+  await tellOwnersOfMissedSends(deps, run, (digest, owner) => reminderNoticeSendKey(period, digest, owner), about, results, owners);
 }
 
 export function createSchedule(deps: PipelineDeps) {
@@ -111,7 +114,8 @@ export function createSchedule(deps: PipelineDeps) {
       let reminded = false;
       if (remindToday.length && !(await eventsArrived(deps, period))) {
         const to = [...new Set(remindToday.map((p) => p.distribution.previewList).flatMap((l) => listAddresses(recipients, l)))];
-        await remind(deps, run, period, to);
+        const owners = [...new Set(remindToday.map((p) => p.distribution.ownersList).flatMap((l) => listAddresses(recipients, l)))];
+        await remind(deps, run, period, to, owners);
         reminded = true;
       }
       return { today, due: due.map((p) => p.id), reminded, outcome: missed ? ('partial' as const) : ('ok' as const) };

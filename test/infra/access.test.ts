@@ -7,7 +7,7 @@ import {
   matchesStringLike,
   packNoticeSendKey,
   packSendKey,
-  rejectionSendKey,
+  rejectionNoticeSendKey, rejectionSendKey, reminderNoticeSendKey,
   reminderSendKey,
   type LedgerKeyFamily,
 } from '../../functions/core/pipeline/ledger-keys.ts';
@@ -73,6 +73,8 @@ describe('ledger key families', () => {
     boardNotice: packNoticeSendKey('2021-11', 'scrutiny-board', 'v20211203', 'board', '0a1b2c3d4e5f', 'owner@example.org'),
     rejection: rejectionSendKey('extracts/events/events-2021-11.csv', '2021-12-03T09:00:00.000Z', 'performance@example.org'),
     reminder: reminderSendKey('2021-11', 'performance@example.org'),
+    rejectionNotice: rejectionNoticeSendKey('extracts/events/events-2021-11.csv', 'v3', '0a1b2c3d4e5f', 'owner@example.org'),
+    reminderNotice: reminderNoticeSendKey('2021-11', '0a1b2c3d4e5f', 'owner@example.org'),
     suppression: suppressionKey('Chair@Example.org'),
   };
   const families = Object.keys(LEDGER_KEY_FAMILIES) as LedgerKeyFamily[];

@@ -26,6 +26,16 @@ export function packNoticeSendKey(period: string, packId: string, version: strin
   return noticeSendKey(`${period}#${packId}#${version}#${audience}#${digest}`, recipient);
 }
 
+/** The owners' notice that a rejection report did not reach someone; `digest` names the set of misses. */
+export function rejectionNoticeSendKey(uploadKey: string, version: string, digest: string, recipient: string): string {
+  return noticeSendKey(`rejection#${uploadKey}#${version}#${digest}`, recipient);
+}
+
+/** The owners' notice that a missing-extract reminder did not reach someone. */
+export function reminderNoticeSendKey(period: string, digest: string, recipient: string): string {
+  return noticeSendKey(`reminder#${period}#${digest}`, recipient);
+}
+
 /**
  * Each family of keys the table holds, as an IAM `StringLike` pattern (`*` any run of characters,
  * `?` one character, case-sensitive). infra/access.ts limits each function's writes to its
@@ -41,6 +51,9 @@ export const LEDGER_KEY_FAMILIES = {
   boardNotice: 'notice#????-??#*#board#*',
   rejection: 'rejection#*',
   reminder: 'reminder#*',
+  /** The owners' notice that a rejection report or a reminder did not reach someone (handlers/support/missed-sends.ts). */
+  rejectionNotice: 'notice#rejection#*',
+  reminderNotice: 'notice#reminder#*',
   suppression: `${SUPPRESSION_PREFIX}*`,
 } as const;
 

@@ -22,6 +22,8 @@ export interface ObjectStore {
   getStream(key: string, versionId?: string | null): Promise<(ObjectVersion & { body: AsyncIterable<Uint8Array> }) | null>;
   getBytes(key: string, versionId?: string | null): Promise<Uint8Array | null>;
   put(key: string, body: Uint8Array | string, contentType: string): Promise<void>;
+  /** Puts a body streamed from elsewhere (a temporary file) whose size is known. */
+  putStream(key: string, body: AsyncIterable<Uint8Array>, bytes: number, contentType: string): Promise<void>;
   head(key: string): Promise<StoredObject | null>;
   /** Every object under a prefix (all pages). */
   list(prefix: string): Promise<StoredObject[]>;

@@ -15,12 +15,20 @@ export class IssueLog {
   warningCount = 0;
   readonly errorCountsByRule: Record<string, number> = {};
 
-  constructor(private readonly maxIssues = DEFAULT_MAX_ISSUES) {}
+  /** `onError` sees every error as it is found (the complete list), not only the first `maxIssues`. */
+  constructor(
+    private readonly maxIssues = DEFAULT_MAX_ISSUES,
+    private readonly onError?: (issue: UploadIssue) => void,
+  ) {}
 
   error(row: number, column: string, value: string | null, rule: string, message: string, inPlace = true): void {
     this.errorCount++;
     this.errorCountsByRule[rule] = (this.errorCountsByRule[rule] ?? 0) + 1;
-    if (this.errors.length < this.maxIssues) this.errors.push(issue(row, column, value, rule, message, inPlace));
+    const keep = this.errors.length < this.maxIssues;
+    if (!keep && !this.onError) return;
+    const found = issue(row, column, value, rule, message, inPlace);
+    if (keep) this.errors.push(found);
+    this.onError?.(found);
   }
 
   /**
@@ -30,7 +38,9 @@ export class IssueLog {
   fileError(row: number, rule: string, message: string): void {
     this.errorCount++;
     this.errorCountsByRule[rule] = (this.errorCountsByRule[rule] ?? 0) + 1;
-    this.errors.unshift(issue(row, '', null, rule, message, true));
+    const found = issue(row, '', null, rule, message, true);
+    this.errors.unshift(found);
+    this.onError?.(found);
   }
 
   warn(row: number, column: string, value: string | null, rule: string, message: string, inPlace = true): void {

@@ -5,7 +5,8 @@
  * message always, a value only when it cannot be personal.
  */
 import { KINDS } from './kinds/index.ts';
-import { redactor } from './redaction.ts';
+import { redactor, type ShownIssue } from './redaction.ts';
+import type { UploadIssue, UploadKind } from './parsed.ts';
 import type { UploadResult } from './validate-upload.ts';
 
 /** Errors listed in the email body; the attached CSV lists every error kept (at least 1,000). */
@@ -46,8 +47,7 @@ export function rejectionReport(fileName: string, result: UploadResult, inUse = 
   const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
   const subject = `Upload rejected: ${fileName} (${result.kind}), ${plural(result.errorCount, 'error')}`;
   const rules = Object.entries(result.errorCountsByRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const columns = Object.hasOwn(KINDS, result.kind) ? KINDS[result.kind].columns : [];
-  const shown = result.errors.map(redactor(columns));
+  const shown = result.errors.map(redactorFor(result.kind));
   const listed = shown.slice(0, ERRORS_IN_TEXT);
   const text = [
     `The ${result.kind} upload ${fileName} was rejected: ${plural(result.errorCount, 'error')} in ${plural(result.rows, 'data row')}.`,
@@ -60,11 +60,24 @@ export function rejectionReport(fileName: string, result: UploadResult, inUse = 
     ...listed.map((issue) => `  Row ${issue.row}${issue.column ? `, ${issue.column}` : ''}: ${issue.message}${showValue(issue.value)}`),
     ...(result.warningCount > 0 ? ['', `There ${result.warningCount === 1 ? 'is' : 'are'} also ${plural(result.warningCount, 'warning')}, which do not reject a file.`] : []),
   ].join('\n');
-  const errorsCsv = [
-    'row,column,rule,value,message',
-    ...shown.map((issue) => [String(issue.row), issue.column, issue.rule, issue.value, issue.message].map(csvCell).join(',')),
-  ].join('\r\n');
+  const errorsCsv = [ERRORS_CSV_HEADER, ...shown.map(csvLine)].join('\r\n');
   return { subject, text, errorsCsv: `${errorsCsv}\r\n` };
+}
+
+export const ERRORS_CSV_HEADER = 'row,column,rule,value,message';
+
+/** One errors-CSV line for each error of an upload of `kind`, shown only as redaction.ts allows. */
+export function errorsCsvLine(kind: UploadKind): (issue: UploadIssue) => string {
+  const redact = redactorFor(kind);
+  return (issue) => csvLine(redact(issue));
+}
+
+function redactorFor(kind: UploadKind): (issue: UploadIssue) => ShownIssue {
+  return redactor(Object.hasOwn(KINDS, kind) ? KINDS[kind].columns : []);
+}
+
+function csvLine(issue: ShownIssue): string {
+  return [String(issue.row), issue.column, issue.rule, issue.value, issue.message].map(csvCell).join(',');
 }
 
 /** RFC 4180 quoting, and a leading `'` so a spreadsheet never runs a value as a formula. */

@@ -53,9 +53,10 @@ export interface UploadResult<K extends UploadKind = UploadKind> {
 export async function validateUpload<K extends UploadKind>(
   kind: K,
   source: ByteSource,
-  options: { fileName?: string; maxIssues?: number } = {},
+  /** `onError`: called with every error as it is found, for a complete list kept outside memory. */
+  options: { fileName?: string; maxIssues?: number; onError?: (issue: UploadIssue) => void } = {},
 ): Promise<UploadResult<K>> {
-  const log = new IssueLog(Math.max(options.maxIssues ?? DEFAULT_MAX_ISSUES, DEFAULT_MAX_ISSUES));
+  const log = new IssueLog(Math.max(options.maxIssues ?? DEFAULT_MAX_ISSUES, DEFAULT_MAX_ISSUES), options.onError);
   const fileName = options.fileName ?? `${kind}.csv`;
   let rows = 0;
   let data: ParsedUpload[K] | null = null;

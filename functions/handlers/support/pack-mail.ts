@@ -19,9 +19,8 @@ import { packNoticeSendKey, packSendKey } from '../../core/pipeline/ledger-keys.
 import { packFileName, type Manifest } from '../../core/pipeline/manifest.ts';
 import { packsDir, type PipelineDeps } from './deps.ts';
 import { loadRecipients } from './recipients.ts';
+import { objectLink } from './object-link.ts';
 
-/** How long an owners' link to an oversize pack works (the signer's credentials may expire sooner). */
-const LINK_SECONDS = 6 * 3600;
 
 export interface PackSendResult {
   results: DeliveryResult[];
@@ -116,12 +115,7 @@ async function tellOwners(
     .update(JSON.stringify(missed.map((m) => [m.recipient, m.status]).sort()))
     .digest('hex')
     .slice(0, 12);
-  let where = `s3 object ${manifest.pdfKey}`;
-  try {
-    where = `${await deps.store.presignGet(manifest.pdfKey, LINK_SECONDS)} (link valid for up to ${LINK_SECONDS / 3600} hours; the object is ${manifest.pdfKey})`;
-  } catch {
-    // The key alone still lets an owner find it.
-  }
+  const where = await objectLink(deps.store, manifest.pdfKey);
   const notice: OwnersNoticeInput = { committee: manifest.committee, packTitle: manifest.packTitle, period: manifest.period, version: manifest.version, audience, undelivered: missed, where };
   const send = (to: string[], n: OwnersNoticeInput) =>
     deliver(

@@ -27,6 +27,7 @@ const store = {
   async getStream(k) { return objects.has(k) ? { ...stored(k), versionId: null, body: [objects.get(k)] } : null; },
   async getBytes(k) { return objects.get(k) ?? null; },
   async put(k, body) { objects.set(k, Buffer.from(body)); },
+  async putStream(k, body) { const parts = []; for await (const c of body) parts.push(Buffer.from(c)); objects.set(k, Buffer.concat(parts)); },
   async head(k) { return objects.has(k) ? stored(k) : null; },
   async list(p) { return [...objects.keys()].filter((k) => k.startsWith(p)).map(stored); },
   async listVersions(p) { return (await store.list(p)).map((o) => ({ ...o, versionId: null })); },

@@ -1,0 +1,61 @@
+/**
+ * The rejection email to the performance team: counts per rule and the first errors inline, the
+ * first 1,000 errors attached (redacted values and fixed messages keep that small), and a link to
+ * the complete errors CSV in the bucket. Its size is checked on the real bytes against SES's limit;
+ * a recipient it does not (certainly) reach is reported to the packs' owners.
+ */
+import { composeMime } from '../../core/mail/compose.ts';
+import { fitsInSes } from '../../core/mail/size.ts';
+import { deliver } from '../../core/pipeline/deliver.ts';
+import { rejectionNoticeSendKey, rejectionSendKey } from '../../core/pipeline/ledger-keys.ts';
+import { listAddresses, REJECTION_LIST } from '../../core/pipeline/recipients.ts';
+import type { ValidationRecord } from '../../core/pipeline/uploads-state.ts';
+import type { PipelineDeps } from './deps.ts';
+import { loadRecipients } from './recipients.ts';
+import { allPackOwners, tellOwnersOfMissedSends } from './missed-sends.ts';
+import { objectLink } from './object-link.ts';
+import type { RunLog } from './runs.ts';
+
+export interface RejectionMail {
+  subject: string;
+  text: string;
+  /** The first errors (at most 1,000), attached. */
+  errorsCsv: string;
+  /** Where the complete errors CSV was put, and how many errors it leaves out (past its size limit). */
+  fullCsvKey: string;
+  omitted: number;
+}
+
+export async function emailRejection(deps: PipelineDeps, run: RunLog, record: ValidationRecord, mail: RejectionMail): Promise<void> {
+  const { key } = record;
+  const fileName = key.slice(key.lastIndexOf('/') + 1);
+  const recipients = listAddresses(await loadRecipients(deps.store, deps.recipientsKey), REJECTION_LIST);
+  const all = record.errorCount.toLocaleString('en-GB');
+  const full = mail.omitted > 0 ? `The first ${(record.errorCount - mail.omitted).toLocaleString('en-GB')} of all ${all} errors are listed in` : `All ${all} errors are listed in`;
+  const text = `${mail.text}\n\nThe upload (${key}) is left as it was. ${full} ${await objectLink(deps.store, mail.fullCsvKey)}.\n`;
+  const version = record.versionId ?? record.lastModified;
+  const results = await deliver(
+    recipients.map((to) => ({
+      ledgerKey: rejectionSendKey(key, version, to),
+      recipient: to,
+      purpose: 'rejection',
+      compose: async () => {
+        const raw = await composeMime({
+          from: deps.sender,
+          fromName: deps.senderName,
+          to: [to],
+          subject: mail.subject,
+          text,
+          attachments: [{ fileName: `${fileName}.errors.csv`, contentType: 'text/csv; charset=utf-8', content: mail.errorsCsv }],
+          date: deps.clock.now(),
+          messageId: `<rejection-${record.lastModified.replace(/\W/g, '')}-${Math.random().toString(36).slice(2)}@${deps.sender.split('@')[1]}>`,
+        });
+        if (!fitsInSes(raw.byteLength, deps.mailLimitBytes)) throw new Error(`the email is ${raw.byteLength} bytes, above the SES limit`);
+        return raw;
+      },
+    })),
+    deps,
+  );
+  for (const r of results) run.note(`rejection email to ${r.recipient}: ${r.status}`);
+  await tellOwnersOfMissedSends(deps, run, (digest, owner) => rejectionNoticeSendKey(key, version, digest, owner), { what: `The rejection report for ${key}`, subject: mail.subject }, results, await allPackOwners(deps));
+}
