@@ -108,9 +108,9 @@ describe('ledger key families', () => {
 
   it('lets each stage write exactly the keys it builds (and so nothing of another stage)', () => {
     const writable = (stage: FunctionName) => families.filter((f) => ACCESS[stage].ledger.some((own) => matchesStringLike(LEDGER_KEY_FAMILIES[own], keys[f])));
-    expect(writable('ingest')).toEqual(['rejection']);
+    expect(writable('ingest')).toEqual(['rejection', 'rejectionNotice']);
     expect(writable('render')).toEqual([]);
     expect(writable('distribute')).toEqual(['previewSend', 'previewNotice']);
-    expect(writable('schedule')).toEqual(['boardSend', 'boardNotice', 'reminder']);
+    expect(writable('schedule')).toEqual(['boardSend', 'boardNotice', 'reminder', 'reminderNotice']);
   });
 });

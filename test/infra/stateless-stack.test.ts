@@ -221,11 +221,12 @@ describe('stateless stack: least privilege', () => {
     expect(asArray(kms[0]!.Action).includes('kms:GenerateDataKey')).toBe(ACCESS[name].write.length > 0 || ledger);
   });
 
-  // Which of cdk.json's lists each stage mails: rejections to the performance team (ingest);
+  // Which of cdk.json's lists each stage mails: rejections to the performance team, and the owners'
+  // notice when one does not arrive (ingest);
   // previews to the packs' preview list and owners' notices (distribute); the board and clerks,
   // owners' notices, reminders and the owners' fallback to the preview list (schedule).
   const MAILED_LISTS: Record<FunctionName, string[]> = {
-    ingest: ['performance-team'],
+    ingest: ['performance-team', 'owners'],
     render: [],
     distribute: ['performance-team', 'owners'],
     schedule: ['board', 'clerks', 'performance-team', 'owners'],
@@ -261,10 +262,10 @@ describe('stateless stack: least privilege', () => {
 
   // The partition-key families (ledger-keys.ts) each stage writes, as IAM StringLike patterns.
   const LEDGER_WRITES: Record<FunctionName, string[]> = {
-    ingest: ['rejection#*'],
+    ingest: ['rejection#*', 'notice#rejection#*'],
     render: [],
     distribute: ['????-??#*#preview#*', 'notice#????-??#*#preview#*'],
-    schedule: ['????-??#*#board#*', 'notice#????-??#*#board#*', 'reminder#*'],
+    schedule: ['????-??#*#board#*', 'notice#????-??#*#board#*', 'reminder#*', 'notice#reminder#*'],
   };
 
   it.each(FUNCTIONS)('%s reads the ledger and writes only its own key families (dynamodb:LeadingKeys)', (name, id) => {
