@@ -7,7 +7,9 @@ import type { Content, TableCell } from 'pdfmake';
 import type { MeasureResult, SeriesPoint } from '../measures/document.ts';
 import { chartLegend, xmrChart, CHART_MONTHS } from './chart.ts';
 import { SUPPRESSION_FOOTNOTE, isPointSuppressed, isYtdSuppressed } from './disclosure.ts';
-import { NO_VALUE, SUPPRESSED, capitalise, formatNumber, formatValue, unitLabel, valueParts, monthLong, monthMinusYear, monthShort } from './format.ts';
+import { NO_VALUE, SUPPRESSED, capitalise, countBeside, formatNumber, formatValue, unitLabel, valueParts, monthLong, monthMinusYear, monthShort } from './format.ts';
+import { budgetLines, providersByRating } from './snapshot-tables.ts';
+import { previousYear } from './previous-year.ts';
 import { arrowWithWord, assuranceIcon, assuranceWords, ragBadge, variationIcon, variationWords } from './icons.ts';
 import { C } from './palette.ts';
 import type { SummaryRow } from './summary.ts';
@@ -60,10 +62,12 @@ function heading(text: string): Content {
   return tagged({ text, style: 'h3' }, { type: 'H3' }) as Content;
 }
 
-/** A printable value of one point, honouring disclosure control. */
+/** A printable value of one point with the count it rests on, honouring disclosure control. */
 function shown(p: SeriesPoint | undefined, unit: MeasureResult['unit'], control: boolean): string {
   if (!p || p.value == null) return NO_VALUE;
-  return isPointSuppressed(p, unit, control) ? SUPPRESSED : formatValue(p.value, unit);
+  const withheld = isPointSuppressed(p, unit, control);
+  const count = countBeside(p.numerator, p.denominator, unit, withheld, p.numeratorText);
+  return `${withheld ? SUPPRESSED : formatValue(p.value, unit)}${count ? ` (${count})` : ''}`;
 }
 
 function breakdowns(m: MeasureResult, month: string, control: boolean): Content[] {
@@ -82,7 +86,7 @@ function breakdowns(m: MeasureResult, month: string, control: boolean): Content[
       { text: shown(s.find((p) => p.month === monthMinusYear(month)), m.unit, control), fontSize: 8, alignment: 'right' },
     ]);
   }
-  return [heading('Breakdowns'), { table: { headerRows: 1, widths: ['*', 90, 90], body }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 4] }];
+  return [heading('Breakdowns'), { table: { headerRows: 1, widths: ['*', 120, 120], body }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 4] }];
 }
 
 function benchmarks(row: SummaryRow, unit: MeasureResult['unit']): Content[] {
@@ -149,7 +153,7 @@ function annualFigures(row: SummaryRow): Content[] {
   return [{ text: [{ text: 'Financial years (April to March, as ASCOF is published): ', bold: true }, years], fontSize: 8.5, margin: [0, 0, 0, 3] }];
 }
 
-function extras(m: MeasureResult, control: boolean): Content[] {
+function extras(row: SummaryRow, m: MeasureResult, control: boolean): Content[] {
   const last = m.series.at(-1);
   const out: Content[] = [];
   if (last?.ytd) {
@@ -159,6 +163,9 @@ function extras(m: MeasureResult, control: boolean): Content[] {
         : `${y.numerator?.toLocaleString('en-GB')} (${formatValue(y.value, m.unit)})`;
     out.push({ text: [{ text: `Financial year to date (${financialYear(last.month)}): `, bold: true }, text], fontSize: 8.5, margin: [0, 0, 0, 3] });
   }
+  // ASCOF measures print every financial year already (annualFigures).
+  const before = row.annual.length ? null : previousYear(m, control);
+  if (before) out.push({ text: [{ text: `Previous financial year, ${before.label}: `, bold: true }, before.text], fontSize: 8.5, margin: [0, 0, 0, 3] });
   if (last?.medianDays != null) {
     out.push({ text: [{ text: 'Median time waiting: ', bold: true }, isPointSuppressed(last, m.unit, control) ? SUPPRESSED : formatValue(last.medianDays, 'days')], fontSize: 8.5, margin: [0, 0, 0, 3] });
   }
@@ -166,13 +173,21 @@ function extras(m: MeasureResult, control: boolean): Content[] {
 }
 
 export function card(row: SummaryRow, m: MeasureResult | undefined, control: boolean): Content[] {
-  const title: Content = tagged({ text: row.available ? row.title : row.id, style: 'h2', tocItem: true, tocMargin: [12, 0, 0, 0], pageBreak: 'before' }, { type: 'H2' }) as Content;
-  const top: Content = { text: m ? `${row.ascofCode ? `ASCOF ${row.ascofCode} · ` : ''}Measure ${row.id} · ${unitLabel(m.unit)} · good is ${row.goodIs.toLowerCase()}` : `Measure ${row.id}`, fontSize: 8, color: C.muted, margin: [0, 0, 0, 4] };
+  const title: Content = tagged({ text: row.title, style: 'h2', tocItem: true, tocMargin: [12, 0, 0, 0], pageBreak: 'before' }, { type: 'H2' }) as Content;
+  const top: Content = { text: m ? `${row.ascofCode ? `ASCOF ${row.ascofCode} · ` : ''}${capitalise(unitLabel(m.unit))} · good is ${row.goodIs.toLowerCase()}` : 'Not in this month\'s data', fontSize: 8, color: C.muted, margin: [0, 0, 0, 4] };
   if (!m) {
     return [title, top, { text: 'Not available: this measure is not in the measures document for this month, so there is nothing to report. Check that the uploads it needs were received.', fontSize: 10, margin: [0, 8, 0, 0] }];
   }
   const month = row.month ?? m.latest.month;
-  const latestBody: Content = { stack: [bigValue(row.latestValue, row.latest, m.unit), ...(row.reason ? [{ text: row.reason, fontSize: 7.5, color: C.muted }] : [])] };
+  const lastPoint = m.series.at(-1);
+  const count = lastPoint && lastPoint.value != null ? countBeside(lastPoint.numerator, lastPoint.denominator, m.unit, row.suppressed, lastPoint.numeratorText) : null;
+  const latestBody: Content = {
+    stack: [
+      bigValue(row.latestValue, row.latest, m.unit),
+      ...(count ? [{ text: count, fontSize: 7.5 }] : []),
+      ...(row.reason ? [{ text: row.reason, fontSize: 7.5, color: C.muted }] : []),
+    ],
+  };
   const spc = m.spc;
   const assurance = assuranceWords(spc, m.latest.target != null, m.polarity);
   return [
@@ -193,7 +208,7 @@ export function card(row: SummaryRow, m: MeasureResult | undefined, control: boo
     { text: [{ text: 'What it measures: ', bold: true }, m.definition ?? m.title], fontSize: 8.5, margin: [0, 0, 0, 2] },
     { text: [{ text: 'Why it matters: ', bold: true }, m.whyItMatters ?? NO_VALUE], fontSize: 8.5, margin: [0, 0, 0, 4] },
     ...annualFigures(row),
-    ...extras(m, control),
+    ...extras(row, m, control),
     heading(`Trend: ${trendMonths(Math.min(CHART_MONTHS, m.series.length))} (XmR chart)`),
     tagged(xmrChart(m, { width: WIDTH, height: 170, disclosureControl: control }) as object, { type: 'Figure', alt: chartAlt(m, control) }) as Content,
     ...(m.series.some((p) => p.value != null) ? [chartLegend(spc != null, m.latest.target != null, m.series.slice(-CHART_MONTHS).some((p) => p.revised))] : []),
@@ -205,6 +220,8 @@ export function card(row: SummaryRow, m: MeasureResult | undefined, control: boo
       columnGap: 10, margin: [0, 2, 0, 4],
     } as Content,
     ...(spc ? [{ text: `Mean ${stat(spc.mean, m.unit)}; process limits ${stat(spc.lower, m.unit)} to ${stat(spc.upper, m.unit)}.`, fontSize: 7.5, color: C.muted, margin: [0, 0, 0, 4] } as Content] : []),
+    ...budgetLines(m),
+    ...providersByRating(m, control),
     ...breakdowns(m, month, control),
     ...benchmarks(row, m.unit),
     ...commentary(m),

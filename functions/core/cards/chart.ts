@@ -7,7 +7,7 @@
 import type { Content } from 'pdfmake';
 import type { MeasureResult } from '../measures/document.ts';
 import { isPointSuppressed } from './disclosure.ts';
-import { monthShort } from './format.ts';
+import { axisUnit, formatCompact, monthShort } from './format.ts';
 import { C } from './palette.ts';
 import { tagged } from './tagged-pdf.ts';
 
@@ -83,7 +83,8 @@ export function xmrChart(m: MeasureResult, { width, height, disclosureControl }:
   if (m.unit !== 'gbp' && lo < 0 && Math.min(...values) >= 0) lo = 0; // people counts never go below zero
 
   const left = m.unit === 'gbp' ? 62 : 44;
-  const right = 8, top = 6, bottom = 18;
+  // Room above the plot for the axis unit, and on the right for the target's label.
+  const right = target != null ? 44 : 8, top = 14, bottom = 18;
   const pw = width - left - right, ph = height - top - bottom;
   const xOf = (i: number) => left + (shown.length === 1 ? pw / 2 : (i * pw) / (shown.length - 1));
   const yOf = (v: number) => top + ph - ((v - lo) / (hi - lo)) * ph;
@@ -93,7 +94,7 @@ export function xmrChart(m: MeasureResult, { width, height, disclosureControl }:
     { type: 'line', x1: 0, y1: height, x2: 1, y2: height, lineWidth: 0.1, lineColor: '#ffffff' },
     { type: 'rect', x: left, y: top, w: pw, h: ph, lineColor: C.rule, lineWidth: 0.5 },
   ];
-  const labels: Content[] = [];
+  const labels: Content[] = [{ text: axisUnit(m.unit), fontSize: 6.5, bold: true, color: C.muted, relativePosition: { x: 0, y: 0 } } as Content];
   for (let k = 0; lo + k * step <= hi + step / 1000; k++) {
     const v = lo + k * step;
     const y = yOf(v);
@@ -115,7 +116,11 @@ export function xmrChart(m: MeasureResult, { width, height, disclosureControl }:
     hline(spc.upper, C.common, 0.8, { length: 4, space: 3 });
     hline(spc.lower, C.common, 0.8, { length: 4, space: 3 });
   }
-  if (target != null) hline(target, C.target, 1.2, { length: 8, space: 2 });
+  // The target is solid and coloured, and named at its right end: never mistaken for a (dashed, grey) limit.
+  if (target != null) {
+    hline(target, C.target, 1.6);
+    labels.push({ text: `Target ${formatCompact(target, m.unit)}`, fontSize: 6, bold: true, color: C.target, relativePosition: { x: left + pw + 3, y: yOf(target) - 4 } } as Content);
+  }
 
   // The series, broken where a month has no printable value.
   let run: { x: number; y: number }[] = [];
@@ -147,7 +152,7 @@ export function chartLegend(hasSpc: boolean, hasTarget: boolean, hasRevised: boo
     items.push(legendItem(line(C.common, 1), 'mean'), legendItem(line(C.common, 0.8, { length: 4, space: 3 }), 'process limits'));
     items.push(legendItem([markerShape('good', 7, 5)], 'special cause: improvement'), legendItem([markerShape('bad', 7, 5)], 'concern'), legendItem([markerShape('neutral', 7, 5)], 'neither'));
   }
-  if (hasTarget) items.push(legendItem(line(C.target, 1.2, { length: 8, space: 2 }), 'target'));
+  if (hasTarget) items.push(legendItem(line(C.target, 1.6), 'target (solid)'));
   if (hasRevised) items.push(legendItem([{ type: 'ellipse', x: 7, y: 5, r1: 4.5, r2: 4.5, lineColor: C.text, lineWidth: 0.7 }], 'revised'));
   return { columns: items, columnGap: 0, margin: [0, 2, 0, 4] } as Content;
 }

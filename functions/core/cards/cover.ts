@@ -8,7 +8,7 @@ import { SUPPRESSION_FOOTNOTE } from './disclosure.ts';
 import { dayLong } from './format.ts';
 import { ragBadge } from './icons.ts';
 import { C } from './palette.ts';
-import type { PackSummary } from './summary.ts';
+import { measureTitle, type PackSummary } from './summary.ts';
 import { summaryTable } from './summary-table.ts';
 import { tagged } from './tagged-pdf.ts';
 
@@ -68,7 +68,7 @@ export function summaryPage(s: PackSummary): Content[] {
     {
       text: [
         'Latest is the reporting month; same month last year and the direction of travel compare with it. Region, neighbours and England are the latest published benchmarks of the same basis. ',
-        ...(s.missing.length ? [`Not available in this month's data: ${s.missing.join(', ')}. `] : []),
+        ...(s.missing.length ? [`Not available in this month's data: ${s.missing.map(measureTitle).join('; ')}. `] : []),
         ...(s.disclosureControl ? [SUPPRESSION_FOOTNOTE] : []),
       ],
       fontSize: 7, color: C.muted, margin: [0, 6, 0, 0],

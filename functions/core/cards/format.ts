@@ -104,3 +104,26 @@ export function valueParts(value: number, unit: Unit): { number: string; unit: s
   const suffix = { percent: '%', per100k: ' per 100,000', days: ' days', hours: ' hours', count: '', gbp: '' }[unit];
   return { number: formatNumber(value, unit), unit: suffix };
 }
+
+/** The short unit an axis is read in: `%`, `per 100,000 adults`, `number`, `£`, `days`, `hours per week`. */
+export function axisUnit(unit: Unit): string {
+  return unit === 'percent' ? '%' : unit === 'gbp' ? '£' : unitLabel(unit);
+}
+
+/**
+ * The count a rate or percentage rests on, as the seeds print it beside the rate ("No. and rate";
+ * "eligible, up to date and %"): `10 of 16` for a percentage, `173 people or events` for a rate
+ * per 100,000; null for a unit that is its own count. `withheld` prints `*`.
+ */
+export function countBeside(numerator: number | null, denominator: number | null, unit: Unit, withheld: boolean, numeratorText?: string): string | null {
+  if (unit !== 'percent' && unit !== 'per100k') return null;
+  if (withheld) return unit === 'percent' ? `${SUPPRESSED} of ${denominator == null ? NO_VALUE : grouped(denominator, 0)}` : `Number: ${SUPPRESSED}`;
+  if (numerator == null) return null;
+  if (unit === 'per100k') return `Number: ${grouped(numerator, 0)}`;
+  if (denominator == null) return null;
+  // Money percentages (savings) rest on sums in pounds, not counts.
+  if (numeratorText !== undefined || !Number.isInteger(numerator) || !Number.isInteger(denominator)) {
+    return `${formatValue(numerator, 'gbp')} of ${formatValue(denominator, 'gbp')}`;
+  }
+  return `${grouped(numerator, 0)} of ${grouped(denominator, 0)}`;
+}

@@ -18,7 +18,8 @@ export const C = {
   concern: '#d55e00',
   neutralCause: '#6a3d9a',
   common: '#7a7a7a',
-  target: '#000000',
+  /** Okabe–Ito bluish green: apart from the grey limits, the series and the special-cause colours. */
+  target: '#007a5a',
   series: '#333333',
 } as const;
 

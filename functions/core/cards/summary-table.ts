@@ -5,7 +5,7 @@
  */
 import type { Content, TableCell } from 'pdfmake';
 import { arrowWithWord, ragBadge } from './icons.ts';
-import { formatCompact, unitLabel } from './format.ts';
+import { capitalise, formatCompact, unitLabel } from './format.ts';
 import { C } from './palette.ts';
 import type { PackSummary, SummaryRow } from './summary.ts';
 
@@ -21,12 +21,14 @@ function row(r: SummaryRow): TableCell[] {
     text: value == null || r.unit == null ? text : formatCompact(value, r.unit), fontSize: FS, alignment: 'right',
   });
   const measure: TableCell = r.available
-    ? { text: [r.title, { text: `\n${r.ascofCode ? `ASCOF ${r.ascofCode} · ` : ''}${r.id} · ${unitLabel(r.unit!)}`, fontSize: 6, color: C.muted }], fontSize: FS }
-    : { text: [`${r.id}: not available`, { text: '\nnot in this month\'s data', fontSize: 6, color: C.muted }], fontSize: FS };
+    ? { text: [r.title, { text: `\n${r.ascofCode ? `ASCOF ${r.ascofCode} · ` : ''}${capitalise(unitLabel(r.unit!))}`, fontSize: 6, color: C.muted }], fontSize: FS }
+    : { text: [`${r.title}: not available`, { text: '\nnot in this month\'s data', fontSize: 6, color: C.muted }], fontSize: FS };
+  const plain = num(r.latest, r.latestValue) as { text: string };
+  const latest: TableCell = r.latestCount ? { text: [plain.text, { text: `\n${r.latestCount}`, fontSize: 6, color: C.muted }], fontSize: FS, alignment: 'right' } : plain;
   return [
     measure,
     { text: r.goodIs, fontSize: FS },
-    num(r.latest, r.latestValue),
+    latest,
     num(r.lastYear, r.lastYearValue),
     r.available ? (arrowWithWord(r.direction, r.polarity, FS) as TableCell) : { text: '', fontSize: FS },
     num(r.target, r.targetValue),

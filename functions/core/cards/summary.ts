@@ -6,8 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Benchmark, MeasureResult, MeasuresDocument, SeriesPoint } from '../measures/document.ts';
+import { CATALOGUE } from '../measures/catalogue/index.ts';
 import { isPointSuppressed } from './disclosure.ts';
-import { NO_VALUE, SUPPRESSED, formatValue, goodIsLabel, monthLong, monthMinusYear } from './format.ts';
+import { NO_VALUE, SUPPRESSED, countBeside, formatValue, goodIsLabel, monthLong, monthMinusYear } from './format.ts';
 import { packMeasureIds, type PackTemplate } from './pack-template.ts';
 
 export type Rag = NonNullable<MeasureResult['latest']['rag']>;
@@ -31,6 +32,8 @@ export interface SummaryRow {
   latest: string;
   /** The number behind `latest`; null when withheld or absent. */
   latestValue: number | null;
+  /** The count the latest rate or percentage rests on (`10 of 16`, `Number: 173`); null for other units. */
+  latestCount: string | null;
   /** Why the latest value is null (measures' reason), when it is. */
   reason: string | null;
   lastYear: string;
@@ -67,7 +70,8 @@ export interface PackSummary {
   disclosureControl: boolean;
   rows: SummaryRow[];
   ragCounts: { green: number; amber: number; red: number; none: number };
-  whereWeStand: { top: number; bottom: number; withQuartile: number; line: string };
+  /** Counts and the titles of the measures in the top and bottom quartiles. */
+  whereWeStand: { top: number; bottom: number; withQuartile: number; topNames: string[]; bottomNames: string[]; line: string };
   /** Pack measure ids the document does not contain. */
   missing: string[];
 }
@@ -89,11 +93,16 @@ function printable(point: Pick<SeriesPoint, 'value' | 'numerator'> | undefined, 
   return { text: formatValue(point.value, m.unit), value: point.value, suppressed: false };
 }
 
+/** A measure's title from the catalogue, so no page prints an internal id; a plain phrase for an unknown one. */
+export function measureTitle(id: string): string {
+  return CATALOGUE.find((d) => d.id === id)?.title ?? 'A measure this pack names that the catalogue does not hold';
+}
+
 function missingRow(id: string, section: string): SummaryRow {
   const none = { text: NO_VALUE, value: null, year: null };
   return {
-    id, title: id, section, available: false, unit: null, polarity: null, goodIs: NO_VALUE, month: null,
-    latest: 'not available', latestValue: null, reason: 'not in the measures document', lastYear: NO_VALUE,
+    id, title: measureTitle(id), section, available: false, unit: null, polarity: null, goodIs: NO_VALUE, month: null,
+    latest: 'not available', latestValue: null, latestCount: null, reason: 'not in the measures document', lastYear: NO_VALUE,
     lastYearValue: null, direction: null, target: NO_VALUE, targetValue: null, rag: null,
     comparators: { england: none, region: none, neighbours: none }, benchmarks: [], quartile: null, suppressed: false,
     ascofCode: null, annual: [],
@@ -133,6 +142,7 @@ export function summariseMeasure(m: MeasureResult | undefined, id: string, secti
     month,
     latest: latest.text,
     latestValue: latest.value,
+    latestCount: lastPoint && m.latest.value != null ? countBeside(lastPoint.numerator, lastPoint.denominator, m.unit, latest.suppressed, lastPoint.numeratorText) : null,
     reason: m.latest.value == null ? (lastPoint?.reason ?? 'no data for this period') : null,
     lastYear: lastYear.text,
     lastYearValue: lastYear.value,
@@ -149,11 +159,11 @@ export function summariseMeasure(m: MeasureResult | undefined, id: string, secti
   };
 }
 
-/** `ADMISSIONS_65P` → `aged 65+`; other ids stand for themselves. */
-function bandOf(id: string): string {
+/** `ADMISSIONS_65P` → `aged 65+`; other measures sharing a title are told apart by their unit. */
+function bandOf(id: string, unit: MeasureResult['unit'] | null): string {
   if (/_65P$/.test(id)) return 'aged 65+';
   if (/_18_64$/.test(id)) return 'aged 18–64';
-  return id;
+  return unit ?? 'another measure';
 }
 
 export function summarisePack(doc: MeasuresDocument, pack: PackTemplate): PackSummary {
@@ -162,16 +172,21 @@ export function summarisePack(doc: MeasuresDocument, pack: PackTemplate): PackSu
   // Two measures may share a title (the admissions pair differ only by age band): name them apart.
   const titles = new Map<string, number>();
   for (const r of rows) titles.set(r.title, (titles.get(r.title) ?? 0) + 1);
-  for (const r of rows) if (r.available && titles.get(r.title)! > 1) r.title = `${r.title} (${bandOf(r.id)})`;
+  for (const r of rows) if (r.available && titles.get(r.title)! > 1) r.title = `${r.title} (${bandOf(r.id, r.unit)})`;
   const ragCounts = { green: 0, amber: 0, red: 0, none: 0 };
   for (const r of rows) ragCounts[r.rag ?? 'none'] += 1;
-  const top = rows.filter((r) => r.quartile === 'top').length;
-  const bottom = rows.filter((r) => r.quartile === 'bottom').length;
-  const withQuartile = rows.filter((r) => r.quartile != null).length;
+  // A measure in two sections is one measure: count and name it once.
+  const ranked = [...new Map(rows.filter((r) => r.quartile != null).map((r) => [r.id, r])).values()];
+  const topNames = ranked.filter((r) => r.quartile === 'top').map((r) => r.title);
+  const bottomNames = ranked.filter((r) => r.quartile === 'bottom').map((r) => r.title);
+  const top = topNames.length;
+  const bottom = bottomNames.length;
+  const withQuartile = ranked.length;
+  const named = (names: string[]) => (names.length ? ` (${names.join('; ')})` : '');
   const line =
     withQuartile === 0
       ? 'Where we stand: no measure in this pack has benchmark quartiles for this period.'
-      : `Where we stand: of ${withQuartile} measure${withQuartile === 1 ? '' : 's'} with benchmark quartiles, ${top} ${top === 1 ? 'is' : 'are'} in the top quartile and ${bottom} in the bottom quartile.`;
+      : `Where we stand: of ${withQuartile} measure${withQuartile === 1 ? '' : 's'} with benchmark quartiles, ${top} ${top === 1 ? 'is' : 'are'} in the top quartile${named(topNames)} and ${bottom} in the bottom quartile${named(bottomNames)}.`;
   return {
     packId: pack.id,
     title: pack.title,
@@ -184,7 +199,7 @@ export function summarisePack(doc: MeasuresDocument, pack: PackTemplate): PackSu
     disclosureControl: pack.disclosureControl,
     rows,
     ragCounts,
-    whereWeStand: { top, bottom, withQuartile, line },
+    whereWeStand: { top, bottom, withQuartile, topNames, bottomNames, line },
     missing: [...new Set(packMeasureIds(pack).filter((id) => !byId.has(id)))],
   };
 }

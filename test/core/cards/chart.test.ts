@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CHART_MONTHS, xmrChart } from '../../../functions/core/cards/chart.ts';
 import type { MeasureResult } from '../../../functions/core/measures/document.ts';
 import { fixtureDocument } from './fixture-document.ts';
+import { C } from '../../../functions/core/cards/palette.ts';
 
 type Shape = { type: string; color?: string; lineColor?: string; dash?: unknown; y1?: number; y2?: number; x1?: number; x2?: number; points?: unknown[] };
 
@@ -25,7 +26,12 @@ describe('xmrChart', () => {
     const s = shapes(m);
     expect(markers(s)).toHaveLength(CHART_MONTHS);
     const dashed = s.filter((x) => x.type === 'line' && x.dash);
-    expect(dashed).toHaveLength(3); // two process limits and the target
+    expect(dashed).toHaveLength(2); // the two process limits
+    // The target: solid, in its own colour, and named beside the line.
+    const target = s.filter((x) => x.type === 'line' && !x.dash && x.lineColor === C.target);
+    expect(target).toHaveLength(1);
+    expect(labels(m)).toContain(`Target ${m.latest.target!.toFixed(1)}%`);
+    expect(labels(m)).toContain('%'); // the axis unit
     expect(labels(m)).toContain('Nov 21');
   });
 
@@ -50,7 +56,8 @@ describe('xmrChart', () => {
   it('draws no limits for a series too short for SPC, and says so when nothing can be plotted', () => {
     const m = measure('BUDGET_VARIANCE');
     expect(m.spc).toBeNull();
-    expect(shapes(m).filter((x) => x.type === 'line' && x.dash)).toHaveLength(1); // the target only
+    expect(shapes(m).filter((x) => x.type === 'line' && x.dash)).toHaveLength(0);
+    expect(shapes(m).filter((x) => x.type === 'line' && x.lineColor === C.target)).toHaveLength(1); // the target only
     m.series.forEach((p) => Object.assign(p, { value: null, reason: 'no upload' }));
     expect(xmrChart(m, { width: 515, height: 170, disclosureControl: true })).toMatchObject({ text: 'No values to chart for these months.' });
   });

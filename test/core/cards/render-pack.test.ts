@@ -125,10 +125,10 @@ describe('renderPack', () => {
     expect(summary).toContain(`RAG counts: ${counts.green} green, ${counts.amber} amber, ${counts.red} red, ${counts.none} without a RAG rating.`);
     for (const m of measures) {
       if (m.id !== 'ADMISSIONS_18_64' && m.id !== 'ADMISSIONS_65P') expect(summary).toContain(m.title);
-      expect(summary).toContain(m.id);
+      expect(summary).not.toContain(m.id);
       if (!withheld(m) && m.unit === 'percent') expect(summary).toContain(`${m.latest.value!.toFixed(1)}%`);
     }
-    expect(summary).toMatch(/Where we stand: of 6 measures with benchmark quartiles, 2 are in the top quartile and 1 in the bottom quartile/);
+    expect(summary).toMatch(/Where we stand: of 6 measures with benchmark quartiles, 2 are in the top quartile \(.+; .+\) and 1 in the bottom quartile \(.+\)/);
     expect(summary).toContain('Region');
     expect(summary).toContain('England');
     expect(summary).toContain('498.2'); // England's ADMISSIONS_65P benchmark
@@ -144,7 +144,9 @@ describe('renderPack', () => {
     for (const id of cardIds()) {
       const m = doc.measures.find((x) => x.id === id)!;
       const page = cardPage(id);
-      expect(page).toContain(`Measure ${id}`);
+      // Titles, never internal ids, on the page.
+      expect(page).toContain(m.title);
+      expect(page).not.toContain(id);
       expect(page).toContain('Latest: November 2021');
       expect(page).toContain('Trend: the last 24 months (XmR chart)');
       expect(page).toMatch(/Variation: (common cause|special cause)/);
@@ -189,7 +191,8 @@ describe('renderPack', () => {
     expect(carers).toContain('Latest: November 2021 *');
     expect(carers).toContain('Not rated: figure withheld');
     expect(carers).toContain('Fewer than 8 people or events');
-    expect(cardPage('REVIEWS_REDUCED')).toMatch(/18-64 \* \*/);
+    // A withheld breakdown prints * with * for its count.
+    expect(cardPage('REVIEWS_REDUCED')).toMatch(/18-64 \* \(\* of [\d,]+\) \* \(\* of [\d,]+\)/);
     const open = packTemplateSchema.parse({ ...scrutiny, disclosureControl: false, sections: [{ title: 'Carers', measures: ['CARER_ASSESS'] }] });
     const page = (await readPdf(await renderPack(doc, open, OPTIONS))).pages[3];
     expect(page).toContain('Latest: November 2021 5');
@@ -201,7 +204,8 @@ describe('renderPack', () => {
     const read = await readPdf(await renderPack(doc, odd, { ...OPTIONS, revised: true }));
     expect(read.pages).toHaveLength(5);
     expect(read.pages[3]).toContain('Not available: this measure is not in the measures document');
-    expect(read.pages[1]).toContain('NOT_A_MEASURE: not available');
+    expect(read.pages[1]).toContain('A measure this pack names that the catalogue does not hold: not available');
+    expect(read.pages.join(' ')).not.toContain('NOT_A_MEASURE');
     expect(read.pages[0]).toContain('REVISED — this version replaces an earlier one');
     expect(read.pages[4]).toContain('November 2021 · REVISED');
     expect(read.info.Subject).toContain('(revised)');

@@ -50,7 +50,10 @@ describe('summarisePack', () => {
     expected.none += 1; // NOT_A_MEASURE
     expect(s.ragCounts).toEqual(expected);
     expect(s.whereWeStand).toMatchObject({ top: 2, bottom: 1, withQuartile: 6 });
-    expect(s.whereWeStand.line).toContain('2 are in the top quartile and 1 in the bottom quartile');
+    expect(s.whereWeStand.line).toContain(`2 are in the top quartile (${s.whereWeStand.topNames.join('; ')}) and 1 in the bottom quartile (${s.whereWeStand.bottomNames[0]})`);
+    // The names are the titles of the rows in those quartiles.
+    expect(s.whereWeStand.topNames).toEqual(s.rows.filter((r) => r.quartile === 'top').map((r) => r.title));
+    expect(s.whereWeStand.bottomNames).toEqual(s.rows.filter((r) => r.quartile === 'bottom').map((r) => r.title));
     expect(s.missing).toEqual(['NOT_A_MEASURE']);
     const missing = s.rows.at(-1)!;
     expect(missing).toMatchObject({ available: false, latest: 'not available', rag: null, direction: null });
