@@ -37,10 +37,14 @@ function newAdmissions(ctx: MeasureContext): Admission[] {
     for (let p = 0; p < ctx.persons.length; p++) {
       const build: EventRow[] = [];
       for (let k = lts.offsets[p]; k < lts.offsets[p + 1]; k++) if (inAdmissionsBuild(lts.rows[k])) build.push(lts.rows[k]);
+      // Build rows ascend by start: the latest end among those starting before `a` is kept as a
+      // pointer moves, so "an earlier row ending under 365 days before" costs O(1), not O(rows).
+      let earlier = 0;
+      let latestEnd = -Infinity;
       for (const a of build) {
+        while (earlier < build.length && build[earlier].start < a.start) latestEnd = Math.max(latestEnd, endOrOpen(build[earlier++].end));
         if (a.outcome === 'NFA: Self-funded client or under 12wk disregard') continue;
-        const existing = build.some((b) => b.start < a.start && a.start - endOrOpen(b.end) < 365);
-        if (existing) continue;
+        if (a.start - latestEnd < 365) continue;
         const age = dhscAge(details, p, a.start);
         if (age < 18) continue;
         out.push({ person: p, start: a.start, band: age <= 64 ? '18-64' : '65+' });
