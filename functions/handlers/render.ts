@@ -14,8 +14,7 @@ import { OUTPUT_PREFIXES } from '../core/bucket-layout.ts';
 import { parseS3Event } from '../core/pipeline/s3-event.ts';
 import { missingKinds } from '../core/pipeline/pack.ts';
 import { checkPdfWhole } from '../core/pipeline/pdf-check.ts';
-import { manifestKey, manifestSchema, parseMeasuresKey, pdfKey, ragChanges, type Manifest } from '../core/pipeline/manifest.ts';
-import { previousMonth } from '../core/pipeline/working-days.ts';
+import { manifestKey, manifestSchema, parseMeasuresKey, pdfKey, type Manifest } from '../core/pipeline/manifest.ts';
 import { z } from 'zod';
 import { lambdaDeps, packsDir, type PipelineDeps } from './support/deps.ts';
 import { RunLog } from './support/runs.ts';
@@ -61,12 +60,6 @@ async function manifests(deps: PipelineDeps, period: string, packId: string): Pr
   return out;
 }
 
-async function latestManifest(deps: PipelineDeps, period: string, packId: string): Promise<Manifest | null> {
-  let best: Manifest | null = null;
-  for (const m of await manifests(deps, period, packId)) if (!best || m.generatedAt > best.generatedAt) best = m;
-  return best;
-}
-
 async function renderOne(
   deps: PipelineDeps,
   run: RunLog,
@@ -90,7 +83,6 @@ async function renderOne(
   }
   const before = (await manifests(deps, doc.period, pack.id)).filter((m) => m.version !== version);
   const earlier = before.reduce<Manifest | null>((best, m) => (!best || m.generatedAt > best.generatedAt ? m : best), null);
-  const previousPeriod = await latestManifest(deps, previousMonth(doc.period), pack.id);
   const generatedAt = deps.clock.now().toISOString();
   const revised = earlier !== null && earlier.version !== version;
   // A run that died between the PDF and its manifest is finished from the stored PDF.
@@ -115,8 +107,9 @@ async function renderOne(
     measuresKey,
     summary: {
       rag: summary.ragCounts,
-      changed: ragChanges(summary.rows, previousPeriod?.summary.ragById ?? null),
-      ragById: Object.fromEntries(summary.rows.map((r) => [r.id, r.rag])),
+      // From the measures themselves (last month's value against its target), first pack included.
+      changed: summary.ragChanges,
+      compared: summary.ragCompared,
       rows: summary.rows.map(({ section, title, latest, lastYear, direction, target, rag }) => ({ section, title, latest, lastYear, direction, target, rag })),
     },
   };

@@ -5,12 +5,14 @@
  */
 import type { Content, TableCell } from 'pdfmake';
 import type { MeasureResult, SeriesPoint } from '../measures/document.ts';
-import { chartLegend, xmrChart, CHART_MONTHS } from './chart.ts';
-import { SUPPRESSION_FOOTNOTE, isPointSuppressed, isYtdSuppressed } from './disclosure.ts';
-import { NO_VALUE, SUPPRESSED, capitalise, countBeside, formatNumber, formatValue, unitLabel, valueParts, monthLong, monthMinusYear, monthShort } from './format.ts';
+import { chartWindow } from '../measures/spc-window.ts';
+import { chartLegend, xmrChart } from './chart.ts';
+import { SUPPRESSION_FOOTNOTE, isPointSuppressed } from './disclosure.ts';
+import { NO_VALUE, SUPPRESSED, capitalise, countBeside, formatValue, unitLabel, valueParts, monthLong, monthMinusYear, monthShort } from './format.ts';
 import { budgetLines, providersByRating } from './snapshot-tables.ts';
 import { previousYear } from './previous-year.ts';
-import { arrowWithWord, assuranceIcon, assuranceWords, ragBadge, variationIcon, variationWords } from './icons.ts';
+import { arrowWithWord, assuranceIcon, ragBadge, variationIcon } from './icons.ts';
+import { assuranceWords, noSpcNote, shownAssurance, statsLines, trendHeading, variationWords } from './spc-words.ts';
 import { C } from './palette.ts';
 import type { SummaryRow } from './summary.ts';
 import { chartAlt } from './chart-alt.ts';
@@ -39,11 +41,6 @@ function bigValue(value: number | null, text: string, unit: MeasureResult['unit'
   return { text: [{ text: parts.number, fontSize: 16, bold: true }, { text: parts.unit, fontSize: parts.unit === '%' ? 16 : 8, bold: parts.unit === '%' }] };
 }
 
-/** SPC statistics are averages, so counts get a decimal too. */
-function stat(v: number, unit: MeasureResult['unit']): string {
-  return unit === 'count' ? formatNumber(v, 'days') : formatValue(v, unit);
-}
-
 /** Why a card has no RAG, in words (the badge's own words otherwise). */
 function ragWords(row: SummaryRow, m: MeasureResult): string | undefined {
   if (row.rag) return undefined;
@@ -54,20 +51,16 @@ function ragWords(row: SummaryRow, m: MeasureResult): string | undefined {
   return undefined;
 }
 
-function trendMonths(n: number): string {
-  return n === 1 ? 'the latest month' : `the last ${n} months`;
-}
-
 function heading(text: string): Content {
   return tagged({ text, style: 'h3' }, { type: 'H3' }) as Content;
 }
 
-/** A printable value of one point with the count it rests on, honouring disclosure control. */
+/** A printable value of one published point with the count it rests on: `*` when withheld. */
 function shown(p: SeriesPoint | undefined, unit: MeasureResult['unit'], control: boolean): string {
-  if (!p || p.value == null) return NO_VALUE;
-  const withheld = isPointSuppressed(p, unit, control);
+  if (!p || (p.value == null && !p.withheld)) return NO_VALUE;
+  const withheld = p.withheld === true || isPointSuppressed(p, unit, control);
   const count = countBeside(p.numerator, p.denominator, unit, withheld, p.numeratorText);
-  return `${withheld ? SUPPRESSED : formatValue(p.value, unit)}${count ? ` (${count})` : ''}`;
+  return `${withheld ? SUPPRESSED : formatValue(p.value!, unit)}${count ? ` (${count})` : ''}`;
 }
 
 function breakdowns(m: MeasureResult, month: string, control: boolean): Content[] {
@@ -126,23 +119,26 @@ function nullRuns(series: SeriesPoint[]): string[] {
   const out: string[] = [];
   let start: SeriesPoint | null = null, prev: SeriesPoint | null = null;
   const close = () => { if (start && prev) out.push(`${monthShort(start.month)}${prev !== start ? ` – ${monthShort(prev.month)}` : ''}: no value (${start.reason ?? 'no reason given'})`); };
+  // Withheld months are not "no value": the footnote explains their `*`.
+  const missing = (p: SeriesPoint) => p.value == null && !p.withheld;
   for (const p of series) {
-    if (p.value == null && start && p.reason === start.reason) { prev = p; continue; }
+    if (missing(p) && start && p.reason === start.reason) { prev = p; continue; }
     close();
-    start = p.value == null ? p : null; prev = start;
+    start = missing(p) ? p : null; prev = start;
   }
   close();
   return out;
 }
 
-function dataNotes(m: MeasureResult, control: boolean): Content[] {
-  const window = m.series.slice(-CHART_MONTHS);
+function dataNotes(m: MeasureResult): Content[] {
+  const window = chartWindow(m.series);
   const notes = [`Basis: ${m.basis === 'rolling12' ? 'the 12 months to each month end' : m.basis === 'snapshot' ? 'the position at each month end' : 'events in each month'}.`, ...nullRuns(window)];
   const revised = m.series.filter((p) => p.revised).map((p) => monthLong(p.month));
   if (revised.length) notes.push(`Revised since earlier packs (a newer extract changed the figure; ringed on the chart): ${revised.join(', ')}.`);
-  if (!m.spc) notes.push('Fewer than 12 values so far: the chart has no process limits and no special-cause signals yet.');
-  const all = [...window, ...Object.values(m.breakdowns).flatMap((s) => s.slice(-CHART_MONTHS))];
-  if (all.some((p) => isPointSuppressed(p, m.unit, control)) || window.some((p) => isYtdSuppressed(p.ytd, m.unit, control))) notes.push(SUPPRESSION_FOOTNOTE);
+  const noSpc = noSpcNote(m);
+  if (noSpc) notes.push(noSpc);
+  const all = [...window, ...Object.values(m.breakdowns).flatMap((s) => chartWindow(s))];
+  if (all.some((p) => p.withheld) || window.some((p) => p.ytd?.withheld)) notes.push(SUPPRESSION_FOOTNOTE);
   return [heading('Data notes'), { ul: notes.map((n) => ({ text: n, fontSize: 7.5, color: C.muted })), margin: [0, 0, 0, 0] }];
 }
 
@@ -158,20 +154,21 @@ function extras(row: SummaryRow, m: MeasureResult, control: boolean): Content[] 
   const out: Content[] = [];
   if (last?.ytd) {
     const y = last.ytd;
-    const text = y.value == null ? `not available (${y.reason ?? 'no reason given'})`
-      : isYtdSuppressed(y, m.unit, control) ? SUPPRESSED
+    const text = y.withheld ? SUPPRESSED
+      : y.value == null ? `not available (${y.reason ?? 'no reason given'})`
         : `${y.numerator?.toLocaleString('en-GB')} (${formatValue(y.value, m.unit)})`;
     out.push({ text: [{ text: `Financial year to date (${financialYear(last.month)}): `, bold: true }, text], fontSize: 8.5, margin: [0, 0, 0, 3] });
   }
   // ASCOF measures print every financial year already (annualFigures).
   const before = row.annual.length ? null : previousYear(m, control);
   if (before) out.push({ text: [{ text: `Previous financial year, ${before.label}: `, bold: true }, before.text], fontSize: 8.5, margin: [0, 0, 0, 3] });
-  if (last?.medianDays != null) {
-    out.push({ text: [{ text: 'Median time waiting: ', bold: true }, isPointSuppressed(last, m.unit, control) ? SUPPRESSED : formatValue(last.medianDays, 'days')], fontSize: 8.5, margin: [0, 0, 0, 3] });
+  if (last?.medianDays != null || (last?.withheld && last.medianDays !== undefined)) {
+    out.push({ text: [{ text: 'Median time waiting: ', bold: true }, last.withheld ? SUPPRESSED : formatValue(last.medianDays!, 'days')], fontSize: 8.5, margin: [0, 0, 0, 3] });
   }
   return out;
 }
 
+/** A measure's card, drawn from its published view (disclosure control already applied). */
 export function card(row: SummaryRow, m: MeasureResult | undefined, control: boolean): Content[] {
   const title: Content = tagged({ text: row.title, style: 'h2', tocItem: true, tocMargin: [12, 0, 0, 0], pageBreak: 'before' }, { type: 'H2' }) as Content;
   const top: Content = { text: m ? `${row.ascofCode ? `ASCOF ${row.ascofCode} · ` : ''}${capitalise(unitLabel(m.unit))} · good is ${row.goodIs.toLowerCase()}` : 'Not in this month\'s data', fontSize: 8, color: C.muted, margin: [0, 0, 0, 4] };
@@ -189,7 +186,8 @@ export function card(row: SummaryRow, m: MeasureResult | undefined, control: boo
     ],
   };
   const spc = m.spc;
-  const assurance = assuranceWords(spc, m.latest.target != null, m.polarity);
+  const assurance = assuranceWords(m, row.rag);
+  const months = chartWindow(m.series).map((p) => p.month);
   return [
     title,
     top,
@@ -209,22 +207,22 @@ export function card(row: SummaryRow, m: MeasureResult | undefined, control: boo
     { text: [{ text: 'Why it matters: ', bold: true }, m.whyItMatters ?? NO_VALUE], fontSize: 8.5, margin: [0, 0, 0, 4] },
     ...annualFigures(row),
     ...extras(row, m, control),
-    heading(`Trend: ${trendMonths(Math.min(CHART_MONTHS, m.series.length))} (XmR chart)`),
-    tagged(xmrChart(m, { width: WIDTH, height: 170, disclosureControl: control }) as object, { type: 'Figure', alt: chartAlt(m, control) }) as Content,
-    ...(m.series.some((p) => p.value != null) ? [chartLegend(spc != null, m.latest.target != null, m.series.slice(-CHART_MONTHS).some((p) => p.revised))] : []),
+    heading(trendHeading(m, months)),
+    tagged(xmrChart(m, { width: WIDTH, height: 170 }) as object, { type: 'Figure', alt: chartAlt(m) }) as Content,
+    ...(m.series.some((p) => p.value != null) ? [chartLegend(spc != null, m.latest.target != null, chartWindow(m.series).some((p) => p.revised))] : []),
     {
       columns: [
-        { columns: [variationIcon(spc, m.latest.value), { text: variationWords(spc), fontSize: 8, margin: [4, 6, 0, 0] }], width: '*' },
-        { columns: [assuranceIcon(spc, assurance), { text: assurance, fontSize: 8, margin: [4, 6, 0, 0] }], width: '*' },
+        { columns: [variationIcon(m), { text: variationWords(m), fontSize: 8, margin: [4, 6, 0, 0] }], width: '*' },
+        { columns: [assuranceIcon(shownAssurance(spc, row.rag), assurance), { text: assurance, fontSize: 8, margin: [4, 6, 0, 0] }], width: '*' },
       ],
       columnGap: 10, margin: [0, 2, 0, 4],
     } as Content,
-    ...(spc ? [{ text: `Mean ${stat(spc.mean, m.unit)}; process limits ${stat(spc.lower, m.unit)} to ${stat(spc.upper, m.unit)}.`, fontSize: 7.5, color: C.muted, margin: [0, 0, 0, 4] } as Content] : []),
+    ...statsLines(m).map((text) => ({ text, fontSize: 7.5, color: C.muted, margin: [0, 0, 0, 4] }) as Content),
     ...budgetLines(m),
     ...providersByRating(m, control),
     ...breakdowns(m, month, control),
     ...benchmarks(row, m.unit),
     ...commentary(m),
-    ...dataNotes(m, control),
+    ...dataNotes(m),
   ];
 }

@@ -1,18 +1,20 @@
 /**
  * The XmR (Making Data Count) chart on each card, drawn as pdfmake canvas vectors: the values of
- * the last months, the mean, the process limits, the target, and special-cause points marked with
- * a distinct shape as well as a colour. Withheld (disclosure control) and null points are gaps.
- * Axis labels are text laid over the canvas with `relativePosition`, so they stay real text.
+ * the chart's months (the SPC window's: spc-window.ts), the mean and the process limits over the
+ * months they come from, the target, and special-cause points marked with a distinct shape as
+ * well as a colour. It draws the published view: withheld (disclosure control) and null points
+ * are gaps. Every line lies inside the frame. Axis labels are text laid over the canvas with
+ * `relativePosition`, so they stay real text.
  */
 import type { Content } from 'pdfmake';
 import type { MeasureResult } from '../measures/document.ts';
-import { isPointSuppressed } from './disclosure.ts';
+import { chartWindow, WINDOW_MONTHS } from '../measures/spc-window.ts';
 import { axisUnit, formatCompact, monthShort } from './format.ts';
 import { C } from './palette.ts';
 import { tagged } from './tagged-pdf.ts';
 
-/** Months shown: at least 13 (this month and the same month last year), at most 24. */
-export const CHART_MONTHS = 24;
+/** Months shown: the SPC window's 24. */
+export const CHART_MONTHS = WINDOW_MONTHS;
 
 type Vector = Record<string, unknown>;
 type Marker = 'point' | 'good' | 'bad' | 'neutral';
@@ -55,13 +57,13 @@ function tick(v: number, step: number, unit: MeasureResult['unit']): string {
   return (v < -1e-9 ? '−' : '') + Math.abs(v).toLocaleString('en-GB', { minimumFractionDigits: dp, maximumFractionDigits: dp });
 }
 
-export interface ChartOptions { width: number; height: number; disclosureControl: boolean }
+export interface ChartOptions { width: number; height: number }
 
-export function xmrChart(m: MeasureResult, { width, height, disclosureControl }: ChartOptions): Content {
-  const shown = m.series.slice(-CHART_MONTHS);
+export function xmrChart(m: MeasureResult, { width, height }: ChartOptions): Content {
+  const shown = chartWindow(m.series);
   const pts = shown.map((p, i) => ({
     i, month: p.month, revised: p.revised === true,
-    value: p.value == null || isPointSuppressed(p, m.unit, disclosureControl) ? null : p.value,
+    value: p.value == null || p.withheld ? null : p.value,
   }));
   const values = pts.flatMap((p) => (p.value == null ? [] : [p.value]));
   if (values.length === 0) {
@@ -80,7 +82,8 @@ export function xmrChart(m: MeasureResult, { width, height, disclosureControl }:
   const step = niceStep(hi - lo, 4);
   lo = Math.floor(lo / step) * step;
   hi = Math.ceil(hi / step) * step;
-  if (m.unit !== 'gbp' && lo < 0 && Math.min(...values) >= 0) lo = 0; // people counts never go below zero
+  if (m.unit !== 'gbp' && lo < 0 && Math.min(...extent) >= 0) lo = 0; // counts, rates and limits never go below zero
+  if (m.unit === 'percent' && hi > 100 && Math.max(...extent) <= 100) hi = 100;
 
   const left = m.unit === 'gbp' ? 62 : 44;
   // Room above the plot for the axis unit, and on the right for the target's label.
@@ -109,12 +112,18 @@ export function xmrChart(m: MeasureResult, { width, height, disclosureControl }:
     const label = monthShort(p.month);
     labels.push({ text: label, fontSize: 6.5, color: C.muted, relativePosition: { x: xOf(p.i) - textWidth(label, 6.5) / 2, y: top + ph + 4 } } as Content);
   });
-  const hline = (v: number, colour: string, lineWidth: number, dash?: { length: number; space: number }) =>
-    vectors.push({ type: 'line', x1: left, y1: yOf(v), x2: left + pw, y2: yOf(v), lineWidth, lineColor: colour, ...(dash ? { dash } : {}) });
+  // A horizontal line from x1 to the right edge; never outside the frame.
+  const hline = (v: number, colour: string, lineWidth: number, dash?: { length: number; space: number }, x1 = left) => {
+    if (v < lo || v > hi) return;
+    vectors.push({ type: 'line', x1, y1: yOf(v), x2: left + pw, y2: yOf(v), lineWidth, lineColor: colour, ...(dash ? { dash } : {}) });
+  };
   if (spc) {
-    hline(spc.mean, C.common, 1);
-    hline(spc.upper, C.common, 0.8, { length: 4, space: 3 });
-    hline(spc.lower, C.common, 0.8, { length: 4, space: 3 });
+    // Mean and limits span the months they were computed from (re-basing can start them later).
+    const first = pts.find((p) => p.month >= spc.from);
+    const x1 = first ? xOf(first.i) : left;
+    hline(spc.mean, C.common, 1, undefined, x1);
+    hline(spc.upper, C.common, 0.8, { length: 4, space: 3 }, x1);
+    hline(spc.lower, C.common, 0.8, { length: 4, space: 3 }, x1);
   }
   // The target is solid and coloured, and named at its right end: never mistaken for a (dashed, grey) limit.
   if (target != null) {

@@ -46,7 +46,7 @@ export function cover(s: PackSummary, o: CoverOptions): Content[] {
       layout: 'lightHorizontalLines',
     }, { type: 'Table', headerColumns: 1 }) as Content,
     {
-      text: 'Each card shows the latest month against its target, the same month last year and the trend as a statistical process control (XmR) chart. RAG ratings are printed as words as well as colours.',
+      text: 'Each card shows the latest month against its target, the same month last year and the trend over up to 24 months, with statistical process control (XmR) limits where they apply (each card says when and why they do not). RAG ratings are printed as words as well as colours.',
       fontSize: 9, color: C.muted, margin: [0, 30, 0, 0],
     },
   ];

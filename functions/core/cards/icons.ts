@@ -8,6 +8,7 @@ import type { MeasureResult, Spc } from '../measures/document.ts';
 import { C, RAG_STYLE } from './palette.ts';
 import type { Direction, Rag } from './summary.ts';
 import { tagged } from './tagged-pdf.ts';
+import { variationWords } from './spc-words.ts';
 
 type Polarity = MeasureResult['polarity'];
 
@@ -85,34 +86,13 @@ function side(spc: Spc, latest: number | null): 'H' | 'L' {
   return latest != null && latest < spc.mean ? 'L' : 'H';
 }
 
-export function variationWords(spc: Spc | null): string {
-  if (!spc) return 'Variation: fewer than 12 points, so no process limits or signals yet';
-  return {
-    improvement: 'Variation: special cause — improvement',
-    concern: 'Variation: special cause — concern',
-    neutral: 'Variation: special cause — neither good nor bad',
-    'common cause': 'Variation: common cause — no significant change',
-  }[spc.variation];
-}
-
-export function assuranceWords(spc: Spc | null, hasTarget: boolean, polarity: Polarity): string {
-  if (!spc) return 'Assurance: not assessed (too few points)';
-  if (polarity === 'neutral') return 'Assurance: none (neither high nor low is better)';
-  if (!hasTarget || spc.assurance == null) return 'Assurance: none (no target)';
-  return {
-    'consistently pass': 'Assurance: will consistently meet the target',
-    'consistently fail': 'Assurance: will consistently miss the target without change',
-    'hit and miss': 'Assurance: hit and miss — may or may not meet the target',
-  }[spc.assurance];
-}
-
 /** The variation icon: blue H/L for improvement, orange H/L for concern, purple for neither, grey dots for common cause. */
-export function variationIcon(spc: Spc | null, latest: number | null): Content {
-  return tagged(variationDrawing(spc, latest) as object, { type: 'Figure', alt: `Variation icon. ${variationWords(spc)}` }) as Content;
+export function variationIcon(m: MeasureResult): Content {
+  return tagged(variationDrawing(m.spc, m.latest.value) as object, { type: 'Figure', alt: `Variation icon. ${variationWords(m)}` }) as Content;
 }
 
 function variationDrawing(spc: Spc | null, latest: number | null): Content {
-  if (!spc) return disc('#ffffff', '', { text: '' });
+  if (!spc) return blank();
   if (spc.variation === 'common cause') {
     const dots = [5, 9, 13, 17].map((x, i) => ({ type: 'ellipse', x, y: i % 2 ? ICON / 2 - 2 : ICON / 2 + 2, r1: 1.6, r2: 1.6, color: '#ffffff' }));
     return { stack: [{ canvas: [{ type: 'ellipse', x: ICON / 2, y: ICON / 2, r1: ICON / 2 - 0.5, r2: ICON / 2 - 0.5, color: C.common, lineColor: C.text, lineWidth: 0.5 }, ...dots] }], width: ICON } as Content;
@@ -121,14 +101,19 @@ function variationDrawing(spc: Spc | null, latest: number | null): Content {
   return disc(fill, side(spc, latest));
 }
 
-/** The assurance icon: P (pass), F (fail), ? (hit and miss); an empty ring when there is none. */
-export function assuranceIcon(spc: Spc | null, words: string): Content {
-  return tagged(assuranceDrawing(spc) as object, { type: 'Figure', alt: `Assurance icon. ${words}` }) as Content;
+/** The icon's room with nothing in it: no icon where there is no judgement to show. */
+function blank(): Content {
+  return { text: '', width: ICON } as Content;
 }
 
-function assuranceDrawing(spc: Spc | null): Content {
-  if (!spc || spc.assurance == null) return disc('#ffffff', '');
+/** The assurance icon: P (pass), F (fail), ? (hit and miss); nothing when none is shown (spc-words.ts says why). */
+export function assuranceIcon(assurance: Spc['assurance'], words: string): Content {
+  return tagged(assuranceDrawing(assurance) as object, { type: 'Figure', alt: `Assurance icon. ${words}` }) as Content;
+}
+
+function assuranceDrawing(assurance: Spc['assurance']): Content {
+  if (assurance == null) return blank();
   const [fill, letter] =
-    spc.assurance === 'consistently pass' ? [C.improvement, 'P'] : spc.assurance === 'consistently fail' ? [C.concern, 'F'] : [C.common, '?'];
+    assurance === 'consistently pass' ? [C.improvement, 'P'] : assurance === 'consistently fail' ? [C.concern, 'F'] : [C.common, '?'];
   return disc(fill, letter);
 }

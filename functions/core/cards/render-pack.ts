@@ -12,7 +12,8 @@ import { clerkDetails } from './clerk.ts';
 import { contents, cover, summaryPage } from './cover.ts';
 import { FONT_FACES, FONT_FILES, type FontSet } from './fonts.ts';
 import { C } from './palette.ts';
-import { summarisePack } from './summary.ts';
+import { publishedView } from '../disclosure/published-view.ts';
+import { summarisePublished } from './summary.ts';
 import type { PackTemplate } from './pack-template.ts';
 import { installTaggedPdf, tagged } from './tagged-pdf.ts';
 
@@ -62,8 +63,10 @@ function prepare(fonts: FontSet): void {
 }
 
 export function packDefinition(doc: MeasuresDocument, pack: PackTemplate, options: Omit<RenderOptions, 'fonts'>): TDocumentDefinitions {
-  const summary = summarisePack(doc, pack);
-  const byId = new Map(doc.measures.map((m) => [m.id, m]));
+  // Everything printed comes from the pack's published view: disclosure control applied once.
+  const published = publishedView(doc, pack);
+  const summary = summarisePublished(published, pack);
+  const byId = new Map(published.measures.map((m) => [m.id, m]));
   // Each section is a Sect holding its cards (each a Sect too), bookmarked under the section.
   const sections: { title: string; cards: Content[] }[] = [];
   for (const row of summary.rows) {

@@ -1,14 +1,14 @@
 /**
  * The pack in numbers, with no layout: one row per measure as the seeds' summary tables print it
  * (Rotherham's ASCOF table, Norfolk's report cards), the RAG counts and "where we stand". The PDF's
- * summary page and the email body both read this, so the two can never disagree. Disclosure control
- * is applied here (when the pack says so): every text field is what may be published.
+ * summary page and the email body both read this, so the two can never disagree. It reads the
+ * pack's published view (disclosure/published-view.ts): every text field is what may be published.
  */
 import { createHash } from 'node:crypto';
-import type { Benchmark, MeasureResult, MeasuresDocument, SeriesPoint } from '../measures/document.ts';
+import type { Benchmark, MeasureResult, MeasuresDocument } from '../measures/document.ts';
 import { CATALOGUE } from '../measures/catalogue/index.ts';
-import { isPointSuppressed } from './disclosure.ts';
-import { NO_VALUE, SUPPRESSED, countBeside, formatValue, goodIsLabel, monthLong, monthMinusYear } from './format.ts';
+import { publishedView } from '../disclosure/published-view.ts';
+import { NO_VALUE, SUPPRESSED, countBeside, formatValue, goodIsLabel, monthLong } from './format.ts';
 import { packMeasureIds, type PackTemplate } from './pack-template.ts';
 
 export type Rag = NonNullable<MeasureResult['latest']['rag']>;
@@ -74,6 +74,13 @@ export interface PackSummary {
   whereWeStand: { top: number; bottom: number; withQuartile: number; topNames: string[]; bottomNames: string[]; line: string };
   /** Pack measure ids the document does not contain. */
   missing: string[];
+  /**
+   * The measures whose RAG rating differs from the month before's (that month's value against its
+   * own financial year's target, from the measures themselves); `compared` counts the measures
+   * that had a month before to compare with.
+   */
+  ragChanges: { id: string; title: string; from: Rag | null; to: Rag | null }[];
+  ragCompared: number;
 }
 
 /** Comparator names are free text in the benchmarks upload; these are the seeds' three columns. */
@@ -83,14 +90,11 @@ export function comparatorKind(name: string): ComparatorKind {
   return 'region';
 }
 
-function pointAt(m: MeasureResult, month: string): SeriesPoint | undefined {
-  return m.series.find((p) => p.month === month);
-}
-
-function printable(point: Pick<SeriesPoint, 'value' | 'numerator'> | undefined, m: MeasureResult, control: boolean) {
-  if (!point || point.value == null) return { text: NO_VALUE, value: null, suppressed: false };
-  if (isPointSuppressed(point, m.unit, control)) return { text: SUPPRESSED, value: null, suppressed: true };
-  return { text: formatValue(point.value, m.unit), value: point.value, suppressed: false };
+/** A published figure as printed: `*` when withheld, `–` when there is none. */
+function printable(value: number | null | undefined, withheld: boolean | undefined, m: MeasureResult) {
+  if (withheld) return { text: SUPPRESSED, value: null, suppressed: true };
+  if (value == null) return { text: NO_VALUE, value: null, suppressed: false };
+  return { text: formatValue(value, m.unit), value, suppressed: false };
 }
 
 /** A measure's title from the catalogue, so no page prints an internal id; a plain phrase for an unknown one. */
@@ -109,19 +113,13 @@ function missingRow(id: string, section: string): SummaryRow {
   };
 }
 
-/** One measure's row. Exported for the card, which shows the same figures in more detail. */
-export function summariseMeasure(m: MeasureResult | undefined, id: string, section: string, control: boolean): SummaryRow {
+/** One measure's row, from its published view. Exported for the card, which shows the same figures in more detail. */
+export function summariseMeasure(m: MeasureResult | undefined, id: string, section: string): SummaryRow {
   if (!m) return missingRow(id, section);
   const lastPoint = m.series.at(-1);
   const month = lastPoint?.month ?? null;
-  const latest = printable(lastPoint ? { value: m.latest.value, numerator: lastPoint.numerator } : undefined, m, control);
-  const yearAgoPoint = month ? pointAt(m, monthMinusYear(month)) : undefined;
-  const lastYear = printable(
-    yearAgoPoint ?? (m.latest.lastYear != null ? { value: m.latest.lastYear, numerator: null } : undefined),
-    m,
-    control,
-  );
-  const withheld = latest.suppressed || lastYear.suppressed;
+  const latest = printable(lastPoint ? m.latest.value : null, m.latest.withheld, m);
+  const lastYear = printable(m.latest.lastYear, m.latest.lastYearWithheld, m);
   const benchmarks = m.latest.benchmarks ?? [];
   const comparators = {} as SummaryRow['comparators'];
   for (const kind of ['england', 'region', 'neighbours'] as const) {
@@ -143,19 +141,19 @@ export function summariseMeasure(m: MeasureResult | undefined, id: string, secti
     latest: latest.text,
     latestValue: latest.value,
     latestCount: lastPoint && m.latest.value != null ? countBeside(lastPoint.numerator, lastPoint.denominator, m.unit, latest.suppressed, lastPoint.numeratorText) : null,
-    reason: m.latest.value == null ? (lastPoint?.reason ?? 'no data for this period') : null,
+    reason: m.latest.value == null && !latest.suppressed ? (lastPoint?.reason ?? 'no data for this period') : null,
     lastYear: lastYear.text,
     lastYearValue: lastYear.value,
-    direction: withheld ? null : m.latest.direction,
+    direction: m.latest.direction,
     target: m.latest.target == null ? NO_VALUE : formatValue(m.latest.target, m.unit),
     targetValue: m.latest.target,
-    rag: latest.suppressed ? null : m.latest.rag,
+    rag: m.latest.rag,
     comparators,
     benchmarks,
-    quartile: latest.suppressed ? null : (ranked?.quartile ?? null),
+    quartile: ranked?.quartile ?? null,
     suppressed: latest.suppressed,
     ascofCode: m.ascofCode ?? null,
-    annual: (m.annual ?? []).map((a) => ({ year: a.year, text: printable(a, m, control).text })),
+    annual: (m.annual ?? []).map((a) => ({ year: a.year, text: printable(a.value, a.withheld, m).text })),
   };
 }
 
@@ -166,9 +164,30 @@ function bandOf(id: string, unit: MeasureResult['unit'] | null): string {
   return unit ?? 'another measure';
 }
 
+/** The pack's summary of a document, through the pack's published view. */
 export function summarisePack(doc: MeasuresDocument, pack: PackTemplate): PackSummary {
+  return summarisePublished(publishedView(doc, pack), pack);
+}
+
+/** RAG changes since the month before, one per measure however often the pack lists it. */
+function ragChangesOf(rows: SummaryRow[], byId: Map<string, MeasureResult>): Pick<PackSummary, 'ragChanges' | 'ragCompared'> {
+  const seen = new Set<string>();
+  const ragChanges: PackSummary['ragChanges'] = [];
+  let ragCompared = 0;
+  for (const r of rows) {
+    const previous = byId.get(r.id)?.latest.previous;
+    if (seen.has(r.id) || !r.available || !previous) continue;
+    seen.add(r.id);
+    ragCompared += 1;
+    if (previous.rag !== r.rag) ragChanges.push({ id: r.id, title: r.title, from: previous.rag, to: r.rag });
+  }
+  return { ragChanges, ragCompared };
+}
+
+/** The pack's summary of a document already in its published view. */
+export function summarisePublished(doc: MeasuresDocument, pack: PackTemplate): PackSummary {
   const byId = new Map(doc.measures.map((m) => [m.id, m]));
-  const rows = pack.sections.flatMap((s) => s.measures.map((id) => summariseMeasure(byId.get(id), id, s.title, pack.disclosureControl)));
+  const rows = pack.sections.flatMap((s) => s.measures.map((id) => summariseMeasure(byId.get(id), id, s.title)));
   // Two measures may share a title (the admissions pair differ only by age band): name them apart.
   const titles = new Map<string, number>();
   for (const r of rows) titles.set(r.title, (titles.get(r.title) ?? 0) + 1);
@@ -201,6 +220,7 @@ export function summarisePack(doc: MeasuresDocument, pack: PackTemplate): PackSu
     ragCounts,
     whereWeStand: { top, bottom, withQuartile, topNames, bottomNames, line },
     missing: [...new Set(packMeasureIds(pack).filter((id) => !byId.has(id)))],
+    ...ragChangesOf(rows, byId),
   };
 }
 

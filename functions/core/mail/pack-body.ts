@@ -15,7 +15,10 @@ export interface PackMailSummary {
   revised: boolean;
   preview: boolean;
   rag: { red: number; amber: number; green: number; none: number };
+  /** Measures whose RAG differs from the month before's, from the measures themselves. */
   changed: { title: string; from: string | null; to: string | null }[];
+  /** How many measures had a month before to compare with; 0 means none could be compared. */
+  compared: number | null;
   /** The pack's summary table as printed in the PDF (figures already disclosure-controlled). */
   measures: { section: string; title: string; latest: string; lastYear: string; direction: string | null; target: string; rag: string | null }[];
   /** How the reader gets the full pack: the attachment's file name, or a sentence when not attached. */
@@ -38,6 +41,11 @@ function intro(s: PackMailSummary): string {
   const what = `${s.packTitle} for ${s.committee}, ${monthName(s.period)}`;
   if (s.preview) return `This is a preview of ${what}, for checking before it goes to the committee.`;
   return s.revised ? `This is a revised version of ${what}; it replaces the one sent before.` : `Here is ${what}.`;
+}
+
+/** The sentence when no RAG changed: true only if at least one measure could be compared. */
+function noChange(s: PackMailSummary): string {
+  return s.compared === 0 ? 'There is no earlier month in the data to compare RAG ratings with.' : 'No measure changed its RAG rating since last month.';
 }
 
 function whereText(s: PackMailSummary): string {
@@ -82,7 +90,7 @@ export function packText(s: PackMailSummary): string {
     `  No rating: ${s.rag.none}`,
     '',
   ];
-  if (s.changed.length === 0) lines.push('No measure changed its RAG rating since last month.');
+  if (s.changed.length === 0) lines.push(noChange(s));
   else {
     lines.push('Measures whose RAG rating changed');
     for (const c of s.changed) lines.push(`  ${c.title}: ${ragWord(c.from)} -> ${ragWord(c.to)}`);
@@ -146,7 +154,7 @@ export function packHtml(s: PackMailSummary): string {
   const e = escapeHtml;
   const changed =
     s.changed.length === 0
-      ? P('No measure changed its RAG rating since last month.')
+      ? P(e(noChange(s)))
       : `<table ${TABLE}>
 <caption style="text-align:left;font-weight:bold;padding:0 0 4px 0;">Measures whose RAG rating changed</caption>
 <thead><tr>${th('col', 'Measure')}${th('col', 'Was')}${th('col', 'Now')}</tr></thead>

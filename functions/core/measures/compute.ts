@@ -27,7 +27,7 @@ export function computeMeasures(
   const lookups = lookupsFromInputs(inputs);
   const measures: MeasureResult[] = catalogue.map((definition) => {
     const { series, breakdowns = {} } = definition.compute(ctx);
-    const core = { id: definition.id, polarity: definition.polarity, basis: definition.basis, series, breakdowns };
+    const core = { id: definition.id, unit: definition.unit, polarity: definition.polarity, basis: definition.basis, series, breakdowns };
     return {
       id: definition.id,
       title: definition.title,

@@ -14,6 +14,8 @@ export const ytdSchema = z.object({
   numerator: z.number().nullable(),
   value: z.number().nullable(),
   reason: z.string().nullable(),
+  /** Extra, published view only: withheld by disclosure control (value and numerator null). */
+  withheld: z.boolean().optional(),
 });
 
 export const budgetLineSchema = z.object({
@@ -50,6 +52,8 @@ export const seriesPointSchema = z.object({
   hoursBelowGoodText: z.string().optional(),
   /** Extra: true when a newer extract changed this month's value (history). */
   revised: z.boolean().optional(),
+  /** Extra, published view only: withheld by disclosure control (printed `*`; value and numerator null). */
+  withheld: z.boolean().optional(),
 });
 export type SeriesPoint = z.infer<typeof seriesPointSchema>;
 
@@ -73,7 +77,17 @@ export type Commentary = z.infer<typeof commentarySchema>;
 export const ragSchema = z.enum(['green', 'amber', 'red']);
 export const directionSchema = z.enum(['improving', 'worsening', 'same', 'up', 'down']);
 
+export const rebaseSchema = z.object({
+  /** `YYYY-MM`: the month from which the current process starts (targets upload `rebase_from`). */
+  from: z.string().regex(/^\d{4}-\d{2}$/),
+  reason: z.string().nullable(),
+});
+export type Rebase = z.infer<typeof rebaseSchema>;
+
 export const spcSchema = z.object({
+  /** The window's first and last month (the card's chart draws these months). */
+  from: z.string().regex(/^\d{4}-\d{2}$/),
+  to: z.string().regex(/^\d{4}-\d{2}$/),
   mean: z.number(),
   lower: z.number(),
   upper: z.number(),
@@ -82,6 +96,9 @@ export const spcSchema = z.object({
   upperWarning: z.number().optional(),
   variation: z.enum(['improvement', 'concern', 'neutral', 'common cause']),
   assurance: z.enum(['consistently pass', 'consistently fail', 'hit and miss']).nullable(),
+  /** Why assurance is null although there is a target: `process changing since YYYY-MM`. */
+  assuranceNote: z.string().nullable(),
+  rebase: rebaseSchema.nullable(),
   /** Extra: months that are part of a special cause, and on which side. */
   specialCauses: z.array(z.object({ month: z.string(), side: z.enum(['good', 'bad', 'neutral']) })).optional(),
 });
@@ -95,8 +112,16 @@ export const latestSchema = z.object({
   direction: directionSchema.nullable(),
   /** Extra: the value of the same month a year earlier. */
   lastYear: z.number().nullable().optional(),
+  /**
+   * Extra: the month before the latest, its value, the target of its financial year and its RAG,
+   * so that "which RAG ratings changed since last month" comes from the measures themselves.
+   */
+  previous: z.object({ month: z.string(), value: z.number().nullable(), target: z.number().nullable(), rag: ragSchema.nullable(), withheld: z.boolean().optional() }).nullable().optional(),
   benchmarks: z.array(benchmarkSchema).optional(),
   commentary: commentarySchema.nullable().optional(),
+  /** Extra, published view only: the latest value, or the one a year earlier, is withheld. */
+  withheld: z.boolean().optional(),
+  lastYearWithheld: z.boolean().optional(),
 });
 
 
@@ -121,6 +146,8 @@ export const measureResultSchema = z.object({
     numerator: z.number().nullable(),
     denominator: z.number().nullable(),
     reason: z.string().nullable(),
+    /** Extra, published view only: withheld by disclosure control. */
+    withheld: z.boolean().optional(),
   })).optional(),
   series: z.array(seriesPointSchema),
   /** Breakdown id (`18-64`, `65+`, `residential`, `community`) → a series of the same shape; `{}` when none. */
@@ -128,7 +155,13 @@ export const measureResultSchema = z.object({
   latest: latestSchema,
   /** Extra: `latest` (target, RAG, direction) for each breakdown series; targets may name a breakdown. */
   breakdownLatest: z.record(z.string(), latestSchema).optional(),
-  spc: spcSchema.nullable(),
+  // A document stored before the window fields existed has no `from`/`to`: its SPC reads as none
+  // (history recomputes SPC on the merged series anyway) rather than losing the whole document.
+  spc: spcSchema.nullable().catch(null),
+  /** Null when `spc` is present, otherwise why not (cli.md): `rolling window`, `fewer than 12 points`, `no data`. */
+  spcNote: z.string().nullable().default(null),
+  /** Extra: the officers' re-basing (targets upload), also when too few points follow it for limits. */
+  rebase: rebaseSchema.nullable().optional(),
 });
 export type MeasureResult = z.infer<typeof measureResultSchema>;
 

@@ -23,17 +23,20 @@ export function mergeSeries(previous: readonly SeriesPoint[], current: readonly 
   return [...byMonth.keys()].sort().map((m) => byMonth.get(m) as SeriesPoint);
 }
 
-/** Lookups that answer from the current document: what it said for its latest month. */
+/** Lookups that answer from the current document: what it said for its latest month and the one before. */
 function lookupsFromDocument(current: MeasureResult): AroundLookups {
   const month: MonthId = current.latest.month;
   const fy = financialYearOf(month);
+  const previous = current.latest.previous;
   return {
     target(_id, financialYear, breakdown) {
+      if (breakdown === null && previous && financialYear === financialYearOf(previous.month) && financialYear !== fy) return previous.target;
       if (financialYear !== fy) return null;
       return breakdown === null ? current.latest.target : (current.breakdownLatest?.[breakdown]?.target ?? null);
     },
     benchmarks: (_m, atMonth, _value): Benchmark[] => (atMonth === month ? (current.latest.benchmarks ?? []) : []),
     commentary: (_id, atMonth): Commentary | null => (atMonth === month ? (current.latest.commentary ?? null) : null),
+    rebase: () => current.rebase ?? null,
   };
 }
 
@@ -48,7 +51,7 @@ export function mergeHistory(previous: MeasuresDocument | null, current: Measure
     for (const key of new Set([...Object.keys(old.breakdowns), ...Object.keys(measure.breakdowns)])) {
       breakdowns[key] = mergeSeries(old.breakdowns[key] ?? [], measure.breakdowns[key] ?? []);
     }
-    const around = aroundMeasure({ id: measure.id, polarity: measure.polarity, basis: measure.basis, series, breakdowns }, lookupsFromDocument(measure), current.period, settings);
+    const around = aroundMeasure({ id: measure.id, unit: measure.unit, polarity: measure.polarity, basis: measure.basis, series, breakdowns }, lookupsFromDocument(measure), current.period, settings);
     return { ...measure, series, breakdowns, ...around };
   });
   return { ...current, measures };

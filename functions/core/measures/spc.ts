@@ -26,6 +26,12 @@ export const MIN_SPC_POINTS = 12;
 
 type Direction = 'up' | 'down';
 
+/** The XmR statistics of one window, before clipping to the measure's possible range. */
+export type Xmr = Omit<Spc, 'from' | 'to' | 'rebase' | 'assuranceNote'> & {
+  /** First month of the run or trend the latest point is part of (the process is moving), else null. */
+  movingSince: string | null;
+};
+
 function decimalsOf(value: number): number {
   const b = new Big(value);
   return Math.max(0, b.c.length - b.e - 1);
@@ -35,7 +41,7 @@ function scaledInt(value: number, scale: number): bigint {
   return BigInt(new Big(value).times(new Big(10).pow(scale)).toFixed(0));
 }
 
-export function computeSpc(series: readonly SeriesPoint[], polarity: Polarity, target: number | null, settings: SpcSettings = {}): Spc | null {
+export function computeSpc(series: readonly SeriesPoint[], polarity: Polarity, target: number | null, settings: SpcSettings = {}): Xmr | null {
   const runLength = settings.runLength ?? 7;
   const trendLength = settings.trendLength ?? 7;
   const points = series.map((p, index) => ({ index, value: p.value })).filter((p): p is { index: number; value: number } => p.value !== null);
@@ -73,14 +79,20 @@ export function computeSpc(series: readonly SeriesPoint[], polarity: Polarity, t
   const mark = (from: number, to: number, dir: Direction) => {
     for (let i = from; i <= to; i++) marks[i].add(dir);
   };
+  // The earliest start of a run or trend that reaches the latest point: the process is moving.
+  let movingFrom: number | null = null;
+  const markMoving = (from: number, to: number, dir: Direction) => {
+    mark(from, to, dir);
+    if (to === n - 1 && (movingFrom === null || from < movingFrom)) movingFrom = from;
+  };
   x.forEach((v, i) => {
     if (aboveUpper(v)) mark(i, i, 'up');
     if (belowLower(v)) mark(i, i, 'down');
   });
-  markStretches(x.map(sideOfMean), (s) => s !== 0, runLength, (from, to, s) => mark(from, to, s > 0 ? 'up' : 'down'));
+  markStretches(x.map(sideOfMean), (s) => s !== 0, runLength, (from, to, s) => markMoving(from, to, s > 0 ? 'up' : 'down'));
   const steps = x.map((v, i) => (i === 0 ? 0 : v > x[i - 1] ? 1 : v < x[i - 1] ? -1 : 0));
   // A trend of k points is k − 1 equal-signed steps; step i joins point i − 1 and point i.
-  markStretches(steps, (s) => s !== 0, trendLength - 1, (from, to, s) => mark(from - 1, to, s > 0 ? 'up' : 'down'));
+  markStretches(steps, (s) => s !== 0, trendLength - 1, (from, to, s) => markMoving(from - 1, to, s > 0 ? 'up' : 'down'));
   for (let i = 0; i + 2 < n; i++) {
     for (const [beyond, dir] of [[aboveUpperWarning, 'up'], [belowLowerWarning, 'down']] as const) {
       const hits = [i, i + 1, i + 2].filter((j) => beyond(x[j]));
@@ -124,6 +136,7 @@ export function computeSpc(series: readonly SeriesPoint[], polarity: Polarity, t
     specialCauses: points.flatMap((p, i) =>
       [...marks[i]].map((dir) => ({ month: series[p.index].month, side: sideOf(dir) })),
     ),
+    movingSince: movingFrom === null ? null : series[points[movingFrom].index].month,
   };
 }
 

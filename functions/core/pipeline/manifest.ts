@@ -23,8 +23,8 @@ export const manifestSchema = z.object({
   summary: z.object({
     rag: z.object({ red: z.number(), amber: z.number(), green: z.number(), none: z.number() }),
     changed: z.array(z.object({ id: z.string(), title: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
-    /** Each measure's RAG in this version, so next month's email can say what changed. */
-    ragById: z.record(z.string(), z.string().nullable()),
+    /** How many measures had a month before to compare RAG ratings with (null in older manifests). */
+    compared: z.number().int().nullable().default(null),
     /**
      * The summary table as printed (disclosure control already applied), so the email's accessible
      * HTML body carries the same figures as the PDF's summary page.
@@ -73,23 +73,4 @@ export function parseManifestKey(key: string): { period: string; packId: string;
 export function parseMeasuresKey(key: string): string | null {
   const m = /^measures\/(\d{4}-\d{2})\.json$/.exec(key);
   return m ? m[1] : null;
-}
-
-/**
- * The measures whose RAG differs from the previous period's pack. Measures new to the pack (no
- * earlier rating known) are not "changed".
- */
-export function ragChanges(
-  rows: { id: string; title: string; rag: string | null }[],
-  previous: Record<string, string | null> | null,
-): Manifest['summary']['changed'] {
-  if (!previous) return [];
-  const seen = new Set<string>();
-  const out: Manifest['summary']['changed'] = [];
-  for (const r of rows) {
-    if (seen.has(r.id) || !(r.id in previous)) continue;
-    seen.add(r.id);
-    if ((previous[r.id] ?? null) !== r.rag) out.push({ id: r.id, title: r.title, from: previous[r.id] ?? null, to: r.rag });
-  }
-  return out;
 }

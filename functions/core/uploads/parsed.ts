@@ -126,6 +126,10 @@ export interface TargetRow {
   financialYear: string;
   target: number;
   breakdown: string | null;
+  /** `YYYY-MM`: the month from which the measure's SPC limits are computed (re-basing). */
+  rebaseFrom: string | null;
+  /** Why the limits were re-based (plain text, at most 200 characters). */
+  rebaseReason: string | null;
 }
 
 export type Basis = 'month' | 'snapshot' | 'rolling12';

@@ -61,6 +61,7 @@ export async function sendPack(
     preview: audience === 'preview',
     rag: manifest.summary.rag,
     changed: manifest.summary.changed,
+    compared: manifest.summary.compared,
     measures: manifest.summary.rows,
     where: attach
       ? { attached: true, fileName }

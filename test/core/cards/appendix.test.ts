@@ -14,7 +14,7 @@ const point = (month: string, value: number | null, numerator: number | null, de
   ({ month, value, numerator, denominator, reason: value === null ? 'no denominator' : null, ...extra });
 
 const measure = (m: Pick<MeasureResult, 'id' | 'unit' | 'polarity' | 'series'> & Partial<MeasureResult>): MeasureResult => ({
-  title: m.id, basis: 'month', breakdowns: {}, spc: null,
+  title: m.id, basis: 'month', breakdowns: {}, spc: null, spcNote: null,
   latest: { month: m.series.at(-1)!.month, value: m.series.at(-1)!.value, target: null, rag: null, direction: null },
   ...m,
 });

@@ -5,17 +5,21 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_MONTHS, xmrChart } from '../../../functions/core/cards/chart.ts';
 import type { MeasureResult } from '../../../functions/core/measures/document.ts';
+import { publishMeasure } from '../../../functions/core/disclosure/published-view.ts';
+import { addMonths } from '../../../functions/core/calendar/days.ts';
+import { spcFor } from '../../../functions/core/measures/spc-window.ts';
 import { fixtureDocument } from './fixture-document.ts';
 import { C } from '../../../functions/core/cards/palette.ts';
 
-type Shape = { type: string; color?: string; lineColor?: string; dash?: unknown; y1?: number; y2?: number; x1?: number; x2?: number; points?: unknown[] };
+type Shape = { type: string; lineWidth?: number; color?: string; lineColor?: string; dash?: unknown; y1?: number; y2?: number; x1?: number; x2?: number; points?: unknown[] };
 
+/** The chart draws a pack's published view: disclosure control on unless said otherwise. */
 function shapes(m: MeasureResult, disclosureControl = true): Shape[] {
-  const content = xmrChart(m, { width: 515, height: 170, disclosureControl }) as { stack: { canvas?: Shape[] }[] };
+  const content = xmrChart(disclosureControl ? publishMeasure(m) : m, { width: 515, height: 170 }) as { stack: { canvas?: Shape[] }[] };
   return content.stack.find((c) => c.canvas)!.canvas!;
 }
 const labels = (m: MeasureResult) =>
-  ((xmrChart(m, { width: 515, height: 170, disclosureControl: true }) as { stack: { text?: string }[] }).stack).flatMap((c) => (c.text ? [c.text] : []));
+  ((xmrChart(publishMeasure(m), { width: 515, height: 170 }) as { stack: { text?: string }[] }).stack).flatMap((c) => (c.text ? [c.text] : []));
 
 const measure = (id: string) => structuredClone(fixtureDocument().measures.find((m) => m.id === id)!);
 const markers = (s: Shape[]) => s.filter((x) => (x.type === 'ellipse' && x.color) || (x.type === 'rect' && x.color) || (x.type === 'polyline' && x.color));
@@ -59,6 +63,47 @@ describe('xmrChart', () => {
     expect(shapes(m).filter((x) => x.type === 'line' && x.dash)).toHaveLength(0);
     expect(shapes(m).filter((x) => x.type === 'line' && x.lineColor === C.target)).toHaveLength(1); // the target only
     m.series.forEach((p) => Object.assign(p, { value: null, reason: 'no upload' }));
-    expect(xmrChart(m, { width: 515, height: 170, disclosureControl: true })).toMatchObject({ text: 'No values to chart for these months.' });
+    expect(xmrChart(m, { width: 515, height: 170 })).toMatchObject({ text: 'No values to chart for these months.' });
+  });
+
+  /** A percentage measure of 24 months alternating 1 and 9: limits 5 ± 21.28, the lower clipped to 0. */
+  function lowPercent(rebase: { from: string; reason: string | null } | null = null): MeasureResult {
+    const base = measure('FPOC');
+    const series = Array.from({ length: 24 }, (_, i) => ({ month: addMonths('2019-12', i), value: i % 2 ? 9 : 1, numerator: i % 2 ? 90 : 10, denominator: 1000, reason: null }));
+    const { spc, spcNote } = spcFor({ unit: 'percent', polarity: 'high', basis: 'month', series }, null, rebase);
+    return { ...base, series, breakdowns: {}, spc, spcNote, latest: { ...base.latest, month: '2021-11', value: 9, target: null, rag: null } };
+  }
+
+  it('draws a clipped lower limit at 0 on the frame\'s bottom edge, and every line inside the frame', () => {
+    const m = lowPercent();
+    expect(m.spc).toMatchObject({ lower: 0, upper: 26.28 });
+    const s = shapes(m, false);
+    const frame = s.find((x) => x.type === 'rect' && !x.color) as unknown as { y: number; h: number; x: number; w: number };
+    const lines = s.filter((x) => x.type === 'line' && x.lineColor !== '#ffffff');
+    expect(lines.length).toBeGreaterThan(3);
+    for (const l of lines) {
+      expect(l.y1!).toBeGreaterThanOrEqual(frame.y - 1e-9);
+      expect(l.y1!).toBeLessThanOrEqual(frame.y + frame.h + 1e-9);
+    }
+    const dashed = lines.filter((x) => x.dash);
+    expect(dashed.map((x) => x.y1).some((y) => Math.abs(y! - (frame.y + frame.h)) < 1e-9)).toBe(true);
+  });
+
+  it('starts the mean and limits at the re-basing month', () => {
+    // Re-based from the 13th month: 12 points since.
+    const m = lowPercent({ from: '2020-12', reason: 'New service' });
+    expect(m.spc?.from).toBe('2020-12');
+    const s = shapes(m, false);
+    const frame = s.find((x) => x.type === 'rect' && !x.color) as unknown as { x: number; w: number };
+    const mean = s.find((x) => x.type === 'line' && !x.dash && x.lineWidth === 1) as Shape & { lineWidth: number };
+    // 24 months across the frame's width: month 13 (index 12) is 12/23 of the way.
+    expect(mean.x1).toBeCloseTo(frame.x + (12 * frame.w) / 23, 6);
+  });
+
+  it('draws no limits on a rolling 12-month measure', () => {
+    const m = measure('ADMISSIONS_65P');
+    expect(m.spc).toBeNull();
+    expect(m.spcNote).toBe('rolling window');
+    expect(shapes(m).filter((x) => x.type === 'line' && x.dash)).toHaveLength(0); // no process limits (the target is solid)
   });
 });

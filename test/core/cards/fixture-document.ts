@@ -3,9 +3,10 @@
  * to November 2021 at the seeds' orders of magnitude for a council of Rotherham's size, with
  * targets, benchmarks, commentary, SPC, look-back nulls, a revised month, breakdowns and a few small
  * counts so disclosure control has something to withhold. It stands in for the measures engine's
- * output; the SPC here is a plain XmR good enough to draw, not the engine's rules.
+ * output; its SPC is the engine's own (`spcFor`), so cards are drawn from the statistics they will get.
  */
-import type { Benchmark, MeasureResult, MeasuresDocument, SeriesPoint, Spc } from '../../../functions/core/measures/document.ts';
+import type { Benchmark, MeasureResult, MeasuresDocument, SeriesPoint } from '../../../functions/core/measures/document.ts';
+import { spcFor } from '../../../functions/core/measures/spc-window.ts';
 
 type Def = Pick<MeasureResult, 'id' | 'title' | 'unit' | 'polarity' | 'basis'> & {
   /** Typical value, spread, denominator (population or a count), leading nulls, months of data. */
@@ -97,36 +98,6 @@ function point(def: Def, month: string, raw: number | null, reason: string | nul
   }
 }
 
-/** A plain XmR: mean, limits, points beyond a limit or in a run of 7 marked (fixture only). */
-export function simpleSpc(def: Def, series: SeriesPoint[], target: number | null): Spc | null {
-  const pts = series.filter((p) => p.value != null) as (SeriesPoint & { value: number })[];
-  if (pts.length < 12) return null;
-  const mean = pts.reduce((s, p) => s + p.value, 0) / pts.length;
-  const mr = pts.slice(1).reduce((s, p, i) => s + Math.abs(p.value - pts[i].value), 0) / (pts.length - 1);
-  const upper = mean + 2.66 * mr;
-  const lower = mean - 2.66 * mr;
-  const marked = new Map<string, 'good' | 'bad' | 'neutral'>();
-  const sideOf = (above: boolean) => (def.polarity === 'neutral' ? 'neutral' : (above === (def.polarity === 'high')) ? 'good' : 'bad');
-  pts.forEach((p) => { if (p.value > upper || p.value < lower) marked.set(p.month, sideOf(p.value > upper)); });
-  for (let i = 0; i + 7 <= pts.length; i++) {
-    const run = pts.slice(i, i + 7);
-    if (run.every((p) => p.value > mean) || run.every((p) => p.value < mean)) run.forEach((p) => marked.set(p.month, sideOf(p.value > mean)));
-  }
-  const last = marked.get(pts.at(-1)!.month);
-  const variation = last === 'good' ? 'improvement' : last === 'bad' ? 'concern' : last === 'neutral' ? 'neutral' : 'common cause';
-  let assurance: Spc['assurance'] = null;
-  if (target != null && def.polarity !== 'neutral') {
-    const badBelow = def.polarity === 'high';
-    if (target < lower) assurance = badBelow ? 'consistently pass' : 'consistently fail';
-    else if (target > upper) assurance = badBelow ? 'consistently fail' : 'consistently pass';
-    else assurance = 'hit and miss';
-  }
-  return {
-    mean, lower, upper, lowerWarning: mean - (2 / 3) * 2.66 * mr, upperWarning: mean + (2 / 3) * 2.66 * mr,
-    variation, assurance, specialCauses: [...marked].map(([month, side]) => ({ month, side })),
-  };
-}
-
 function rag(def: Def, v: number | null, t: number | null): MeasureResult['latest']['rag'] {
   if (v == null || t == null || def.polarity === 'neutral') return null;
   const meets = def.polarity === 'high' ? v >= t : v <= t;
@@ -196,6 +167,7 @@ export function fixtureDocument(options: FixtureOptions = {}): MeasuresDocument 
       breakdowns.community = series.map((p) => point(def, p.month, 0.66 * p.value! + 10 * noise(), null));
     }
     const last = series.at(-1)!;
+    const before = series.at(-2);
     const yearAgo = series.find((p) => p.month === `${Number(end.slice(0, 4)) - 1}${end.slice(4)}`);
     const target = def.target ?? null;
     const benchmarks: Benchmark[] = def.benchmarks
@@ -220,8 +192,10 @@ export function fixtureDocument(options: FixtureOptions = {}): MeasuresDocument 
         month: last.month, value: last.value, target, rag: rag(def, last.value, target),
         direction: direction(def, last.value, yearAgo?.value ?? null), lastYear: yearAgo?.value ?? null,
         benchmarks, commentary: COMMENTARY[def.id] ?? null,
+        previous: before ? { month: before.month, value: before.value, target, rag: rag(def, before.value, target) } : null,
       },
-      spc: simpleSpc(def, series, target),
+      ...spcFor({ ...def, series }, target, null),
+      rebase: null,
     };
   });
   return { schemaVersion: 1, laCode: 'E08000018', period: end, dataAsAt: `${end}-30`, measures };

@@ -7,7 +7,7 @@ const point = (month: string, value: number, numerator: number, denominator: num
 
 function measure(unit: MeasureResult['unit'], basis: MeasureResult['basis'], series: SeriesPoint[]): MeasureResult {
   return {
-    id: 'X', title: 'X', unit, polarity: 'high', basis, series, breakdowns: {}, spc: null,
+    id: 'X', title: 'X', unit, polarity: 'high', basis, series, breakdowns: {}, spc: null, spcNote: null,
     latest: { month: series.at(-1)!.month, value: series.at(-1)!.value, target: null, rag: null, direction: null },
   };
 }

@@ -9,6 +9,7 @@ import type { FontSet } from '../../../functions/core/cards/fonts.ts';
 import { packTemplateSchema, type PackTemplate } from '../../../functions/core/cards/pack-template.ts';
 import { renderPack } from '../../../functions/core/cards/render-pack.ts';
 import type { MeasureResult, MeasuresDocument } from '../../../functions/core/measures/document.ts';
+import { publishMeasure } from '../../../functions/core/disclosure/published-view.ts';
 import { fixtureDocument } from './fixture-document.ts';
 import { readPdf, type ReadPdf } from '../../support/pdf-text.ts';
 import { bundledFonts, shippedPacks } from '../../support/project-files.ts';
@@ -143,13 +144,26 @@ describe('renderPack', () => {
   it('prints each card: latest with unit, target, RAG word, direction word, chart, icons and notes', () => {
     for (const id of cardIds()) {
       const m = doc.measures.find((x) => x.id === id)!;
+      const published = publishMeasure(m);
       const page = cardPage(id);
       // Titles, never internal ids, on the page.
       expect(page).toContain(m.title);
       expect(page).not.toContain(id);
       expect(page).toContain('Latest: November 2021');
-      expect(page).toContain('Trend: the last 24 months (XmR chart)');
-      expect(page).toMatch(/Variation: (common cause|special cause)/);
+      if (published.spc) {
+        expect(page).toContain('Trend: the last 24 months (XmR chart)');
+        expect(page).toMatch(/Variation: (common cause|special cause)/);
+        expect(page).toMatch(/Mean .*; process limits .* to .*; from the values of Dec 19 to Nov 21\./);
+      } else if (m.basis === 'rolling12') {
+        expect(page).toContain('Trend: the last 24 months (line chart; no process limits on a rolling 12-month figure)');
+        expect(page).toContain('Variation: not assessed (each point is a rolling 12-month figure');
+        expect(page).not.toMatch(/Mean .*process limits/);
+        expect(page).toContain('Each value covers the 12 months to its month end');
+      } else {
+        expect(page).toContain('Trend: the last 24 months (line chart)');
+        expect(page).toContain(`Variation: not assessed (${published.spcNote === 'statistics withheld: small numbers' ? 'statistics withheld: small numbers' : 'fewer than 12 points'}`);
+        expect(page).not.toMatch(/Mean .*process limits/);
+      }
       expect(page).toContain('Assurance:');
       expect(page).toContain('Data notes');
       if (withheld(m)) continue;
@@ -161,8 +175,6 @@ describe('renderPack', () => {
       else if (m.latest.target == null) expect(page).toContain('No RAG: no target set');
       if (m.latest.direction) expect(page).toContain(m.latest.direction.charAt(0).toUpperCase() + m.latest.direction.slice(1));
       if (m.latest.target != null) expect(page.replace(/ per 100,000/g, 'per 100,000')).toContain(expectedValue(m, m.latest.target).replace(/ per 100,000/g, 'per 100,000'));
-      if (m.spc) expect(page).toContain('process limits');
-      else expect(page).toContain('Fewer than 12 values so far');
     }
   });
 
@@ -193,6 +205,9 @@ describe('renderPack', () => {
     expect(carers).toContain('Fewer than 8 people or events');
     // A withheld breakdown prints * with * for its count.
     expect(cardPage('REVIEWS_REDUCED')).toMatch(/18-64 \* \(\* of [\d,]+\) \* \(\* of [\d,]+\)/);
+    // A withheld point in the chart's months: no statistics derived from it.
+    expect(carers).toContain('Variation: not assessed (statistics withheld: small numbers)');
+    expect(carers).not.toMatch(/Mean .* process limits/);
     const open = packTemplateSchema.parse({ ...scrutiny, disclosureControl: false, sections: [{ title: 'Carers', measures: ['CARER_ASSESS'] }] });
     const page = (await readPdf(await renderPack(doc, open, OPTIONS))).pages[3];
     expect(page).toContain('Latest: November 2021 5');
@@ -224,7 +239,8 @@ describe('renderPack', () => {
     const page = read.pages[3 + ids.indexOf('BUDGET_VARIANCE')];
     expect(page).toContain(expectedValue(budget, budget.latest.value!));
     expect(page).toContain('Trend: the last 8 months');
-    expect(page).toContain('Variation: fewer than 12 points');
+    expect(page).toContain('Variation: not assessed (fewer than 12 points');
+    expect(page).toContain('Fewer than 12 values so far');
     const waiting = doc.measures.find((m) => m.id === 'WAITING_ASSESS')!.series.at(-1)!;
     expect(read.pages[3 + ids.indexOf('WAITING_ASSESS')]).toContain(`Median time waiting: ${waiting.medianDays!.toFixed(1)} days`);
     const hours = doc.measures.find((m) => m.id === 'HOMECARE_HOURS')!;

@@ -4,7 +4,7 @@ import { budgetLines, providersByRating } from '../../../functions/core/cards/sn
 import type { MeasureResult, SeriesPoint } from '../../../functions/core/measures/document.ts';
 
 const measure = (id: string, unit: MeasureResult['unit'], point: SeriesPoint): MeasureResult => ({
-  id, title: id, unit, polarity: 'low', basis: 'snapshot', series: [point], breakdowns: {}, spc: null,
+  id, title: id, unit, polarity: 'low', basis: 'snapshot', series: [point], breakdowns: {}, spc: null, spcNote: null,
   latest: { month: point.month, value: point.value, target: null, rag: null, direction: null },
 });
 

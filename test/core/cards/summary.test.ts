@@ -134,3 +134,43 @@ describe('packVersion', () => {
     expect(packVersion(elsewhere, p)).toBe(packVersion(doc, p));
   });
 });
+
+describe('RAG changes since last month, from the measures themselves', () => {
+  /** A high-is-good percentage measure: October then November 2021, each with its target. */
+  function m(id: string, oct: number | null, nov: number, target: number, octN = 50): MeasuresDocument['measures'][number] {
+    const rag = (v: number | null) => (v == null ? null : v >= target ? 'green' : target - v <= 0.1 * target ? 'amber' : 'red');
+    const series = [
+      ...(oct == null ? [] : [{ month: '2021-10', value: oct, numerator: octN, denominator: 100, reason: null }]),
+      { month: '2021-11', value: nov, numerator: 50, denominator: 100, reason: null },
+    ];
+    return {
+      id, title: `Measure ${id}`, unit: 'percent', polarity: 'high', basis: 'month', series, breakdowns: {},
+      latest: { month: '2021-11', value: nov, target, rag: rag(nov), direction: null, previous: oct == null ? null : { month: '2021-10', value: oct, target, rag: rag(oct) } },
+      spc: null, spcNote: 'fewer than 12 points',
+    } as MeasuresDocument['measures'][number];
+  }
+  const doc = (...measures: MeasuresDocument['measures']): MeasuresDocument => ({ schemaVersion: 1, laCode: 'E08000018', period: '2021-11', measures });
+
+  it('lists each measure whose rating differs from October\'s, with no earlier pack needed', () => {
+    // A: 60 → 40 against 50: green → red. B: 46 → 52: amber → green. C: 55 → 56: green both months.
+    const s = summarisePack(doc(m('A', 60, 40, 50), m('B', 46, 52, 50), m('C', 55, 56, 50)), pack(['A', 'B', 'C']));
+    expect(s.ragChanges).toEqual([
+      { id: 'A', title: 'Measure A', from: 'green', to: 'red' },
+      { id: 'B', title: 'Measure B', from: 'amber', to: 'green' },
+    ]);
+    expect(s.ragCompared).toBe(3);
+  });
+
+  it('compares nothing when no measure has a month before', () => {
+    const s = summarisePack(doc(m('A', null, 40, 50)), pack(['A']));
+    expect(s).toMatchObject({ ragChanges: [], ragCompared: 0 });
+  });
+
+  it('a withheld month has no rating, so a change to or from it reads "no rating"', () => {
+    // October's 60% rests on 5 people: withheld, so no rating is published for it.
+    const s = summarisePack(doc(m('A', 60, 40, 50, 5)), pack(['A']));
+    expect(s.ragChanges).toEqual([{ id: 'A', title: 'Measure A', from: null, to: 'red' }]);
+    const open = summarisePack(doc(m('A', 60, 40, 50, 5)), pack(['A'], { disclosureControl: false }));
+    expect(open.ragChanges).toEqual([{ id: 'A', title: 'Measure A', from: 'green', to: 'red' }]);
+  });
+});

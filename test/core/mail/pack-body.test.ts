@@ -11,6 +11,7 @@ const summary: PackMailSummary = {
   preview: false,
   rag: { red: 2, amber: 3, green: 7, none: 4 },
   changed: [{ title: 'Reviews up to date', from: 'green', to: 'amber' }],
+  compared: 3,
   measures: [
     { section: 'Front door', title: 'New requests resolved at first point of contact', latest: '29.7%', lastYear: '36.2%', direction: 'worsening', target: '40.0%', rag: 'red' },
     { section: 'Front door', title: 'Requests <new>', latest: '*', lastYear: '14', direction: null, target: '–', rag: null },
@@ -58,7 +59,13 @@ describe('pack email bodies', () => {
 
   it('says when nothing changed and when the pack is not attached', () => {
     const s = { ...summary, changed: [], where: { attached: false as const, text: 'Too large to email.' } };
-    expect(packText(s)).toContain('No measure changed');
+    expect(packText(s)).toContain('No measure changed its RAG rating since last month.');
+    expect(bare(packHtml(s))).toContain('<p>No measure changed its RAG rating since last month.</p>');
+    // With no month before any measure's latest, "nothing changed" would be a claim the data cannot support.
+    const first = { ...s, compared: 0 };
+    expect(packText(first)).toContain('There is no earlier month in the data to compare RAG ratings with.');
+    expect(packText(first)).not.toContain('No measure changed');
+    expect(packHtml(first)).not.toContain('No measure changed');
     expect(bare(packHtml(s))).toContain('<p>Too large to email.</p>');
   });
 

@@ -25,7 +25,7 @@ describe('mergeHistory', () => {
   const older = computeMeasures(inputs(events({ start: '2020-01-01', end: '2021-03-31' }, [community('A', '2019-01-01', null)])), {});
   const newer = computeMeasures(
     inputs(events({ start: '2021-01-01', end: '2021-12-31' }, [community('A', '2019-01-01', null), community('B', '2021-03-01', null)]), {
-      targets: [{ measureId: 'LTS_CLIENTS', financialYear: '2021/22', target: 2, breakdown: null }],
+      targets: [{ measureId: 'LTS_CLIENTS', financialYear: '2021/22', target: 2, breakdown: null, rebaseFrom: null, rebaseReason: null }],
     }),
   );
   const merged = mergeHistory(older, newer);

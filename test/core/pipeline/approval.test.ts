@@ -15,7 +15,7 @@ const manifest = (version: string, generatedAt: string): Manifest => ({
   pdfBytes: 1,
   pages: 1,
   measuresKey: 'measures/2021-11.json',
-  summary: { rag: { red: 0, amber: 0, green: 0, none: 0 }, changed: [], ragById: {}, rows: [] },
+  summary: { rag: { red: 0, amber: 0, green: 0, none: 0 }, changed: [], compared: 0, rows: [] },
 });
 
 // renderedVersions returns newest first; chooseVersion relies on that order.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvalKey, manifestKey, parseManifestKey, parseMeasuresKey, packFileName, pdfKey, ragChanges } from '../../../functions/core/pipeline/manifest.ts';
+import { approvalKey, manifestKey, parseManifestKey, parseMeasuresKey, packFileName, pdfKey } from '../../../functions/core/pipeline/manifest.ts';
 
 describe('report keys', () => {
   it('builds and parses the manifest key; the PDF is not a manifest', () => {
@@ -14,25 +14,6 @@ describe('report keys', () => {
     expect(parseMeasuresKey('measures/2021-11.json')).toBe('2021-11');
     expect(parseMeasuresKey('measures/2021-11.json.bak')).toBeNull();
     expect(parseMeasuresKey('history/2021-11.json')).toBeNull();
-  });
-});
-
-describe('ragChanges', () => {
-  const rows = [
-    { id: 'A', title: 'Alpha', rag: 'red' },
-    { id: 'B', title: 'Beta', rag: 'green' },
-    { id: 'C', title: 'Gamma', rag: null },
-    { id: 'A', title: 'Alpha', rag: 'red' },
-  ];
-  it('lists measures whose rating changed since the previous pack, once each', () => {
-    expect(ragChanges(rows, { A: 'amber', B: 'green', C: 'red' })).toEqual([
-      { id: 'A', title: 'Alpha', from: 'amber', to: 'red' },
-      { id: 'C', title: 'Gamma', from: 'red', to: null },
-    ]);
-  });
-  it('says nothing changed when there is no previous pack or the measure is new', () => {
-    expect(ragChanges(rows, null)).toEqual([]);
-    expect(ragChanges(rows, {})).toEqual([]);
   });
 });
 

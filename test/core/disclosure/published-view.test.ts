@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths } from '../../../functions/core/calendar/days.ts';
+import type { MeasureResult, MeasuresDocument, SeriesPoint } from '../../../functions/core/measures/document.ts';
+import { spcFor } from '../../../functions/core/measures/spc-window.ts';
+import { publishedView, publishMeasure } from '../../../functions/core/disclosure/published-view.ts';
+
+const counts = (values: number[], first = '2019-12'): SeriesPoint[] =>
+  values.map((v, i) => ({ month: addMonths(first, i), value: v, numerator: v, denominator: null, reason: null }));
+const pct = (month: string, n: number, d: number): SeriesPoint => ({ month, value: Math.round((1000 * n) / d) / 10, numerator: n, denominator: d, reason: null });
+
+function measure(series: SeriesPoint[], over: Partial<MeasureResult> = {}): MeasureResult {
+  const last = series.at(-1)!;
+  return {
+    id: 'M', title: 'M', unit: 'count', polarity: 'high', basis: 'month', series, breakdowns: {},
+    latest: { month: last.month, value: last.value, target: 10, rag: 'red', direction: 'worsening', lastYear: null },
+    spc: null, spcNote: 'fewer than 12 points',
+    ...over,
+  };
+}
+
+describe('published view: primary control', () => {
+  it('withholds counts of 1 to 7, not 0 or 8: value and numerator null, reason "small numbers"', () => {
+    const m = publishMeasure(measure(counts([10, 5, 0, 8, 1, 7])));
+    expect(m.series.map((p) => p.withheld === true)).toEqual([false, true, false, false, true, true]);
+    expect(m.series[1]).toEqual({ month: '2020-01', value: null, numerator: null, denominator: null, reason: 'small numbers', withheld: true });
+    expect(m.series[3]).toEqual({ month: '2020-03', value: 8, numerator: 8, denominator: null, reason: null });
+  });
+
+  it('never withholds money, hours, or a percentage of money (savings delivered)', () => {
+    const money = publishMeasure(measure(counts([5]), { unit: 'gbp' }));
+    const hours = publishMeasure(measure(counts([5]), { unit: 'hours' }));
+    const savings = publishMeasure(measure([{ ...pct('2021-01', 5, 10), numeratorText: '5' }], { unit: 'percent' }));
+    for (const m of [money, hours, savings]) expect(m.series[0].withheld).toBeUndefined();
+  });
+
+  it('a withheld latest value has no RAG, no direction and no quartile; a withheld year-ago value has no direction', () => {
+    const series = counts([3, ...Array(11).fill(20), 4]); // Dec 2019 = 3 … Dec 2020 = 4
+    const m = measure(series, {
+      latest: { month: '2020-12', value: 4, target: 10, rag: 'red', direction: 'improving', lastYear: 3, benchmarks: [{ comparator: 'England', year: '2019/20', value: 9, quartile: 'bottom' }] },
+    });
+    expect(publishMeasure(m).latest).toEqual({
+      month: '2020-12', value: null, target: 10, rag: null, direction: null, lastYear: null,
+      benchmarks: [{ comparator: 'England', year: '2019/20', value: 9, quartile: null }], withheld: true, lastYearWithheld: true,
+    });
+    const onlyYearAgo = measure(counts([3, ...Array(12).fill(20)]), { latest: { month: '2020-12', value: 20, target: 10, rag: 'green', direction: 'improving', lastYear: 3 } });
+    expect(publishMeasure(onlyYearAgo).latest).toEqual({ month: '2020-12', value: 20, target: 10, rag: 'green', direction: null, lastYear: null, lastYearWithheld: true });
+  });
+
+  it('a withheld previous month has no RAG (so no RAG change can be read from it)', () => {
+    const m = measure(counts([20, 6, 20]), { latest: { month: '2020-02', value: 20, target: 10, rag: 'green', direction: null, previous: { month: '2020-01', value: 6, target: 10, rag: 'red' } } });
+    expect(publishMeasure(m).latest.previous).toEqual({ month: '2020-01', value: null, target: 10, rag: null, withheld: true });
+  });
+
+  it('a withheld waiting count takes its median days with it', () => {
+    const m = publishMeasure(measure([{ ...counts([6])[0], medianDays: 41 }]));
+    expect(m.series[0]).toMatchObject({ value: null, medianDays: null, withheld: true });
+  });
+
+  it('no SPC when any point of its window is withheld; a withheld month before the window does not matter', () => {
+    // 30 months from Dec 2019: the window is the last 24 (Jun 2020 – May 2022).
+    const values = Array.from({ length: 30 }, (_, i) => 20 + (i % 3));
+    const before = [...values];
+    before[2] = 5; // Feb 2020: outside the window
+    const inside = [...values];
+    inside[20] = 5; // Aug 2021: inside
+    const withSpc = (v: number[]) => measure(counts(v), spcFor({ unit: 'count', polarity: 'high', basis: 'month', series: counts(v) }, null, null));
+    expect(withSpc(before).spc?.from).toBe('2020-06');
+    expect(publishMeasure(withSpc(before)).spc).not.toBeNull();
+    const hidden = publishMeasure(withSpc(inside));
+    expect(hidden.spc).toBeNull();
+    expect(hidden.spcNote).toBe('statistics withheld: small numbers');
+  });
+
+  it('a pack with disclosure control off publishes the document as it is', () => {
+    const doc: MeasuresDocument = { schemaVersion: 1, laCode: 'E08000018', period: '2020-01', measures: [measure(counts([3, 4]))] };
+    expect(publishedView(doc, { disclosureControl: false })).toBe(doc);
+    expect(publishedView(doc, { disclosureControl: true }).measures[0].series.every((p) => p.withheld)).toBe(true);
+  });
+});
+
+describe('published view: secondary control', () => {
+  it('withholds year to date for the rest of the financial year once a month is withheld', () => {
+    // April–August 2021: 20, 5, 20, 20, 20 assessments; year to date 20, 25, 45, 65, 85; April 2022 starts again.
+    const months = ['2021-04', '2021-05', '2021-06', '2021-07', '2021-08', '2021-09', '2021-10', '2021-11', '2021-12', '2022-01', '2022-02', '2022-03', '2022-04'];
+    const monthly = [20, 5, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 30];
+    let ytd = 0;
+    const series: SeriesPoint[] = months.map((month, i) => {
+      ytd = month.endsWith('-04') ? monthly[i] : ytd + monthly[i];
+      return { month, value: monthly[i], numerator: monthly[i], denominator: 200_000, reason: null, ytd: { numerator: ytd, value: ytd / 2, reason: null } };
+    });
+    const m = publishMeasure(measure(series, { unit: 'per100k' }));
+    expect(m.series.map((p) => p.ytd?.numerator ?? '*')).toEqual([20, '*', '*', '*', '*', '*', '*', '*', '*', '*', '*', '*', 30]);
+    expect(m.series[2].ytd).toEqual({ numerator: null, value: null, reason: 'small numbers', withheld: true });
+    expect(m.series[2].value).toBe(20); // the month itself is not small
+  });
+
+  it('leaves an incomplete year to date as it is', () => {
+    const series: SeriesPoint[] = [{ month: '2021-05', value: 5, numerator: 5, denominator: 200_000, reason: null, ytd: { numerator: null, value: null, reason: 'incomplete year' } }];
+    expect(publishMeasure(measure(series, { unit: 'per100k' })).series[0].ytd).toEqual({ numerator: null, value: null, reason: 'incomplete year' });
+  });
+
+  it('when one breakdown is withheld and the total is shown, withholds the next smallest too', () => {
+    // Total 30 of 100; 18-64: 5 of 20 (withheld); 65+: 25 of 80 would give 30 − 25 = 5.
+    const m = measure([pct('2021-01', 30, 100)], { unit: 'percent', breakdowns: { '18-64': [pct('2021-01', 5, 20)], '65+': [pct('2021-01', 25, 80)] } });
+    const out = publishMeasure(m);
+    expect(out.breakdowns['18-64'][0].withheld).toBe(true);
+    expect(out.breakdowns['65+'][0]).toMatchObject({ value: null, numerator: null, denominator: 80, withheld: true });
+    expect(out.series[0].value).toBe(30);
+  });
+
+  it('of three breakdowns, withholds the smallest of the other two, not both', () => {
+    const m = measure(counts([30]), { breakdowns: { a: counts([5]), b: counts([15]), c: counts([10]) } });
+    const out = publishMeasure(m);
+    expect(Object.fromEntries(Object.entries(out.breakdowns).map(([k, s]) => [k, s[0].withheld === true]))).toEqual({ a: true, b: false, c: true });
+  });
+
+  it('nothing more when the total is withheld too, or two breakdowns already are', () => {
+    const totalSmall = publishMeasure(measure(counts([7]), { breakdowns: { a: counts([3]), b: counts([4]) } }));
+    expect(totalSmall.breakdowns.b[0].withheld).toBe(true); // primary: 4
+    const two = publishMeasure(measure(counts([30]), { breakdowns: { a: counts([3]), b: counts([4]), c: counts([23]) } }));
+    expect(two.breakdowns.c[0].withheld).toBeUndefined();
+  });
+
+  it('works dimension by dimension (`dimension:group` keys) and month by month', () => {
+    const m = measure(counts([40, 40]), {
+      breakdowns: {
+        'gender:Female': counts([6, 20]), 'gender:Male': counts([34, 20]),
+        'ethnicity:White': counts([30, 30]), 'ethnicity:Not stated': counts([10, 10]),
+      },
+    });
+    const out = publishMeasure(m);
+    const flags = (k: string) => out.breakdowns[k].map((p) => p.withheld === true);
+    expect(flags('gender:Female')).toEqual([true, false]);
+    expect(flags('gender:Male')).toEqual([true, false]);
+    expect(flags('ethnicity:White')).toEqual([false, false]);
+    expect(flags('ethnicity:Not stated')).toEqual([false, false]);
+  });
+});
