@@ -209,7 +209,7 @@ export function card(row: SummaryRow, m: MeasureResult | undefined, control: boo
     ...extras(row, m, control),
     heading(trendHeading(m, months)),
     tagged(xmrChart(m, { width: WIDTH, height: 170 }) as object, { type: 'Figure', alt: chartAlt(m) }) as Content,
-    ...(m.series.some((p) => p.value != null) ? [chartLegend(spc != null, m.latest.target != null, chartWindow(m.series).some((p) => p.revised))] : []),
+    ...(chartWindow(m.series).some((p) => p.value != null) ? [chartLegend(spc != null, m.latest.target != null, chartWindow(m.series).some((p) => p.revised))] : []),
     {
       columns: [
         { columns: [variationIcon(m), { text: variationWords(m), fontSize: 8, margin: [4, 6, 0, 0] }], width: '*' },

@@ -67,7 +67,8 @@ export function xmrChart(m: MeasureResult, { width, height }: ChartOptions): Con
   }));
   const values = pts.flatMap((p) => (p.value == null ? [] : [p.value]));
   if (values.length === 0) {
-    return { text: 'No values to chart for these months.', italics: true, color: C.muted, margin: [0, 6, 0, 6] };
+    const text = shown.some((p) => p.withheld) ? 'Nothing to chart: every value of these months is withheld (small numbers) or missing.' : 'No values to chart for these months.';
+    return { text, italics: true, color: C.muted, margin: [0, 6, 0, 6] };
   }
   const spc = m.spc;
   const target = m.latest.target;
