@@ -71,6 +71,21 @@ describe('data appendix', () => {
     expect(csv.join('\n')).not.toContain('*');
   });
 
+  it('secondary control holds in the appendix too: the total less the shown band would give the withheld one away', () => {
+    // 25 of 100 reviews reduced support; 5 of 30 aged 18-64 (withheld), so 20 of 70 aged 65+ must go too.
+    const reduced = measure({
+      id: 'REVIEWS_REDUCED', unit: 'percent', polarity: 'high',
+      series: [point('2021-11', 25, 25, 100)],
+      breakdowns: { '18-64': [point('2021-11', 16.7, 5, 30)], '65+': [point('2021-11', 28.6, 20, 70)] },
+    });
+    expect(lines(appendixCsv({ ...doc, measures: [reduced] }, pack(true, ['REVIEWS_REDUCED'])))).toEqual([
+      APPENDIX_HEADER.join(','),
+      'REVIEWS_REDUCED,,,2021-11,25.0%,25,100,,,',
+      'REVIEWS_REDUCED,,18-64,2021-11,*,*,30,,,',
+      'REVIEWS_REDUCED,,65+,2021-11,*,*,70,,,',
+    ]);
+  });
+
   it('names the ASCOF code a measure carries', () => {
     const coded = { ...budget, ascofCode: '9Z' } as MeasureResult;
     expect(lines(appendixCsv({ ...doc, measures: [coded] }, pack(true, ['BUDGET_VARIANCE'])))[1]).toBe('BUDGET_VARIANCE,9Z,,2021-11,"£1,251",1250.50,,0,red,');
