@@ -28,18 +28,20 @@ export function previousYear(m: MeasureResult, control: boolean): PreviousYear |
   const yearEnd = addMonths(financialYearStart(latest.month as MonthId), -1);
   const year = financialYearOf(yearEnd);
   const at = (month: string) => m.series.find((p) => p.month === month);
-  const hidden = (p: SeriesPoint) => isPointSuppressed(p, m.unit, control);
+  // A point of the published view is already marked withheld (value null); the raw document's is not.
+  const hidden = (p: SeriesPoint) => p.withheld === true || isPointSuppressed(p, m.unit, control);
   if (m.basis !== 'month') {
     const p = at(yearEnd);
-    if (!p || p.value == null) return null;
+    if (!p || (p.value == null && !hidden(p))) return null;
     const withheld = hidden(p);
-    return { label: `${year} (position at ${monthLong(yearEnd)})`, text: withheld ? SUPPRESSED : formatValue(p.value, m.unit), value: withheld ? null : p.value };
+    return { label: `${year} (position at ${monthLong(yearEnd)})`, text: withheld ? SUPPRESSED : formatValue(p.value as number, m.unit), value: withheld ? null : p.value };
   }
   const months = Array.from({ length: 12 }, (_, i) => at(addMonths(yearEnd, i - 11)));
-  if (m.unit === 'days' || months.some((p) => !p || p.value == null || p.numerator == null)) return null;
+  if (m.unit === 'days' || months.some((p) => !p)) return null;
   const points = months as SeriesPoint[];
   const label = `${year} (${monthLong(points[0].month)} to ${monthLong(yearEnd)})`;
   if (points.some(hidden)) return { label, text: SUPPRESSED, value: null };
+  if (points.some((p) => p.value == null || p.numerator == null)) return null;
   const n = points.reduce((sum, p) => sum + (p.numerator as number), 0);
   const value = yearFigure(m.unit, n, points);
   return value === null ? null : { label, text: formatValue(value, m.unit), value };

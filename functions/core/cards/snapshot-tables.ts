@@ -41,7 +41,7 @@ export function providersByRating(m: MeasureResult, control: boolean): Content[]
   const last = m.series.at(-1);
   if (!last?.byRating) return [];
   // The counts add up to the percentage's numerator: withheld with it.
-  const withheld = isPointSuppressed(last, m.unit, control);
+  const withheld = last.withheld === true || isPointSuppressed(last, m.unit, control);
   const ratings = QUALITY_RATINGS.filter((r) => last.byRating![r] !== undefined);
   if (ratings.length === 0) return [];
   const body: TableCell[][] = [

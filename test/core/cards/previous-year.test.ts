@@ -37,6 +37,14 @@ describe('previous financial year', () => {
     expect(previousYear(measure('percent', 'month', series), false)?.value).toBe(23.8);
   });
 
+  it('reads the published view too: a month it marks withheld (value and numerator null) gives *, not a silent gap', () => {
+    const withheld = (mo: string): SeriesPoint => ({ month: mo, value: null, numerator: null, denominator: 40, reason: 'small numbers', withheld: true });
+    const series = [...YEAR.map((mo, i) => (i === 5 ? withheld(mo) : point(mo, 25, 10, 40))), point('2021-11', 20, 8, 40)];
+    expect(previousYear(measure('percent', 'month', series), true)).toMatchObject({ text: '*', value: null });
+    const snapshot = measure('percent', 'snapshot', [withheld('2021-03'), point('2021-11', 60, 120, 200)]);
+    expect(previousYear(snapshot, true)).toEqual({ label: '2020/21 (position at March 2021)', text: '*', value: null });
+  });
+
   it('none for a median, for a year not fully covered, or for a March with no value', () => {
     expect(previousYear(measure('days', 'month', [...YEAR.map((mo) => point(mo, 30, 10, null)), point('2021-11', 30, 10, null)]), true)).toBeNull();
     expect(previousYear(measure('count', 'month', [...YEAR.slice(1).map((mo) => point(mo, 10, 10, null)), point('2021-11', 9, 9, null)]), true)).toBeNull();
