@@ -61,6 +61,18 @@ function sameDayStays(n: number): EventsData {
   return events({ ...PERIOD, dob: { P1: '1940-05-05' } }, stays);
 }
 
+/** One person's `n` separate reablement episodes 20 days apart (more than 7 days between, so never one cluster), every fourth followed by short long term support (ASCOF 2A's sequels). */
+function manyEpisodes(n: number): EventsData {
+  const rows: RowSpec[] = [];
+  const back = (days: number) => isoOf(day(PERIOD.end) - days);
+  for (let i = 0; i < n; i++) {
+    const start = 20 * i + 20;
+    rows.push({ person: 'P1', type: 'Service', start: back(start), end: back(start - 3), outcome: 'NFA: Support ended as planned', serviceType: 'Short term support: ST-Max', component: 'Reablement' });
+    if (i % 4 === 0) rows.push({ person: 'P1', type: 'Service', start: back(start - 5), end: back(start - 7), outcome: 'NFA: Support ended as planned', serviceType: 'Long term support: Community', component: `Home care ${i}` });
+  }
+  return events({ ...PERIOD, dob: { P1: '1930-05-05' } }, rows);
+}
+
 /** Measures whose reads grow more than 6-fold from `small` to `large` (4 times the rows). */
 function superlinear(small: EventsData, large: EventsData): Record<string, number> {
   const grows: Record<string, number> = {};
@@ -79,6 +91,10 @@ describe('measures are linear in rows, even for one person', () => {
 
   it('nor with one person\'s stays that all start on one day', () => {
     expect(superlinear(sameDayStays(500), sameDayStays(2000))).toEqual({});
+  });
+
+  it('nor with one person\'s many separate reablement episodes', () => {
+    expect(superlinear(manyEpisodes(250), manyEpisodes(1000))).toEqual({});
   });
 
   it('one person with 20,000 services and 20,000 reviews computes every measure', () => {

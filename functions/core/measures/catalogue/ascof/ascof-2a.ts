@@ -39,15 +39,15 @@ export function classifiedEpisodes(ctx: MeasureContext): ClassifiedEpisode[] {
       const stMax = rows.filter(isStMaxService);
       if (stMax.length === 0) continue;
       const death = details.death[p];
+      const around = eventsAround(rows);
       for (const cluster of clusterReablement(stMax)) {
         if (dhscAge(details, p, cluster.end) < 18) continue;
         if (death !== null && death < cluster.start) continue;
-        // Same_ST_Max: the episode's own rows are not events around it.
-        const others = rows.filter((r) => !(isStMaxService(r) && r.start >= cluster.start && r.start <= cluster.end));
         // New_Client_Record_Flag: LTS (prison included) that started before the episode and ended
         // fewer than 91 days before its start, or is open or still going, makes it not new.
-        const existing = others.some((r) => isLts(r) && r.start < cluster.start && cluster.start - endOrOpen(r.end) < 91);
-        if (existing) continue;
+        if (around.latestLtsEndBefore(cluster.start) > cluster.start - 91) continue;
+        // Same_ST_Max: the episode's own rows are not events around it.
+        const others = around.startingIn(cluster.start, cluster.end + 7).filter((r) => !(isStMaxService(r) && r.start <= cluster.end));
         const sequel = sequelOf(cluster, others, death);
         out.push({
           person: p,
@@ -60,6 +60,36 @@ export function classifiedEpisodes(ctx: MeasureContext): ClassifiedEpisode[] {
     }
     return out;
   });
+}
+
+/**
+ * One person's rows, indexed so that each episode looks only at the rows near it (linear in rows
+ * for a person with many episodes, where filtering every row per episode was quadratic).
+ */
+function eventsAround(rows: readonly EventRow[]) {
+  // Positions in start order; rows of equal start keep their order, and startingIn gives rows back
+  // in the person's own order, which the sequel's tie-breaks read.
+  const order = rows.map((_, i) => i).sort((a, b) => rows[a].start - rows[b].start || a - b);
+  const starts = order.map((i) => rows[i].start);
+  // latestEnd[k]: the latest end (open = far future) of an LTS row among the first k in start order.
+  const latestEnd = [-Infinity];
+  for (const i of order) latestEnd.push(Math.max(latestEnd.at(-1)!, isLts(rows[i]) ? endOrOpen(rows[i].end) : -Infinity));
+  /** How many rows start before `day`. */
+  const before = (day: number): number => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    latestLtsEndBefore: (day: Day): number => latestEnd[before(day)],
+    /** Rows starting on a day in [from, to], in the person's own order. */
+    startingIn: (from: number, to: number): EventRow[] => order.slice(before(from), before(to + 1)).sort((a, b) => a - b).map((i) => rows[i]),
+  };
 }
 
 export const ASCOF_2A: MeasureDefinition = {

@@ -1,7 +1,8 @@
 /**
  * ASCOF 2A, section 2 (Create_ASCOF_2A_2425_Onwards.sql, "Determine sequels"): what followed a
  * reablement episode, in DHSC's six steps, each tried only when the ones before found nothing.
- * `others` are the person's service-user rows other than the episode's own ST-Max rows.
+ * `others` are the person's service-user rows starting in the episode or within 7 days of its end
+ * (the only ones any step reads), other than the episode's own ST-Max rows.
  */
 import type { Day } from '../../../calendar/days.ts';
 import { foldLabel } from '../../../uploads/code-lists.ts';
@@ -30,7 +31,7 @@ export function sequelOf(cluster: Cluster, others: readonly EventRow[], dateOfDe
   // #RankedEvents: started during the episode or within 7 days of its end, still going after it.
   let window = others.filter((r) => r.start >= cluster.start && endOrOpen(r.end) > cluster.end && r.start - cluster.end <= 7);
   // #Has_Future_Events_In_Window: nothing from the first ST-Max start in the window on.
-  const firstStMax = Math.min(...window.filter((r) => r.serviceType === 'Short term support: ST-Max').map((r) => r.start));
+  const firstStMax = window.reduce((first, r) => (r.serviceType === 'Short term support: ST-Max' ? Math.min(first, r.start) : first), Infinity);
   window = window.filter((r) => r.start < firstStMax);
 
   // Step 3: a recognised service in the window; the highest-ranking one, short-term care home components first.
