@@ -6,6 +6,7 @@
 import type { Day } from '../../../calendar/days.ts';
 import type { EventRow } from '../../../uploads/parsed.ts';
 import type { MeasureContext } from '../../context.ts';
+import { firstAtLeast } from '../../month-ranges.ts';
 import { percentPoint } from '../../points.ts';
 import { isLts, isServiceUser } from '../../rows.ts';
 import type { MeasureDefinition } from '../types.ts';
@@ -74,21 +75,10 @@ function eventsAround(rows: readonly EventRow[]) {
   // latestEnd[k]: the latest end (open = far future) of an LTS row among the first k in start order.
   const latestEnd = [-Infinity];
   for (const i of order) latestEnd.push(Math.max(latestEnd.at(-1)!, isLts(rows[i]) ? endOrOpen(rows[i].end) : -Infinity));
-  /** How many rows start before `day`. */
-  const before = (day: number): number => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] < day) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   return {
-    latestLtsEndBefore: (day: Day): number => latestEnd[before(day)],
+    latestLtsEndBefore: (day: Day): number => latestEnd[firstAtLeast(starts, day)],
     /** Rows starting on a day in [from, to], in the person's own order. */
-    startingIn: (from: number, to: number): EventRow[] => order.slice(before(from), before(to + 1)).sort((a, b) => a - b).map((i) => rows[i]),
+    startingIn: (from: Day, to: Day): EventRow[] => order.slice(firstAtLeast(starts, from), firstAtLeast(starts, to + 1)).sort((a, b) => a - b).map((i) => rows[i]),
   };
 }
 
