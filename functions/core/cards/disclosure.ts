@@ -10,8 +10,12 @@ import type { Unit } from './format.ts';
 
 export const SMALLEST_SHOWN = 8;
 
+// A count of 0 is published: only 1 to 7 is withheld (measures.md), so "fewer than 8" would be untrue.
 export const SUPPRESSION_FOOTNOTE =
-  '* Fewer than 8 people or events: the figure is withheld (disclosure control) and not plotted.';
+  '* 1 to 7 people or events: the figure is withheld (disclosure control) and not plotted.';
+
+/** The email's key: an email has no chart, so it says nothing of plotting. */
+export const SUPPRESSION_KEY_EMAIL = '* 1 to 7 people or events: the figure is withheld (disclosure control).';
 
 function small(n: number | null | undefined): boolean {
   return n != null && n >= 1 && n < SMALLEST_SHOWN;

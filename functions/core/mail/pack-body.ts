@@ -4,7 +4,7 @@
  * sign-off. The HTML is styled inline (mail clients drop style sheets), in a main landmark, with
  * real headings, tables with header cells and captions, and every RAG colour carried in words too.
  */
-import { SUPPRESSION_FOOTNOTE } from '../cards/disclosure.ts';
+import { SUPPRESSION_KEY_EMAIL } from '../cards/disclosure.ts';
 import { RAG_STYLE } from '../cards/palette.ts';
 import { monthName } from './subject.ts';
 
@@ -100,7 +100,7 @@ export function packText(s: PackMailSummary): string {
     if (m.section !== section) lines.push('', (section = m.section));
     lines.push(`  ${m.title}: ${m.latest} (same month last year ${m.lastYear}; ${m.direction ?? 'no direction'}); target ${m.target}; ${ragWord(m.rag)}`);
   }
-  if (hasWithheld(s)) lines.push('', SUPPRESSION_FOOTNOTE);
+  if (hasWithheld(s)) lines.push('', SUPPRESSION_KEY_EMAIL);
   lines.push('', whereText(s), '', ...closing(s), '');
   return lines.join('\n');
 }
@@ -139,7 +139,7 @@ function measuresTable(s: PackMailSummary): string {
 <thead><tr>${['Measure', 'Latest', 'Same month last year', 'Direction of travel', 'Target', 'RAG rating'].map((c) => th('col', c)).join('')}</tr></thead>
 ${body}
 </table>
-${hasWithheld(s) ? P(`<strong>Key:</strong> ${e(SUPPRESSION_FOOTNOTE)}`) : ''}`;
+${hasWithheld(s) ? P(`<strong>Key:</strong> ${e(SUPPRESSION_KEY_EMAIL)}`) : ''}`;
 }
 
 function approvalHtml(s: PackMailSummary): string {

@@ -202,7 +202,7 @@ describe('renderPack', () => {
     const carers = cardPage('CARER_ASSESS');
     expect(carers).toContain('Latest: November 2021 *');
     expect(carers).toContain('Not rated: figure withheld');
-    expect(carers).toContain('Fewer than 8 people or events');
+    expect(carers).toContain('1 to 7 people or events');
     // A withheld breakdown prints * with * for its count.
     expect(cardPage('REVIEWS_REDUCED')).toMatch(/18-64 \* \(\* of [\d,]+\) \* \(\* of [\d,]+\)/);
     // A withheld point in the chart's months: no statistics derived from it.
@@ -211,7 +211,7 @@ describe('renderPack', () => {
     const open = packTemplateSchema.parse({ ...scrutiny, disclosureControl: false, sections: [{ title: 'Carers', measures: ['CARER_ASSESS'] }] });
     const page = (await readPdf(await renderPack(doc, open, OPTIONS))).pages[3];
     expect(page).toContain('Latest: November 2021 5');
-    expect(page).not.toContain('Fewer than 8 people or events');
+    expect(page).not.toContain('1 to 7 people or events');
   });
 
   it('says "not available" for a measure the document lacks, and marks a revised pack', async () => {
