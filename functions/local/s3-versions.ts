@@ -70,6 +70,8 @@ export function addS3Versioning(server: VersionedS3rver): void {
   const buckets = new Map<string, BucketState>();
   /** PUTs in flight to a versioned bucket, by bucket and key, until s3rver emits their event. */
   const pending = new Map<string, { id: string; ctx: KoaContext; entry?: Entry }>();
+  /** The last PUT queued for each bucket and key: PUTs of one key run one after another. */
+  const putQueue = new Map<string, Promise<void>>();
   let sequence = 0;
   const newVersionId = () => `${(++sequence).toString().padStart(8, '0')}.${randomBytes(6).toString('hex')}`;
   const bucketOf = (name: string) => {
@@ -149,15 +151,27 @@ export function addS3Versioning(server: VersionedS3rver): void {
     if (isPut) {
       const put: { id: string; ctx: KoaContext; entry?: Entry } = { id: newVersionId(), ctx };
       const slot = `${decodeURIComponent(bucketName)}/${key}`;
-      pending.set(slot, put);
+      // One PUT per key at a time: s3rver keeps only the latest object, and a version is read back
+      // from it after its event, so two PUTs of one key in flight would swap ids or bytes.
+      const previous = putQueue.get(slot) ?? Promise.resolve();
+      let release!: () => void;
+      const queued = previous.then(() => new Promise<void>((r) => (release = r)));
+      putQueue.set(slot, queued);
+      await previous;
       try {
-        await next();
+        pending.set(slot, put);
+        try {
+          await next();
+        } finally {
+          if (pending.get(slot) === put) pending.delete(slot);
+        }
+        if (put.entry) {
+          await put.entry.ready;
+          ctx.set('x-amz-version-id', put.id);
+        }
       } finally {
-        if (pending.get(slot) === put) pending.delete(slot);
-      }
-      if (put.entry) {
-        await put.entry.ready;
-        ctx.set('x-amz-version-id', put.id);
+        release();
+        if (putQueue.get(slot) === queued) putQueue.delete(slot);
       }
       return;
     }
