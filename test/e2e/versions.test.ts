@@ -10,6 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
+import { validationKey } from '../../functions/core/pipeline/uploads-state.ts';
 import { awsS3Event } from '../../functions/local/event-bus.ts';
 import { LOCAL_BUCKET } from '../../functions/local/pipeline.ts';
 import { uploadSample } from '../../functions/local/start.ts';
@@ -36,6 +37,32 @@ async function rejectionEmailText(before: number): Promise<string> {
   expect(mails).toHaveLength(1);
   return (await parse(mails[0])).text ?? '';
 }
+
+describe('a validation record written before records were per version', () => {
+  it('is read at the per-key path for a version that has no record of its own', async () => {
+    const key = 'extracts/events/events.csv';
+    const [only] = await p.store.listVersions(key);
+    const perVersion = validationKey(key, only.versionId);
+    const record = await text(perVersion);
+    // What the old code wrote: the same verdict at validation/<key>.json, with no versionId field.
+    const { versionId, ...old } = JSON.parse(record) as Record<string, unknown>;
+    expect(versionId).toBe(only.versionId);
+    await p.store.put(validationKey(key), JSON.stringify(old), 'application/json');
+    await p.s3.send(new DeleteObjectCommand({ Bucket: LOCAL_BUCKET, Key: perVersion }));
+    const before = await text(`measures/${PERIOD}.json`);
+    await p.s3.send(new DeleteObjectCommand({ Bucket: LOCAL_BUCKET, Key: `measures/${PERIOD}.json` }));
+
+    // Another accepted upload makes ingest compute again: the old record still makes the events
+    // extract count (without it no events extract is accepted, and no measures are written).
+    await uploadSample(p, sample, 'targets');
+    expect(p.bus.errors()).toEqual([]);
+    expect(await p.store.getBytes(perVersion)).toBeNull();
+    expect(await text(`measures/${PERIOD}.json`)).toBe(before);
+
+    await p.store.put(perVersion, record, 'application/json');
+    await p.s3.send(new DeleteObjectCommand({ Bucket: LOCAL_BUCKET, Key: validationKey(key) }));
+  }, 120_000);
+});
 
 describe('a broken file uploaded under the key of an accepted one', () => {
   it('events in upload order: the accepted version keeps counting, and the email names it', async () => {

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { SNAPSHOT_KINDS, UPLOAD_KINDS, type UploadKind } from '../uploads/parsed.ts';
 import { OUTPUT_PREFIXES } from '../bucket-layout.ts';
 import { compareInstants, instantText, sameInstant } from './instants.ts';
+import type { ObjectVersion } from './ports.ts';
 
 export const validationRecordSchema = z.object({
   key: z.string(),
@@ -38,6 +39,21 @@ const versionPart = (versionId: string | null) => (versionId === null ? '' : `@$
 
 export function validationKey(uploadKey: string, versionId: string | null = null): string {
   return `${OUTPUT_PREFIXES.validation}${uploadKey}${versionPart(versionId)}.json`;
+}
+
+/**
+ * The record an object version has where none was written for it: records written before they
+ * were per version sit at the per-key path (`validation/<key>.json`, no version id) and each
+ * validated the key's then-current object. Such a record speaks for the one version of its key
+ * with its lastModified (whole seconds) and size; if two versions match, it cannot say which it
+ * judged, so it speaks for neither (the version waits to be validated again, as an unvalidated
+ * upload does).
+ */
+export function legacyRecordFor(legacy: ValidationRecord, version: ObjectVersion, versionsOfKey: readonly ObjectVersion[]): ValidationRecord | null {
+  const judged = (v: ObjectVersion) => v.key === legacy.key && v.size === legacy.size && sameInstant(legacy.lastModified, v.lastModified);
+  if (legacy.versionId !== null || !judged(version)) return null;
+  if (versionsOfKey.filter(judged).length !== 1) return null;
+  return { ...legacy, versionId: version.versionId };
 }
 
 export function rejectionKey(uploadKey: string, versionId: string | null = null): string {

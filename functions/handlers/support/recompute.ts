@@ -14,7 +14,7 @@ import { filesWinningAMonth } from '../../core/measures/catalogue/snapshot-uploa
 import { measuresDocumentSchema, type MeasuresDocument } from '../../core/measures/document.ts';
 import { UPLOAD_PREFIXES, OUTPUT_PREFIXES } from '../../core/bucket-layout.ts';
 import { SNAPSHOT_KINDS, UPLOAD_KINDS, type MeasureInputs, type UploadKind } from '../../core/uploads/parsed.ts';
-import { filesThatCount, isCurrentValid, newestFirst, validationKey, validationRecordSchema, type UploadCandidate } from '../../core/pipeline/uploads-state.ts';
+import { filesThatCount, isCurrentValid, legacyRecordFor, newestFirst, validationKey, validationRecordSchema, type UploadCandidate, type ValidationRecord } from '../../core/pipeline/uploads-state.ts';
 import { instantText } from '../../core/pipeline/instants.ts';
 import type { PipelineDeps } from './deps.ts';
 import type { RunLog } from './runs.ts';
@@ -26,14 +26,27 @@ export const measuresKey = (period: string) => `${OUTPUT_PREFIXES.measures}${per
 export async function candidates(deps: PipelineDeps, kinds: readonly UploadKind[] = UPLOAD_KINDS): Promise<UploadCandidate[]> {
   const out: UploadCandidate[] = [];
   for (const kind of kinds) {
-    for (const o of await deps.store.listVersions(UPLOAD_PREFIXES[kind])) {
+    const versions = await deps.store.listVersions(UPLOAD_PREFIXES[kind]);
+    const legacy = new Map<string, Promise<ValidationRecord | null>>();
+    for (const o of versions) {
       if (o.key.length === UPLOAD_PREFIXES[kind].length) continue;
-      const bytes = await deps.store.getBytes(validationKey(o.key, o.versionId));
-      const parsed = bytes ? validationRecordSchema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8'))) : null;
-      out.push({ key: o.key, kind, lastModified: o.lastModified, versionId: o.versionId, record: parsed?.success ? parsed.data : null });
+      let record = await readRecord(deps, validationKey(o.key, o.versionId));
+      if (!record && o.versionId !== null) {
+        // Written before records were per version: read once per key, trusted for one version.
+        if (!legacy.has(o.key)) legacy.set(o.key, readRecord(deps, validationKey(o.key)));
+        const old = await legacy.get(o.key)!;
+        record = old && legacyRecordFor(old, o, versions.filter((v) => v.key === o.key));
+      }
+      out.push({ key: o.key, kind, lastModified: o.lastModified, versionId: o.versionId, record });
     }
   }
   return out;
+}
+
+async function readRecord(deps: PipelineDeps, key: string): Promise<ValidationRecord | null> {
+  const bytes = await deps.store.getBytes(key);
+  const parsed = bytes ? validationRecordSchema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8'))) : null;
+  return parsed?.success ? parsed.data : null;
 }
 
 /** The upload just validated, so recompute does not read it twice. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filesThatCount, inUseSentence, validationKey, rejectionKey, type UploadCandidate, type ValidationRecord } from '../../../functions/core/pipeline/uploads-state.ts';
+import { filesThatCount, inUseSentence, legacyRecordFor, validationKey, rejectionKey, type UploadCandidate, type ValidationRecord } from '../../../functions/core/pipeline/uploads-state.ts';
 import type { UploadKind } from '../../../functions/core/uploads/parsed.ts';
 
 function candidate(key: string, kind: UploadKind, at: string, accepted: boolean | null, validatedAt = at, versionId: string | null = null): UploadCandidate {
@@ -106,5 +106,30 @@ describe('inUseSentence', () => {
     expect(inUseSentence('events', undefined)).toBe('No events file is in use: the bucket holds no accepted one.');
     const snap = candidate('extracts/waiting/Oct.csv', 'waiting', '2021-11-03T12:00:00Z', true);
     expect(inUseSentence('waiting', snap)).toBe('The accepted waiting files stay in use; the newest is extracts/waiting/Oct.csv, uploaded 2021-11-03 12:00:00 UTC.');
+  });
+});
+
+describe('legacyRecordFor: a record at the per-key path, from before records were per version', () => {
+  const key = 'extracts/events/a.csv';
+  const version = (versionId: string, at: string, size = 1) => ({ key, versionId, lastModified: new Date(at), size });
+  const old = candidate(key, 'events', '2021-12-01T10:00:00Z', true).record!;
+
+  it('speaks for the one version with its lastModified (whole seconds) and size, as that version', () => {
+    const judged = version('v1', '2021-12-01T10:00:00.400Z');
+    const later = version('v2', '2021-12-02T10:00:00Z');
+    expect(legacyRecordFor(old, judged, [later, judged])).toEqual({ ...old, versionId: 'v1' });
+    expect(legacyRecordFor(old, later, [later, judged])).toBeNull();
+  });
+
+  it('speaks for no version of another size, nor for either of two it cannot tell apart', () => {
+    expect(legacyRecordFor(old, version('v1', '2021-12-01T10:00:00Z', 2), [version('v1', '2021-12-01T10:00:00Z', 2)])).toBeNull();
+    const twins = [version('v1', '2021-12-01T10:00:00Z'), version('v2', '2021-12-01T10:00:00.900Z')];
+    expect(legacyRecordFor(old, twins[0]!, twins)).toBeNull();
+    expect(legacyRecordFor(old, twins[1]!, twins)).toBeNull();
+  });
+
+  it('is not a record of a version written by the new code', () => {
+    const v = version('v1', '2021-12-01T10:00:00Z');
+    expect(legacyRecordFor({ ...old, versionId: 'v0' }, v, [v])).toBeNull();
   });
 });
