@@ -99,7 +99,7 @@ export class StatelessStack extends Stack {
     const settings = config.functions[name];
     const rf = new ReportFunction(this, name[0]!.toUpperCase() + name.slice(1), {
       stage: name,
-      entry: `functions/handlers/${name}.ts`,
+      entry: `functions/handlers/lambda/${name}.ts`,
       memoryMb: settings.memoryMb,
       timeoutSeconds: settings.timeoutSeconds,
       reservedConcurrency: settings.reservedConcurrency,

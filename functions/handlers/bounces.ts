@@ -5,10 +5,6 @@
  * what SES publishes fails the invocation, so it ends in the failure queue (alarmed), not lost.
  * Logs carry counts and reasons, not addresses.
  */
-import { Logger } from '@aws-lambda-powertools/logger';
-import { readBouncesConfig } from '../adapters/config.ts';
-import { dynamoClientFor } from '../adapters/ledger.ts';
-import { DynamoSuppressionList } from '../adapters/suppression-list.ts';
 import { feedbackOf, sesMessagesOf } from '../core/pipeline/suppression.ts';
 import type { SuppressionList } from '../core/pipeline/ports.ts';
 
@@ -45,17 +41,3 @@ export function createBounces(deps: BouncesDeps) {
     return result;
   };
 }
-
-let cached: ReturnType<typeof createBounces> | undefined;
-
-export const handler = (event: unknown) => {
-  if (!cached) {
-    const env = readBouncesConfig();
-    const logger = new Logger();
-    cached = createBounces({
-      suppressions: new DynamoSuppressionList(dynamoClientFor(env.DYNAMODB_ENDPOINT), env.LEDGER_TABLE),
-      log: (line) => logger.info(line),
-    });
-  }
-  return cached(event);
-};

@@ -8,7 +8,7 @@ import { loadPackTemplates } from '../adapters/pack-templates.ts';
 import { parseS3Event } from '../core/pipeline/s3-event.ts';
 import { manifestSchema, parseManifestKey } from '../core/pipeline/manifest.ts';
 import { listAddresses } from '../core/pipeline/recipients.ts';
-import { lambdaDeps, packsDir, type PipelineDeps } from './support/deps.ts';
+import { packsDir, type PipelineDeps } from './support/deps.ts';
 import { RunLog } from './support/runs.ts';
 import { loadRecipients } from './support/recipients.ts';
 import { sendPack } from './support/pack-mail.ts';
@@ -57,5 +57,3 @@ async function previewOne(deps: PipelineDeps, run: RunLog, key: string) {
     outcome: r.undelivered.length ? ('partial' as const) : ('ok' as const),
   };
 }
-
-export const handler = (event: unknown) => createDistribute(lambdaDeps())(event);

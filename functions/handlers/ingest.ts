@@ -11,7 +11,7 @@ import { keyProblem, sizeProblem } from '../core/pipeline/key-safety.ts';
 import { filesThatCount, inUseSentence, rejectionKey, validationKey, type ValidationRecord } from '../core/pipeline/uploads-state.ts';
 import type { EventsData, UploadKind } from '../core/uploads/parsed.ts';
 import { monthIdOf } from '../core/calendar/days.ts';
-import { lambdaDeps, type PipelineDeps } from './support/deps.ts';
+import { type PipelineDeps } from './support/deps.ts';
 import { RunLog } from './support/runs.ts';
 import { candidates, recompute } from './support/recompute.ts';
 import { guardRead } from './support/read-guard.ts';
@@ -121,6 +121,3 @@ function eventsPeriod(data: unknown): string | null {
   const end = (data as Partial<EventsData> | null)?.reportingPeriodEnd;
   return typeof end === 'number' ? monthIdOf(end) : null;
 }
-
-export const handler = (event: unknown) => createIngest(lambdaDeps())(event);
-

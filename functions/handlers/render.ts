@@ -16,7 +16,7 @@ import { missingKinds } from '../core/pipeline/pack.ts';
 import { checkPdfWhole } from '../core/pipeline/pdf-check.ts';
 import { manifestKey, manifestSchema, parseMeasuresKey, pdfKey, type Manifest } from '../core/pipeline/manifest.ts';
 import { z } from 'zod';
-import { lambdaDeps, packsDir, type PipelineDeps } from './support/deps.ts';
+import { packsDir, type PipelineDeps } from './support/deps.ts';
 import { RunLog } from './support/runs.ts';
 
 const usedUploadsSchema = z.object({ uploads: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}) });
@@ -118,5 +118,3 @@ async function renderOne(
   run.note(`${pack.id}: rendered ${version}${m.revised ? ' (revised)' : ''}, ${pages} pages, ${bytes.byteLength} bytes`);
   return pdf;
 }
-
-export const handler = (event: unknown) => createRender(lambdaDeps())(event);

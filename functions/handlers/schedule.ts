@@ -19,7 +19,7 @@ import { validationRecordSchema } from '../core/pipeline/uploads-state.ts';
 import { deliver } from '../core/pipeline/deliver.ts';
 import { composeMime } from '../core/mail/compose.ts';
 import { reminderSubject, reminderText } from '../core/mail/notices.ts';
-import { lambdaDeps, packsDir, type PipelineDeps } from './support/deps.ts';
+import { packsDir, type PipelineDeps } from './support/deps.ts';
 import { RunLog } from './support/runs.ts';
 import { loadRecipients } from './support/recipients.ts';
 import { sendPack } from './support/pack-mail.ts';
@@ -122,5 +122,3 @@ export function createSchedule(deps: PipelineDeps) {
     }).then(({ outcome: _outcome, ...rest }) => rest);
   };
 }
-
-export const handler = (event: unknown) => createSchedule(lambdaDeps())(event);

@@ -32,7 +32,7 @@ export const BOUNCES_SETTINGS = { memoryMb: 256, timeoutSeconds: 30 } as const;
 export function bouncesFunction(scope: Construct, props: BouncesProps): ReportFunction {
   const rf = new ReportFunction(scope, 'Bounces', {
     stage: 'bounces',
-    entry: 'functions/handlers/bounces.ts',
+    entry: 'functions/handlers/lambda/bounces.ts',
     memoryMb: BOUNCES_SETTINGS.memoryMb,
     timeoutSeconds: BOUNCES_SETTINGS.timeoutSeconds,
     logRetention: props.logRetention,

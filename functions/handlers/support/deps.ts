@@ -1,5 +1,5 @@
 /**
- * What every handler needs, built once per cold start from the validated environment. Handlers
+ * What every handler needs, built once per cold start (functions/handlers/lambda/) from the validated environment. Handlers
  * take a `PipelineDeps` so tests and the local runner can hand them real clients pointed at local
  * servers (or a clock frozen on a distribution day) without touching the environment.
  */
@@ -62,14 +62,6 @@ export function depsFromConfig(config: Config): PipelineDeps {
     fontsDir: config.FONTS_DIR,
     maxUploadBytes: config.MAX_UPLOAD_BYTES,
   };
-}
-
-let cached: PipelineDeps | undefined;
-
-/** The Lambda's dependencies, read from the environment on first use and then reused. */
-export function lambdaDeps(): PipelineDeps {
-  cached ??= depsFromConfig(readConfig());
-  return cached;
 }
 
 export const packsDir = (deps: Pick<PipelineDeps, 'templatesDir'>) => path.join(deps.templatesDir, 'packs');

@@ -77,6 +77,9 @@ async function sampleMeasures(dir: string): Promise<string> {
   writeFileSync(file, JSON.stringify(doc));
   return file;
 }
+/** The entry parses the environment when loaded (a bad one fails the cold start), so the smoke scripts give a valid one. */
+const SMOKE_ENV = { AWS_REGION: 'eu-west-2', BUCKET: 'data-bucket', LEDGER_TABLE: 'send-ledger', SENDER: 'a@example.org' };
+
 const STAGES = ['Ingest', 'Render', 'Distribute', 'Schedule'] as const;
 
 let built: Built;
@@ -165,6 +168,7 @@ describe('ReportFunction bundle', () => {
         cwd: task,
         env: {
           PATH: process.env.PATH,
+          ...SMOKE_ENV,
           TEMPLATES_DIR: path.join(task, BUNDLE_PATHS.templates),
           FONTS_DIR: path.join(task, BUNDLE_PATHS.fonts),
         },
@@ -196,7 +200,7 @@ describe('ReportFunction bundle', () => {
       writeFileSync(path.join(task, 'population.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
       const { stdout } = await run(process.execPath, ['smoke.mjs', 'population.xlsx', 'reference/population/population.xlsx'], {
         cwd: task,
-        env: { PATH: process.env.PATH, TEMPLATES_DIR: path.join(task, BUNDLE_PATHS.templates), FONTS_DIR: path.join(task, BUNDLE_PATHS.fonts) },
+        env: { PATH: process.env.PATH, ...SMOKE_ENV, TEMPLATES_DIR: path.join(task, BUNDLE_PATHS.templates), FONTS_DIR: path.join(task, BUNDLE_PATHS.fonts) },
       });
       const record = JSON.parse(stdout.trim().split('\n').pop()!);
       expect(record).toMatchObject({ key: 'reference/population/population.xlsx', kind: 'population', accepted: true, rows: 2, errorCount: 0 });

@@ -1,0 +1,11 @@
+/**
+ * The Lambda entry for ingest. The environment is parsed at module scope, so a deployment with a
+ * missing or malformed variable fails the cold start (INIT) with zod's message naming it, before
+ * any event is taken and retried. createIngest is re-exported for the bundle smoke tests.
+ */
+import { readConfig } from '../../adapters/config.ts';
+import { depsFromConfig } from '../support/deps.ts';
+import { createIngest } from '../ingest.ts';
+
+export { createIngest };
+export const handler = createIngest(depsFromConfig(readConfig()));
