@@ -13,11 +13,12 @@ import { OUTPUT_PREFIXES, UPLOAD_PREFIXES } from '../core/bucket-layout.ts';
 import { approvalKey, manifestSchema, parseManifestKey, type Manifest } from '../core/pipeline/manifest.ts';
 import { isNthWorkingDay, isOnOrAfterNthWorkingDay, londonDay, previousMonth } from '../core/pipeline/working-days.ts';
 import { listAddresses, type Recipients } from '../core/pipeline/recipients.ts';
-import { reminderNoticeSendKey, reminderSendKey } from '../core/pipeline/ledger-keys.ts';
+import { packSendsPrefix, reminderNoticeSendKey, reminderSendKey } from '../core/pipeline/ledger-keys.ts';
 import { tellOwnersOfMissedSends } from './support/missed-sends.ts';
 import { validationRecordSchema } from '../core/pipeline/uploads-state.ts';
 import { deliver } from '../core/pipeline/deliver.ts';
 import { composeMime } from '../core/mail/compose.ts';
+import { newMessageId } from '../core/mail/message-id.ts';
 import { reminderSubject, reminderText } from '../core/mail/notices.ts';
 import { packsDir, type PipelineDeps } from './support/deps.ts';
 import { RunLog } from './support/runs.ts';
@@ -50,8 +51,8 @@ async function distributePack(deps: PipelineDeps, run: RunLog, pack: PackTemplat
     return 0;
   }
   // "Revised" for the committee means: they were sent a different version of this month before.
-  const earlier = await deps.ledger.list(`${period}#${pack.id}#`);
-  const revised = earlier.some((r) => r.purpose === 'board' && r.status === 'sent' && !r.key.startsWith(`${period}#${pack.id}#${manifest.version}#`));
+  const earlier = await deps.ledger.list(packSendsPrefix(period, pack.id));
+  const revised = earlier.some((r) => r.purpose === 'board' && r.status === 'sent' && !r.key.startsWith(packSendsPrefix(period, pack.id, manifest.version)));
   const to = [...new Set(pack.distribution.lists.flatMap((l) => listAddresses(recipients, l)))];
   const r = await sendPack(deps, manifest, 'board', to, listAddresses(recipients, pack.distribution.ownersList), revised);
   for (const x of r.results) run.note(`${pack.id} ${manifest.version} to ${x.recipient}: ${x.status}`);
@@ -82,7 +83,7 @@ async function remind(deps: PipelineDeps, run: RunLog, period: string, to: strin
           subject: reminderSubject(period),
           text: reminderText(period, UPLOAD_PREFIXES.events),
           date: deps.clock.now(),
-          messageId: `<reminder-${period}-${Math.random().toString(36).slice(2)}@${deps.sender.split('@')[1]}>`,
+          messageId: newMessageId(deps.sender),
         }),
     })),
     deps,

@@ -5,6 +5,7 @@
  */
 import type { Content, TableCell } from 'pdfmake';
 import type { MeasureResult, SeriesPoint } from '../measures/document.ts';
+import { financialYearOf } from '../calendar/days.ts';
 import { chartWindow } from '../measures/spc-window.ts';
 import { chartLegend, xmrChart } from './chart.ts';
 import { SUPPRESSION_FOOTNOTE, isPointSuppressed } from './disclosure.ts';
@@ -19,12 +20,6 @@ import { chartAlt } from './chart-alt.ts';
 import { tagged } from './tagged-pdf.ts';
 
 const WIDTH = 515;
-
-function financialYear(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  const start = m >= 4 ? y : y - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
-}
 
 function tile(label: string, body: Content): Content {
   return {
@@ -157,7 +152,7 @@ function extras(row: SummaryRow, m: MeasureResult, control: boolean): Content[] 
     const text = y.withheld ? SUPPRESSED
       : y.value == null ? `not available (${y.reason ?? 'no reason given'})`
         : `${y.numerator?.toLocaleString('en-GB')} (${formatValue(y.value, m.unit)})`;
-    out.push({ text: [{ text: `Financial year to date (${financialYear(last.month)}): `, bold: true }, text], fontSize: 8.5, margin: [0, 0, 0, 3] });
+    out.push({ text: [{ text: `Financial year to date (${financialYearOf(last.month)}): `, bold: true }, text], fontSize: 8.5, margin: [0, 0, 0, 3] });
   }
   // ASCOF measures print every financial year already (annualFigures).
   const before = row.annual.length ? null : previousYear(m, control);
@@ -194,7 +189,7 @@ export function card(row: SummaryRow, m: MeasureResult | undefined, control: boo
     {
       columns: [
         tile(`Latest: ${monthLong(month)}`, latestBody),
-        tile(`Target ${financialYear(month)}`, bigValue(row.targetValue, row.target, m.unit)),
+        tile(`Target ${financialYearOf(month)}`, bigValue(row.targetValue, row.target, m.unit)),
         tile('RAG rating', ragBadge(row.rag, true, 8, ragWords(row, m))),
         tile(
           `Direction: compared with ${monthShort(monthMinusYear(month))} (${row.lastYear === NO_VALUE ? 'no value' : row.lastYear})`,

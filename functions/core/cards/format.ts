@@ -6,25 +6,7 @@ import type { MeasureResult } from '../measures/document.ts';
 
 export type Unit = MeasureResult['unit'];
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** `2021-11` → `November 2021`. */
-export function monthLong(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return `${MONTHS[m - 1]} ${y}`;
-}
-
-/** `2021-11` → `Nov 21` (chart axes). */
-export function monthShort(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return `${MONTHS[m - 1].slice(0, 3)} ${String(y).slice(2)}`;
-}
-
-/** `2021-11-30` → `30 November 2021`. */
-export function dayLong(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
+export { dayLong, monthLong, monthShort } from '../calendar/months.ts';
 
 /** The month twelve months before. */
 export function monthMinusYear(month: string): string {

@@ -3,7 +3,7 @@
  * not get a pack, and why), the missing-extract reminder and the rejection cover note. Plain
  * text: these are operational messages read by officers, with any detail in attachments.
  */
-import { monthName } from './subject.ts';
+import { monthLong } from '../calendar/months.ts';
 
 export interface UndeliveredRecipient {
   recipient: string;
@@ -30,7 +30,7 @@ export interface OwnersNoticeInput {
 }
 
 export function ownersNoticeSubject(n: OwnersNoticeInput): string {
-  return `Action needed: ${n.packTitle} (${monthName(n.period)}) did not reach ${n.undelivered.length} recipient(s)`;
+  return `Action needed: ${n.packTitle} (${monthLong(n.period)}) did not reach ${n.undelivered.length} recipient(s)`;
 }
 
 export function ownersNoticeText(n: OwnersNoticeInput): string {
@@ -41,7 +41,7 @@ export function ownersNoticeText(n: OwnersNoticeInput): string {
           '',
         ]
       : []),
-    `The ${n.audience === 'preview' ? 'preview of' : 'committee send of'} ${n.packTitle} for ${n.committee}, ${monthName(n.period)} (version ${n.version}), did not reach everyone.`,
+    `The ${n.audience === 'preview' ? 'preview of' : 'committee send of'} ${n.packTitle} for ${n.committee}, ${monthLong(n.period)} (version ${n.version}), did not reach everyone.`,
     '',
   ];
   for (const u of n.undelivered) {
@@ -71,12 +71,12 @@ export function ownersNoticeText(n: OwnersNoticeInput): string {
 }
 
 export function reminderSubject(period: string): string {
-  return `Reminder: the events extract for ${monthName(period)} has not arrived`;
+  return `Reminder: the events extract for ${monthLong(period)} has not arrived`;
 }
 
 export function reminderText(period: string, prefix: string): string {
   return [
-    `No accepted events extract for ${monthName(period)} has arrived yet, so the report cards for that month cannot be produced.`,
+    `No accepted events extract for ${monthLong(period)} has arrived yet, so the report cards for that month cannot be produced.`,
     '',
     `Please upload it under ${prefix} in the report-cards bucket. Files that fail validation are reported back by email.`,
     '',

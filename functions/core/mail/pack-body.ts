@@ -6,7 +6,7 @@
  */
 import { SUPPRESSION_KEY_EMAIL } from '../cards/disclosure.ts';
 import { RAG_STYLE } from '../cards/palette.ts';
-import { monthName } from './subject.ts';
+import { monthLong } from '../calendar/months.ts';
 
 export interface PackMailSummary {
   committee: string;
@@ -38,7 +38,7 @@ export function escapeHtml(s: string): string {
 const ragWord = (r: string | null) => (r === null ? 'No rating' : r[0].toUpperCase() + r.slice(1));
 
 function intro(s: PackMailSummary): string {
-  const what = `${s.packTitle} for ${s.committee}, ${monthName(s.period)}`;
+  const what = `${s.packTitle} for ${s.committee}, ${monthLong(s.period)}`;
   if (s.preview) return `This is a preview of ${what}, for checking before it goes to the committee.`;
   return s.revised ? `This is a revised version of ${what}; it replaces the one sent before.` : `Here is ${what}.`;
 }
@@ -166,10 +166,10 @@ ${s.changed.map((c) => `<tr>${th('row', e(c.title))}${ragCell(c.from)}${ragCell(
   const [regards, ...name] = closing(s).slice(-2);
   return `<!DOCTYPE html>
 <html lang="en-GB">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(s.packTitle)}, ${e(monthName(s.period))}</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(s.packTitle)}, ${e(monthLong(s.period))}</title></head>
 <body style="margin:0;padding:0;background:#ffffff;">
 <main style="${FONT}font-size:16px;line-height:1.5;color:#1a1a1a;max-width:700px;margin:0 auto;padding:16px;">
-${H(1, `${e(s.packTitle)}: ${e(monthName(s.period))}`)}
+${H(1, `${e(s.packTitle)}: ${e(monthLong(s.period))}`)}
 ${P('Dear colleague,')}
 ${P(e(intro(s)))}
 ${approvalHtml(s)}

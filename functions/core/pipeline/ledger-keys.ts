@@ -5,7 +5,12 @@
 import { SUPPRESSION_PREFIX } from './suppression.ts';
 
 export function packSendKey(period: string, packId: string, version: string, audience: 'preview' | 'board', recipient: string): string {
-  return `${period}#${packId}#${version}#${audience}#${recipient.toLowerCase()}`;
+  return `${packSendsPrefix(period, packId, version)}${audience}#${recipient.toLowerCase()}`;
+}
+
+/** What every send of a pack's month (or of one version of it) starts with: to list them, or tell one version's from another's. */
+export function packSendsPrefix(period: string, packId: string, version?: string): string {
+  return `${period}#${packId}#${version === undefined ? '' : `${version}#`}`;
 }
 
 /** `version`: the S3 version id of the rejected upload, or its LastModified where there are no versions. */

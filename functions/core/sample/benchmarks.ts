@@ -4,6 +4,7 @@
  * window but the current one, whose figures are not yet out), each with the basis of its measure
  * and quartile boundaries `q1|q2|q3` across the comparator's councils.
  */
+import { financialYearOf } from '../calendar/days.ts';
 import { csvText } from './csv.ts';
 import { SAMPLE_MEASURES, numberText, oneDp } from './measure-table.ts';
 import { rngFor, STREAM } from './random.ts';
@@ -42,7 +43,7 @@ export function benchmarksCsv(world: World): string {
   return csvText(BENCHMARKS_HEADER, rows);
 }
 
+/** `2021/22` → `2020/21`. */
 function previousYear(year: string): string {
-  const start = Number(year.slice(0, 4)) - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+  return financialYearOf(`${Number(year.slice(0, 4)) - 1}-04`);
 }

@@ -5,13 +5,13 @@
  * engine's to compute. One note runs over two paragraphs, as officers' notes do.
  */
 import { addMonths, type MonthId } from '../calendar/days.ts';
+import { monthNameOf } from '../calendar/months.ts';
 import { csvText } from './csv.ts';
 import { rngFor, STREAM } from './random.ts';
 import type { World } from './world.ts';
 
 export const COMMENTARY_HEADER = ['period', 'measure_id', 'working_well', 'worried_about', 'next_steps', 'lead_officer'] as const;
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 interface Note {
   well: readonly string[];
@@ -113,7 +113,7 @@ export function commentaryCsv(world: World): string {
   for (let i = Math.min(3, world.options.months) - 1; i >= 0; i--) months.push(addMonths(world.lastMonth, -i));
   const rows: string[][] = [];
   for (const month of months) {
-    const monthName = MONTH_NAMES[Number(month.slice(5, 7)) - 1];
+    const monthName = monthNameOf(month);
     for (const [id, note] of Object.entries(NOTES)) {
       const fill = (text: string) => text.replace('{month}', monthName);
       rows.push([month, id, fill(rng.pick(note.well)), fill(rng.pick(note.worried)), fill(rng.pick(note.next)), note.lead]);

@@ -3,7 +3,8 @@
  * (certainly) reach a recipient: such a send must not fail with only a line in the run history.
  * The same set of misses is reported once (ledger key by digest), as pack-mail does for packs.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { newMessageId } from '../../core/mail/message-id.ts';
 import { composeMime } from '../../core/mail/compose.ts';
 import { missedSendsSubject, missedSendsText, type MissedSendsInput } from '../../core/mail/missed-sends.ts';
 import { deliver, undelivered, type DeliveryResult } from '../../core/pipeline/deliver.ts';
@@ -49,7 +50,7 @@ export async function tellOwnersOfMissedSends(
           subject: missedSendsSubject(notice),
           text: missedSendsText(notice),
           date: deps.clock.now(),
-          messageId: `<${randomUUID()}@${deps.sender.split('@')[1] ?? 'report-cards'}>`,
+          messageId: newMessageId(deps.sender),
         }),
     })),
     deps,

@@ -3,7 +3,8 @@
  * anyone who did not (certainly) get it — and the pack's performance team too when an owner's own
  * address is suppressed. Shared by distribute (previews) and schedule (board).
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { newMessageId } from '../../core/mail/message-id.ts';
 import { composeMime } from '../../core/mail/compose.ts';
 import { packHtml, packText, type PackMailSummary } from '../../core/mail/pack-body.ts';
 import { packSubject } from '../../core/mail/subject.ts';
@@ -11,7 +12,8 @@ import { fitsInSes, pdfCanBeAttached } from '../../core/mail/size.ts';
 import { ownersNoticeSubject, ownersNoticeText, type OwnersNoticeInput, type UndeliveredRecipient } from '../../core/mail/notices.ts';
 import { loadPackTemplates } from '../../adapters/pack-templates.ts';
 import { loadBankHolidays } from '../../adapters/bank-holidays.ts';
-import { dayLong } from '../../core/cards/format.ts';
+import { dayLong } from '../../core/calendar/months.ts';
+import { addMonths } from '../../core/calendar/days.ts';
 import { londonDay, nthWorkingDay } from '../../core/pipeline/working-days.ts';
 import { listAddresses } from '../../core/pipeline/recipients.ts';
 import { deliver, undelivered, type Delivery, type DeliveryResult } from '../../core/pipeline/deliver.ts';
@@ -26,10 +28,6 @@ export interface PackSendResult {
   results: DeliveryResult[];
   undelivered: UndeliveredRecipient[];
   noticeResults: DeliveryResult[];
-}
-
-function messageId(sender: string): string {
-  return `<${randomUUID()}@${sender.split('@')[1] ?? 'report-cards'}>`;
 }
 
 export async function sendPack(
@@ -86,7 +84,7 @@ export async function sendPack(
           html: packHtml(summary),
           attachments: attach ? [{ fileName, contentType: 'application/pdf', content: await loadPdf() }] : [],
           date: deps.clock.now(),
-          messageId: messageId(deps.sender),
+          messageId: newMessageId(deps.sender),
           headers: { 'X-Report-Cards-Send': ledgerKey },
         });
         // The estimate above decides attaching; this is the check on the real bytes.
@@ -133,7 +131,7 @@ async function tellOwners(
             subject: ownersNoticeSubject(n),
             text: ownersNoticeText(n),
             date: deps.clock.now(),
-            messageId: messageId(deps.sender),
+            messageId: newMessageId(deps.sender),
           }),
       })),
       deps,
@@ -152,9 +150,7 @@ async function tellOwners(
 async function approvalFor(deps: PipelineDeps, manifest: Manifest): Promise<PackMailSummary['approval']> {
   const pack = (await loadPackTemplates(packsDir(deps))).find((p) => p.id === manifest.packId);
   if (!pack) return undefined;
-  const [y, m] = manifest.period.split('-').map(Number);
-  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  const day = nthWorkingDay(next, pack.distribution.workingDay, await loadBankHolidays(deps.templatesDir));
+  const day = nthWorkingDay(addMonths(manifest.period, 1), pack.distribution.workingDay, await loadBankHolidays(deps.templatesDir));
   if (!day) return undefined;
   const on = `${dayLong(day)} at ${pack.distribution.time}`;
   if (pack.distribution.approval === 'auto') return { mode: 'auto', on };

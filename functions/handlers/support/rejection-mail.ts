@@ -5,6 +5,7 @@
  * a recipient it does not (certainly) reach is reported to the packs' owners.
  */
 import { composeMime } from '../../core/mail/compose.ts';
+import { newMessageId } from '../../core/mail/message-id.ts';
 import { fitsInSes } from '../../core/mail/size.ts';
 import { deliver } from '../../core/pipeline/deliver.ts';
 import { rejectionNoticeSendKey, rejectionSendKey } from '../../core/pipeline/ledger-keys.ts';
@@ -48,7 +49,7 @@ export async function emailRejection(deps: PipelineDeps, run: RunLog, record: Va
           text,
           attachments: [{ fileName: `${fileName}.errors.csv`, contentType: 'text/csv; charset=utf-8', content: mail.errorsCsv }],
           date: deps.clock.now(),
-          messageId: `<rejection-${record.lastModified.replace(/\W/g, '')}-${Math.random().toString(36).slice(2)}@${deps.sender.split('@')[1]}>`,
+          messageId: newMessageId(deps.sender),
         });
         if (!fitsInSes(raw.byteLength, deps.mailLimitBytes)) throw new Error(`the email is ${raw.byteLength} bytes, above the SES limit`);
         return raw;

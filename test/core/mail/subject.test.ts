@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthName, packSubject } from '../../../functions/core/mail/subject.ts';
+import { packSubject } from '../../../functions/core/mail/subject.ts';
 
 describe('packSubject', () => {
   const base = { committee: 'Health Select Commission', packTitle: 'ASC Report Cards', period: '2021-11', revised: false, preview: false };
@@ -11,7 +11,7 @@ describe('packSubject', () => {
     expect(packSubject({ ...base, preview: true, revised: true })).toBe('[Preview] Revised: Health Select Commission: ASC Report Cards, November 2021');
   });
   it('names January and December right', () => {
-    expect(monthName('2022-01')).toBe('January 2022');
-    expect(monthName('2021-12')).toBe('December 2021');
+    expect(packSubject({ ...base, period: '2022-01' })).toBe('Health Select Commission: ASC Report Cards, January 2022');
+    expect(packSubject({ ...base, period: '2021-12' })).toBe('Health Select Commission: ASC Report Cards, December 2021');
   });
 });
