@@ -4,7 +4,7 @@
  * itself is never modified), then recompute the period's measures from the files that count.
  */
 import { validateUpload } from '../core/uploads/validate-upload.ts';
-import { errorsCsvLine, rejectionReport } from '../core/uploads/report.ts';
+import { ERRORS_CSV_HEADER, errorsCsvLine, rejectionReport } from '../core/uploads/report.ts';
 import { uploadKindOfKey } from '../core/bucket-layout.ts';
 import { parseS3Event } from '../core/pipeline/s3-event.ts';
 import { keyProblem, sizeProblem } from '../core/pipeline/key-safety.ts';
@@ -76,8 +76,9 @@ async function judge(
     record = { ...base, accepted: false, rows: 0, errorCount: 1, warningCount: 0, errorCountsByRule: { 'file-size': 1 }, refused: tooBig, period: null };
     report = {
       subject: `Upload rejected: ${fileName}`,
-      text: `${fileName} was not read: ${tooBig}. ${await inUseNow(deps, kind)} Split it or remove columns not in the specification, then upload it again.\n`,
-      errorsCsv: `row,column,value,rule,message\n0,,,file-size,"${tooBig}"\n`,
+      text: `${fileName} was not read: ${tooBig}. Nothing from this upload has been used. ${await inUseNow(deps, kind, key)} Split it or remove columns not in the specification, then upload it again.\n`,
+      // The same columns as every errors CSV (report.ts), not a hand-written header.
+      errorsCsv: `${ERRORS_CSV_HEADER}\r\n${errorsCsvLine(kind)({ row: 0, column: '', value: null, rule: 'file-size', message: tooBig, inPlace: true })}\r\n`,
     };
   } else {
     const read = guardRead(key, obj.body);
@@ -94,7 +95,7 @@ async function judge(
       refused: null,
       period: accepted && kind === 'events' ? eventsPeriod(result.data) : null,
     };
-    report = accepted ? { subject: '', text: '', errorsCsv: '' } : rejectionReport(fileName, result, await inUseNow(deps, kind));
+    report = accepted ? { subject: '', text: '', errorsCsv: '' } : rejectionReport(fileName, result, await inUseNow(deps, kind, key));
     data = result.data;
     if (accepted) run.note(`accepted ${result.rows} rows (${result.warningCount} warnings)`);
   }
@@ -113,8 +114,8 @@ async function judge(
 }
 
 /** Which file of this kind counts now (this upload is rejected, so it is not among them). */
-async function inUseNow(deps: PipelineDeps, kind: UploadKind): Promise<string> {
-  return inUseSentence(kind, filesThatCount(await candidates(deps, [kind]))[kind]);
+async function inUseNow(deps: PipelineDeps, kind: UploadKind, key: string): Promise<string> {
+  return inUseSentence(kind, filesThatCount(await candidates(deps, [kind]))[kind], key);
 }
 
 function eventsPeriod(data: unknown): string | null {

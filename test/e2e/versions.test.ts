@@ -1,7 +1,7 @@
 /**
  * Versions, not keys: a broken file uploaded under the key of an accepted one never makes the
  * accepted version stop counting, whichever order the two events arrive in, and the rejection
- * email names the file that stays in use (key and upload time) or says that none does.
+ * email names the file still in use (key and upload time) or says that none is.
  *
  * What runs locally: s3rver has no bucket versioning, so functions/local/s3-versions.ts adds it
  * in front of s3rver (versions kept in memory, written from S3's documentation). The adapter's
@@ -75,7 +75,7 @@ describe('a broken file uploaded under the key of an accepted one', () => {
     expect(p.bus.errors()).toEqual([]);
     const [latest] = await p.store.listVersions(key);
     expect(latest.versionId).not.toBe(good.versionId);
-    expect(await rejectionEmailText(sent)).toContain(`The events file in use is still ${key}, uploaded ${uploaded(good.lastModified)}.`);
+    expect(await rejectionEmailText(sent)).toContain(`The events file in use is still the accepted version of ${key}, uploaded ${uploaded(good.lastModified)}.`);
 
     // Make ingest compute again (another accepted upload), with the measures gone: they come back
     // the same, from the accepted version of the events extract (per key, none would count).
@@ -120,6 +120,8 @@ describe('a broken file uploaded under the key of an accepted one', () => {
     await p.store.put(key, 'not,a,benchmarks,file\r\n1,2,3,4\r\n', 'text/csv');
     await p.bus.idle();
     // The deleted file (its latest version is a delete marker) no longer counts.
-    expect(await rejectionEmailText(sent)).toContain('No benchmarks file is in use: the bucket holds no accepted one.');
+    expect(await rejectionEmailText(sent)).toContain(
+      'Nothing from this upload has been used. No accepted benchmarks file is in the bucket, so no benchmarks data is in use: the packs are made without benchmarks data until a valid one is uploaded.',
+    );
   }, 60_000);
 });

@@ -4,6 +4,7 @@
  * (notices.ts); this one says which email it was, to whom, and why, so no send fails unseen.
  */
 import type { UndeliveredRecipient } from './notices.ts';
+import { plural } from '../plural.ts';
 
 export interface MissedSendsInput {
   /** What the email was, in words: "The rejection report for events.csv". */
@@ -14,7 +15,7 @@ export interface MissedSendsInput {
 }
 
 export function missedSendsSubject(n: MissedSendsInput): string {
-  return `Action needed: an email did not reach ${n.undelivered.length} recipient(s)`;
+  return `Action needed: an email did not reach ${plural(n.undelivered.length, 'recipient')}`;
 }
 
 export function missedSendsText(n: MissedSendsInput): string {
@@ -29,7 +30,7 @@ export function missedSendsText(n: MissedSendsInput): string {
     '',
     ...n.undelivered.map((u) => `  ${u.recipient}: ${why[u.status]} (${u.detail})`),
     '',
-    'Nothing will be resent automatically; the send ledger keeps them as not delivered.',
+    `Nothing will be resent automatically; the send ledger keeps ${n.undelivered.length === 1 ? 'it' : 'them'} as not delivered.`,
     '',
   ].join('\n');
 }

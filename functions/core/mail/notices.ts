@@ -4,6 +4,7 @@
  * text: these are operational messages read by officers, with any detail in attachments.
  */
 import { monthLong } from '../calendar/months.ts';
+import { plural } from '../plural.ts';
 
 export interface UndeliveredRecipient {
   recipient: string;
@@ -30,7 +31,7 @@ export interface OwnersNoticeInput {
 }
 
 export function ownersNoticeSubject(n: OwnersNoticeInput): string {
-  return `Action needed: ${n.packTitle} (${monthLong(n.period)}) did not reach ${n.undelivered.length} recipient(s)`;
+  return `Action needed: ${n.packTitle} (${monthLong(n.period)}) did not reach ${plural(n.undelivered.length, 'recipient')}`;
 }
 
 export function ownersNoticeText(n: OwnersNoticeInput): string {
@@ -57,7 +58,7 @@ export function ownersNoticeText(n: OwnersNoticeInput): string {
   }
   lines.push(
     '',
-    'Nothing will be resent automatically to these recipients; the send ledger keeps them as not delivered.',
+    `Nothing will be resent automatically to ${n.undelivered.length === 1 ? 'this recipient; the send ledger keeps it' : 'these recipients; the send ledger keeps them'} as not delivered.`,
     ...(n.undelivered.some((u) => u.status === 'suppressed') || n.unreachableOwners?.length
       ? [
           'A suppressed address is skipped by every send until it is taken off the suppression list (send ledger item suppression#<address>):',

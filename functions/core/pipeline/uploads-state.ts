@@ -86,13 +86,24 @@ export function isCurrentValid(c: UploadCandidate): boolean {
   return c.record !== null && c.record.accepted && c.record.versionId === c.versionId && sameInstant(c.record.lastModified, c.lastModified);
 }
 
-/** For a rejection email: the file of this kind that stays in use, with when it was uploaded, or that none does. */
-export function inUseSentence(kind: UploadKind, inUse: UploadCandidate | undefined): string {
-  if (!inUse) return `No ${kind} file is in use: the bucket holds no accepted one.`;
+/**
+ * For a rejection email: which file of this kind is in use instead, with when it was uploaded, or
+ * that none is and what that means for the packs (recompute.ts: no events extract, no measures;
+ * any other kind is optional). `rejectedKey` tells an accepted version of the same key (the file an
+ * officer most often replaces) from another file.
+ */
+export function inUseSentence(kind: UploadKind, inUse: UploadCandidate | undefined, rejectedKey?: string): string {
+  if (!inUse) {
+    const none = `No accepted ${kind} file is in the bucket, so no ${kind} data is in use:`;
+    return kind === 'events'
+      ? `${none} no new packs can be made until a valid one is uploaded.`
+      : `${none} the packs are made without ${kind} data until a valid one is uploaded.`;
+  }
   const when = `${instantText(inUse.lastModified).replace('T', ' ').replace('Z', '')} UTC`;
+  const earlier = inUse.key === rejectedKey ? `the accepted version of ${inUse.key}, uploaded ${when}` : `${inUse.key}, uploaded ${when}`;
   // Snapshot kinds use every accepted snapshot, one per month; name the newest.
-  if ((SNAPSHOT_KINDS as readonly UploadKind[]).includes(kind)) return `The accepted ${kind} files stay in use; the newest is ${inUse.key}, uploaded ${when}.`;
-  return `The ${kind} file in use is still ${inUse.key}, uploaded ${when}.`;
+  if ((SNAPSHOT_KINDS as readonly UploadKind[]).includes(kind)) return `The accepted ${kind} files are still in use; the newest is ${earlier}.`;
+  return `The ${kind} file in use is still ${earlier}.`;
 }
 
 /** The upload that counts for each kind that has at least one accepted, current upload. */

@@ -6,6 +6,8 @@
  */
 import { KINDS } from './kinds/index.ts';
 import { redactor, type ShownIssue } from './redaction.ts';
+import { describeRule } from './rule-descriptions.ts';
+import { plural } from '../plural.ts';
 import type { UploadIssue, UploadKind } from './parsed.ts';
 import type { UploadResult } from './validate-upload.ts';
 
@@ -40,28 +42,45 @@ export interface RejectionReport {
 }
 
 /**
- * The email a rejected upload produces: counts per rule, the first errors, and all of them as CSV.
- * `inUse` is a sentence saying which file of this kind stays in use (the caller knows the bucket).
+ * The email a rejected upload produces: counts per kind of problem, the first errors, and all of
+ * them as CSV. `inUse` is a sentence saying which file of this kind is in use instead, or that
+ * none is (the caller knows the bucket). Sentences people read name no rule id (descriptions
+ * from rule-descriptions.ts); the CSV keeps the id in its `rule` column for tooling.
  */
 export function rejectionReport(fileName: string, result: UploadResult, inUse = ''): RejectionReport {
-  const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
   const subject = `Upload rejected: ${fileName} (${result.kind}), ${plural(result.errorCount, 'error')}`;
   const rules = Object.entries(result.errorCountsByRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const shown = result.errors.map(redactorFor(result.kind));
   const listed = shown.slice(0, ERRORS_IN_TEXT);
+  const rows = result.rows > 0 ? ` in ${plural(result.rows, 'data row')}` : '';
   const text = [
-    `The ${result.kind} upload ${fileName} was rejected: ${plural(result.errorCount, 'error')} in ${plural(result.rows, 'data row')}.`,
-    `Nothing from this file has been used.${inUse ? ` ${inUse}` : ''} Correct the file and upload it again.`,
+    `The ${result.kind} upload ${fileName} was rejected: it has ${plural(result.errorCount, 'error')}${rows}.`,
+    `Nothing from this upload has been used.${inUse ? ` ${inUse}` : ''} Please correct the file and upload it again.`,
     '',
-    'Errors by rule:',
-    ...rules.map(([rule, count]) => `  ${rule}: ${count.toLocaleString('en-GB')}`),
+    'What is wrong, by kind of problem (number of errors):',
+    ...rules.map(([rule, count]) => `  ${describeRule(rule)}: ${count.toLocaleString('en-GB')}`),
     '',
-    `First ${plural(listed.length, 'error')} (row 0 is the whole file; the attached CSV lists ${result.errors.length.toLocaleString('en-GB')}):`,
-    ...listed.map((issue) => `  Row ${issue.row}${issue.column ? `, ${issue.column}` : ''}: ${issue.message}${showValue(issue.value)}`),
-    ...(result.warningCount > 0 ? ['', `There ${result.warningCount === 1 ? 'is' : 'are'} also ${plural(result.warningCount, 'warning')}, which do not reject a file.`] : []),
+    `${listHeading(listed.length, result.errorCount)} ${attachedSentence(result.errors.length, result.errorCount)}`,
+    ...listed.map((issue) => `  ${issue.row === 0 ? 'The whole file' : `Row ${issue.row.toLocaleString('en-GB')}`}${issue.column ? `, ${issue.column}` : ''}: ${issue.message}${showValue(issue.value)}`),
+    ...(result.warningCount > 0
+      ? ['', `There ${result.warningCount === 1 ? 'is' : 'are'} also ${plural(result.warningCount, 'warning')}; warnings do not reject a file.`]
+      : []),
   ].join('\n');
   const errorsCsv = [ERRORS_CSV_HEADER, ...shown.map(csvLine)].join('\r\n');
   return { subject, text, errorsCsv: `${errorsCsv}\r\n` };
+}
+
+/** The heading of the inline list: the one error, all of them, or the first N of all. */
+function listHeading(listed: number, all: number): string {
+  if (all === 1) return 'The error:';
+  if (listed === all) return `All ${plural(all, 'error')}:`;
+  return `The first ${listed.toLocaleString('en-GB')} of the ${plural(all, 'error')}:`;
+}
+
+/** What the attached CSV holds: everything, or the first errors validation kept. */
+function attachedSentence(attached: number, all: number): string {
+  if (attached === all) return all === 1 ? '(It is also in the attached CSV file.)' : '(They are all in the attached CSV file.)';
+  return `(The attached CSV file lists the first ${plural(attached, 'error')}.)`;
 }
 
 export const ERRORS_CSV_HEADER = 'row,column,rule,value,message';

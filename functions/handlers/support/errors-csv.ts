@@ -9,6 +9,7 @@ import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { ERRORS_CSV_HEADER } from '../../core/uploads/report.ts';
+import { plural } from '../../core/plural.ts';
 import type { UploadIssue } from '../../core/uploads/parsed.ts';
 import type { ObjectStore } from '../../core/pipeline/ports.ts';
 
@@ -51,7 +52,7 @@ export class ErrorsCsvFile {
   /** Puts the whole file in the bucket under `key`; returns its size in bytes. */
   async putTo(store: ObjectStore, key: string): Promise<number> {
     if (this.omitted > 0) {
-      const message = `${this.omitted} more errors are not listed: this list stops at ${Math.round(this.maxBytes / 1024 / 1024)} MB.`;
+      const message = `${plural(this.omitted, 'more error is', 'more errors are')} not listed: this list stops at ${Math.round(this.maxBytes / 1024 / 1024)} MB.`;
       this.pending += `${this.line({ row: 0, column: '', value: null, rule: 'list-truncated', message, inPlace: false })}\r\n`;
     }
     this.flush();

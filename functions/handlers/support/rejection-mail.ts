@@ -7,6 +7,7 @@
 import { composeMime } from '../../core/mail/compose.ts';
 import { newMessageId } from '../../core/mail/message-id.ts';
 import { fitsInSes } from '../../core/mail/size.ts';
+import { plural } from '../../core/plural.ts';
 import { deliver } from '../../core/pipeline/deliver.ts';
 import { rejectionNoticeSendKey, rejectionSendKey } from '../../core/pipeline/ledger-keys.ts';
 import { listAddresses, REJECTION_LIST } from '../../core/pipeline/recipients.ts';
@@ -31,8 +32,13 @@ export async function emailRejection(deps: PipelineDeps, run: RunLog, record: Va
   const { key } = record;
   const fileName = key.slice(key.lastIndexOf('/') + 1);
   const recipients = listAddresses(await loadRecipients(deps.store, deps.recipientsKey), REJECTION_LIST);
-  const all = record.errorCount.toLocaleString('en-GB');
-  const full = mail.omitted > 0 ? `The first ${(record.errorCount - mail.omitted).toLocaleString('en-GB')} of all ${all} errors are listed in` : `All ${all} errors are listed in`;
+  const all = record.errorCount;
+  const full =
+    mail.omitted > 0
+      ? `The first ${(all - mail.omitted).toLocaleString('en-GB')} of all ${plural(all, 'error')} are listed in`
+      : all === 1
+        ? 'The error is also in'
+        : `All ${all.toLocaleString('en-GB')} errors are listed in`;
   const text = `${mail.text}\n\nThe upload (${key}) is left as it was. ${full} ${await objectLink(deps.store, mail.fullCsvKey)}.\n`;
   const version = record.versionId ?? record.lastModified;
   const results = await deliver(

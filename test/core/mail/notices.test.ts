@@ -15,7 +15,7 @@ describe('owners notice', () => {
     where: 'reports/2021-11/p/abc.pdf',
   };
   it('names who did not get the pack and why, and says nothing is resent by itself', () => {
-    expect(ownersNoticeSubject(n)).toBe('Action needed: Cards (November 2021) did not reach 2 recipient(s)');
+    expect(ownersNoticeSubject(n)).toBe('Action needed: Cards (November 2021) did not reach 2 recipients');
     const t = ownersNoticeText(n);
     expect(t).toContain('a@example.org: outcome unknown - the email service may have accepted it');
     expect(t).toContain('b@example.org: not sent - the email service refused it (MessageRejected: bad address)');

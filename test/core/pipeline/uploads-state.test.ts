@@ -100,12 +100,30 @@ describe('filesThatCount over object versions', () => {
 });
 
 describe('inUseSentence', () => {
-  it('names the file in use and when it was uploaded, or says none is', () => {
-    const good = candidate('extracts/events/Nov.csv', 'events', '2021-12-01T09:05:07.250Z', true);
-    expect(inUseSentence('events', good)).toBe('The events file in use is still extracts/events/Nov.csv, uploaded 2021-12-01 09:05:07 UTC.');
-    expect(inUseSentence('events', undefined)).toBe('No events file is in use: the bucket holds no accepted one.');
+  const good = candidate('extracts/events/Nov.csv', 'events', '2021-12-01T09:05:07.250Z', true);
+  it('names another accepted file of the kind, and when it was uploaded', () => {
+    expect(inUseSentence('events', good, 'extracts/events/Dec.csv')).toBe('The events file in use is still extracts/events/Nov.csv, uploaded 2021-12-01 09:05:07 UTC.');
+  });
+  it('says it is the accepted version when the rejected upload replaced that same key', () => {
+    expect(inUseSentence('events', good, 'extracts/events/Nov.csv')).toBe(
+      'The events file in use is still the accepted version of extracts/events/Nov.csv, uploaded 2021-12-01 09:05:07 UTC.',
+    );
+  });
+  it('with none accepted, says no data of the kind is in use and what the packs do, never that something "stays in use"', () => {
+    // recompute.ts makes no measures without an events extract; every other kind is optional.
+    expect(inUseSentence('events', undefined, 'extracts/events/Nov.csv')).toBe(
+      'No accepted events file is in the bucket, so no events data is in use: no new packs can be made until a valid one is uploaded.',
+    );
+    expect(inUseSentence('population', undefined)).toBe(
+      'No accepted population file is in the bucket, so no population data is in use: the packs are made without population data until a valid one is uploaded.',
+    );
+    for (const kind of ['events', 'waiting'] as const) expect(inUseSentence(kind, undefined)).not.toMatch(/still|stay/);
+  });
+  it('names the newest of the snapshot files, which are all still in use', () => {
     const snap = candidate('extracts/waiting/Oct.csv', 'waiting', '2021-11-03T12:00:00Z', true);
-    expect(inUseSentence('waiting', snap)).toBe('The accepted waiting files stay in use; the newest is extracts/waiting/Oct.csv, uploaded 2021-11-03 12:00:00 UTC.');
+    expect(inUseSentence('waiting', snap, 'extracts/waiting/Nov.csv')).toBe(
+      'The accepted waiting files are still in use; the newest is extracts/waiting/Oct.csv, uploaded 2021-11-03 12:00:00 UTC.',
+    );
   });
 });
 

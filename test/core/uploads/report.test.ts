@@ -39,12 +39,14 @@ describe('formatIssueLines', () => {
 });
 
 describe('rejectionReport', () => {
-  it('counts errors per rule and lists them, quoting a near-miss of a label', async () => {
+  it('counts errors per kind of problem in words, never by rule id, and lists them, quoting a near-miss of a label', async () => {
     const r = await rejected();
     const report = rejectionReport('events.csv', r);
     expect(report.subject).toBe(`Upload rejected: events.csv (events), ${r.errorCount} errors`);
-    expect(report.text).toContain('impossible-date: 2');
-    expect(report.text).toContain('code-list: 2');
+    expect(r.errorCountsByRule).toMatchObject({ 'impossible-date': 2, 'code-list': 2 });
+    expect(report.text).toContain('  A date that does not exist on the calendar, such as 31 November: 2\n');
+    expect(report.text).toContain('  A value is not one of the values the column allows: 2\n');
+    for (const rule of Object.keys(r.errorCountsByRule)) expect(report.text).not.toContain(rule);
     expect(report.text).toContain('Row 2, event_outcome: event_outcome is not one of: ');
     expect(report.text).toContain('(value "Progress to asessment")');
     const csv = report.errorsCsv.trimEnd().split('\r\n');
@@ -73,5 +75,73 @@ describe('rejectionReport', () => {
     const { errorsCsv } = rejectionReport('e.csv', r);
     expect(errorsCsv).toContain(`,code-list,'=Reveiw,`);
     expect(errorsCsv).toContain(`,code-list,'-Request,`);
+  });
+});
+
+/** Every sentence of the report is true for its data: one statement per case, from hand-made rows. */
+describe('rejectionReport sentences', () => {
+  const lines = (text: string) => text.split('\n');
+  /** `n` rows, each with one error only: an event type not in the list. */
+  const wrongRows = (n: number) => validateText('events', eventsCsv(Array.from({ length: n }, (_, i) => ({ event_type: 'Closed', event_reference: `EV${i + 1}` }))));
+
+  it('one error: singular throughout, and the error itself rather than a list of one', async () => {
+    const r = await wrongRows(1);
+    expect(r.errorCount).toBe(1);
+    const { subject, text } = rejectionReport('e.csv', r);
+    expect(subject).toBe('Upload rejected: e.csv (events), 1 error');
+    expect(lines(text)[0]).toBe('The events upload e.csv was rejected: it has 1 error in 1 data row.');
+    expect(text).toContain('\nThe error: (It is also in the attached CSV file.)\n  Row 1, event_type: event_type is not one of: ');
+    expect(text).not.toMatch(/\b1 errors|\b1 data rows|All 1\b|First 1\b/);
+  });
+
+  it('many errors, all listed: plural counts, "All N errors"', async () => {
+    const r = await wrongRows(3);
+    const { subject, text } = rejectionReport('e.csv', r);
+    expect(subject).toBe('Upload rejected: e.csv (events), 3 errors');
+    expect(lines(text)[0]).toBe('The events upload e.csv was rejected: it has 3 errors in 3 data rows.');
+    expect(text).toContain('\nAll 3 errors: (They are all in the attached CSV file.)\n');
+    expect(lines(text).filter((l) => /^ {2}Row \d+, event_type: /.test(l))).toHaveLength(3);
+  });
+
+  it('more errors than the email lists: "the first 50 of the N", and the attachment has them all', async () => {
+    const r = await wrongRows(60);
+    const { text, errorsCsv } = rejectionReport('e.csv', r);
+    expect(text).toContain('\nThe first 50 of the 60 errors: (They are all in the attached CSV file.)\n');
+    expect(lines(text).filter((l) => /^ {2}Row \d+, event_type: /.test(l))).toHaveLength(50);
+    expect(errorsCsv.trimEnd().split('\r\n')).toHaveLength(61);
+  });
+
+  it('more errors than validation kept: the attachment is said to hold only the first ones', async () => {
+    const all = await wrongRows(3);
+    // As validation returns it past its first 1,000: errorCount counts all, errors keeps the first.
+    const capped = { ...all, errors: all.errors.slice(0, 2) };
+    const { text, errorsCsv } = rejectionReport('e.csv', capped);
+    expect(text).toContain('\nThe first 2 of the 3 errors: (The attached CSV file lists the first 2 errors.)\n');
+    expect(errorsCsv.trimEnd().split('\r\n')).toHaveLength(3);
+  });
+
+  it('a whole-file problem: no count of data rows, and "The whole file" rather than row 0', async () => {
+    const r = await validateText('events', '');
+    const { subject, text } = rejectionReport('e.csv', r);
+    expect(subject).toBe('Upload rejected: e.csv (events), 1 error');
+    expect(lines(text)[0]).toBe('The events upload e.csv was rejected: it has 1 error.');
+    expect(text).toContain('  The file is empty: 1\n');
+    expect(text).toContain('\n  The whole file: The file is empty.');
+    expect(text).not.toMatch(/Row 0|empty-file/);
+  });
+
+  it('warnings: "1 warning" with "is", several with "are"', async () => {
+    const one = await validateText('events', eventsCsv([{ event_type: 'Closed' }, { nhs_number: '9434765918' }]));
+    expect(one.warningCount).toBe(1);
+    expect(rejectionReport('e.csv', one).text).toContain('\nThere is also 1 warning; warnings do not reject a file.');
+    const two = await validateText('events', eventsCsv([{ event_type: 'Closed' }, { nhs_number: '9434765918' }, { nhs_number: '9434765918' }]));
+    expect(rejectionReport('e.csv', two).text).toContain('\nThere are also 2 warnings; warnings do not reject a file.');
+    expect(rejectionReport('e.csv', await wrongRows(1)).text).not.toContain('warning');
+  });
+
+  it('says nothing from this upload is used, followed by the caller\'s sentence about the file in use', async () => {
+    const inUse = 'No accepted events file is in the bucket, so no events data is in use: no new packs can be made until a valid one is uploaded.';
+    const { text } = rejectionReport('e.csv', await wrongRows(1), inUse);
+    expect(lines(text)[1]).toBe(`Nothing from this upload has been used. ${inUse} Please correct the file and upload it again.`);
   });
 });

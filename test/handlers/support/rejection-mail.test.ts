@@ -67,6 +67,24 @@ describe('a rejection with 200,000 errors', () => {
   }, 240_000);
 });
 
+describe('a rejection with one error', () => {
+  it('says so in the singular, in words, and names no rule id', async () => {
+    const key = 'extracts/events/one bad row.csv';
+    const sent = p.sent.length;
+    await p.store.put(key, `${header}\r\n${badRow}\r\n`, 'text/csv');
+    await p.bus.idle();
+    const mail = await simpleParser(Buffer.from(p.sent.slice(sent)[0].raw));
+    expect(mail.subject).toBe('Upload rejected: one bad row.csv (events), 1 error');
+    expect(mail.text).toMatch(/^The events upload one bad row\.csv was rejected: it has 1 error in 1 data row\.$/m);
+    expect(mail.text).toContain('  A value is not one of the values the column allows: 1\n');
+    // This bucket has no accepted events extract: nothing "stays in use".
+    expect(mail.text).toContain('Nothing from this upload has been used. No accepted events file is in the bucket, so no events data is in use: no new packs can be made until a valid one is uploaded.');
+    expect(mail.text).not.toMatch(/stays? in use|still/);
+    expect(mail.text).toMatch(/The upload \(extracts\/events\/one bad row\.csv\) is left as it was\. The error is also in http\S+ \(link valid/);
+    expect(mail.text).not.toMatch(/code-list|\b1 errors|All 1 /);
+  }, 60_000);
+});
+
 describe('a rejection email that does not go out', () => {
   it('is reported when the composed email would be above the SES limit, rather than sent broken', async () => {
     const ingest = createIngest({ ...p.deps, mailLimitBytes: 20_000 });
@@ -90,7 +108,7 @@ describe('a rejection email that does not go out', () => {
     const mails = p.sent.slice(sent);
     expect(mails.map((m) => m.recipient)).toEqual(['head-of-performance@example.org']);
     const notice = await simpleParser(Buffer.from(mails[0].raw));
-    expect(notice.subject).toBe('Action needed: an email did not reach 1 recipient(s)');
+    expect(notice.subject).toBe('Action needed: an email did not reach 1 recipient');
     expect(notice.text).toContain(`The rejection report for ${key} did not reach everyone.`);
     expect(notice.text).toContain('performance@example.org: not sent - the address is suppressed');
   }, 60_000);
