@@ -46,7 +46,9 @@ function seriesRows(m: MeasureResult, breakdown: string, series: readonly Series
     const hidden = p.withheld === true;
     const value = hidden ? SUPPRESSED : p.value == null ? '' : formatValue(p.value, m.unit);
     const around = p.month === last ? latestCells(latest) : ['', '', ''];
-    return [m.id, ascofCodeOf(m), breakdown, p.month, value, hidden ? SUPPRESSED : numeratorText(p), p.denominator, ...around];
+    // The published view nulls a withheld percentage's denominator when it is itself 1 to 7 people.
+    const denominator = hidden && m.unit === 'percent' && p.denominator == null ? SUPPRESSED : p.denominator;
+    return [m.id, ascofCodeOf(m), breakdown, p.month, value, hidden ? SUPPRESSED : numeratorText(p), denominator, ...around];
   });
 }
 

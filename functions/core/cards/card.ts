@@ -134,7 +134,8 @@ function dataNotes(m: MeasureResult): Content[] {
   if (noSpc) notes.push(noSpc);
   const all = [...window, ...Object.values(m.breakdowns).flatMap((s) => chartWindow(s))];
   if (all.some((p) => p.withheld) || window.some((p) => p.ytd?.withheld)) notes.push(SUPPRESSION_FOOTNOTE);
-  return [heading('Data notes'), { ul: notes.map((n) => ({ text: n, fontSize: 7.5, color: C.muted })), margin: [0, 0, 0, 0] }];
+  // Kept whole, so the heading never sits alone at the foot of a page.
+  return [{ stack: [heading('Data notes'), { ul: notes.map((n) => ({ text: n, fontSize: 7.5, color: C.muted })), margin: [0, 0, 0, 0] }], unbreakable: true }];
 }
 
 /** ASCOF figures are published for financial years: each year's April–March figure beside the monthly trend. */

@@ -3,6 +3,7 @@
  * the email body (which reuses PackSummary) all say the same thing the same way.
  */
 import type { MeasureResult } from '../measures/document.ts';
+import { isSmallCount } from './disclosure.ts';
 
 export type Unit = MeasureResult['unit'];
 
@@ -99,7 +100,8 @@ export function axisUnit(unit: Unit): string {
  */
 export function countBeside(numerator: number | null, denominator: number | null, unit: Unit, withheld: boolean, numeratorText?: string): string | null {
   if (unit !== 'percent' && unit !== 'per100k') return null;
-  if (withheld) return unit === 'percent' ? `${SUPPRESSED} of ${denominator == null ? NO_VALUE : grouped(denominator, 0)}` : `Number: ${SUPPRESSED}`;
+  // A withheld percentage's denominator is null in the published view when it is itself 1 to 7.
+  if (withheld) return unit === 'percent' ? `${SUPPRESSED} of ${denominator == null || isSmallCount(denominator) ? SUPPRESSED : grouped(denominator, 0)}` : `Number: ${SUPPRESSED}`;
   if (numerator == null) return null;
   if (unit === 'per100k') return `Number: ${grouped(numerator, 0)}`;
   if (denominator == null) return null;

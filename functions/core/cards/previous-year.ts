@@ -14,7 +14,7 @@ import { isPointSuppressed } from './disclosure.ts';
 import { SUPPRESSED, formatValue, monthLong } from './format.ts';
 
 export interface PreviousYear {
-  /** `2020/21 (position at March 2021)` or `2020/21 (April 2020 to March 2021)`. */
+  /** `2020/21 (position at March 2021)` or `2020/21 (the whole year, April 2020 to March 2021)`. */
   label: string;
   /** As printed: the value, `*` when withheld. */
   text: string;
@@ -39,7 +39,8 @@ export function previousYear(m: MeasureResult, control: boolean): PreviousYear |
   const months = Array.from({ length: 12 }, (_, i) => at(addMonths(yearEnd, i - 11)));
   if (m.unit === 'days' || months.some((p) => !p)) return null;
   const points = months as SeriesPoint[];
-  const label = `${year} (${monthLong(points[0].month)} to ${monthLong(yearEnd)})`;
+  // "The whole year": a monthly measure's year figure (2,409 per 100,000) is not a month's (190).
+  const label = `${year} (the whole year, ${monthLong(points[0].month)} to ${monthLong(yearEnd)})`;
   if (points.some(hidden)) return { label, text: SUPPRESSED, value: null };
   if (points.some((p) => p.value == null || p.numerator == null)) return null;
   const n = points.reduce((sum, p) => sum + (p.numerator as number), 0);

@@ -44,13 +44,14 @@ export function providersByRating(m: MeasureResult, control: boolean): Content[]
   const withheld = last.withheld === true || isPointSuppressed(last, m.unit, control);
   const ratings = QUALITY_RATINGS.filter((r) => last.byRating![r] !== undefined);
   if (ratings.length === 0) return [];
+  // One column per rating, as the seeds print it: two rows keep the card on one page.
   const body: TableCell[][] = [
-    [cell('Rating', true, false), cell('Providers', true)],
-    ...ratings.map((r) => [cell(r, false, false), cell(withheld ? SUPPRESSED : String(last.byRating![r]))]),
+    [cell('Rating', true, false), ...ratings.map((r) => cell(r, true))],
+    [cell('Providers', false, false), ...ratings.map((r) => cell(withheld ? SUPPRESSED : String(last.byRating![r])))],
   ];
   return [
     { text: `Providers by rating: ${monthLong(last.month)}`, style: 'h3' },
-    { table: { headerRows: 1, widths: [150, 60], body }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 3] },
+    { table: { headerRows: 1, widths: [50, ...ratings.map(() => '*' as const)], body }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 3] },
     { text: 'A provider on two frameworks with different ratings is counted at each.', fontSize: 7.5, color: C.muted, margin: [0, 0, 0, 3] },
     ...(last.hoursBelowGood !== undefined
       ? [{ text: [{ text: 'Home care hours with providers rated below good: ', bold: true }, `${formatValue(last.hoursBelowGood, 'hours')} per week`], fontSize: 8.5, margin: [0, 0, 0, 4] } as Content]

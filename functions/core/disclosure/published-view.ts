@@ -5,7 +5,8 @@
  *
  * - every withheld point (primary: 1 to 7 people or events; secondary: YTD and breakdowns, see
  *   secondary.ts) marked `withheld`, its value, numerator, median and YTD null, reason
- *   `small numbers`; the denominator (a population or a count of 8 or more) stays;
+ *   `small numbers`; the denominator stays when it is a population or a count of 8 or more, and
+ *   is null when it is itself a count of 1 to 7;
  * - nothing derived from a withheld value: no RAG or quartile for a withheld latest value, no
  *   direction when either month compared is withheld, no RAG for a withheld previous month, and
  *   no SPC when any point of its window is withheld (`spcNote: "statistics withheld: small numbers"`).
@@ -13,7 +14,7 @@
  * Pure; the measures document itself (`report-cards measures`) keeps the exact numbers.
  */
 import { addMonths } from '../calendar/days.ts';
-import { isPointSuppressed, isYtdSuppressed } from '../cards/disclosure.ts';
+import { isPointSuppressed, isSmallCount, isYtdSuppressed } from '../cards/disclosure.ts';
 import type { MeasureResult, MeasuresDocument, SeriesPoint } from '../measures/document.ts';
 import { breakdownsWithheld, ytdWithheld } from './secondary.ts';
 
@@ -33,7 +34,8 @@ function withhold(points: readonly SeriesPoint[], withheld: readonly boolean[], 
   return points.map((p, i) => {
     const ytd = ytdHidden[i] && p.ytd ? { ...p.ytd, numerator: null, value: null, reason: WITHHELD_REASON, withheld: true } : p.ytd;
     if (!withheld[i]) return ytd === p.ytd ? p : { ...p, ytd };
-    const out: SeriesPoint = { ...p, value: null, numerator: null, reason: WITHHELD_REASON, withheld: true };
+    const denominator = unit === 'percent' && isSmallCount(p.denominator) ? null : p.denominator;
+    const out: SeriesPoint = { ...p, value: null, numerator: null, denominator, reason: WITHHELD_REASON, withheld: true };
     if (ytd !== undefined) out.ytd = ytd;
     if (p.medianDays !== undefined) out.medianDays = null;
     return out;

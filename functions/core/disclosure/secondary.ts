@@ -7,6 +7,10 @@
  *   rest of that year.
  * - Breakdowns: a total minus the other breakdowns of the same dimension gives the withheld one;
  *   so when exactly one is withheld and the total is shown, the next smallest is withheld too.
+ *   Groups need not cover the total (LTS_CLIENTS: people supported only in prison are in neither
+ *   `residential` nor `community`): the part in no group is a hidden group of its own, so when it
+ *   is 1 to 7 and no group is withheld, the smallest group is withheld, or the total less the
+ *   groups would publish it.
  *   Breakdown keys written `dimension:group` (e.g. `ethnicity:White`) are grouped by dimension;
  *   keys without a colon (`18-64`/`65+`, `residential`/`community`) form one dimension.
  */
@@ -46,6 +50,7 @@ export function breakdownsWithheld(
 ): Record<string, boolean[]> {
   const out: Record<string, boolean[]> = Object.fromEntries(Object.entries(primary).map(([k, v]) => [k, [...v]]));
   const totalShown = new Map(total.map((p, i) => [p.month, p.value != null && !totalWithheld[i]]));
+  const totalCount = new Map(total.map((p) => [p.month, p.numerator]));
   const dimensions = new Map<string, string[]>();
   for (const key of Object.keys(breakdowns)) dimensions.set(dimensionOf(key), [...(dimensions.get(dimensionOf(key)) ?? []), key]);
   const months = new Set(Object.values(breakdowns).flatMap((s) => s.map((p) => p.month)));
@@ -56,7 +61,8 @@ export function breakdownsWithheld(
         const i = breakdowns[key].findIndex((p) => p.month === month);
         return i < 0 || breakdowns[key][i].value == null ? [] : [{ key, i, point: breakdowns[key][i] }];
       });
-      if (at.filter((x) => out[x.key][x.i]).length !== 1) continue;
+      const withheldGroups = at.filter((x) => out[x.key][x.i]).length;
+      if (withheldGroups + (outsideIsSmall(totalCount.get(month), at.map((x) => x.point.numerator)) ? 1 : 0) !== 1) continue;
       const shown = at.filter((x) => !out[x.key][x.i]);
       // Smallest numerator (the count the others would reveal); the first in key order on a tie.
       const next = shown.reduce<(typeof shown)[number] | null>(
@@ -67,4 +73,11 @@ export function breakdownsWithheld(
     }
   }
   return out;
+}
+
+/** Whether the part of a total in none of its groups is 1 to 7 (a count; a money sum never is). */
+function outsideIsSmall(total: number | null | undefined, groups: readonly (number | null)[]): boolean {
+  if (total == null || !Number.isInteger(total) || groups.some((n) => n == null || !Number.isInteger(n))) return false;
+  const outside = total - groups.reduce<number>((sum, n) => sum + (n as number), 0);
+  return outside >= 1 && outside <= 7;
 }

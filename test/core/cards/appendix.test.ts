@@ -47,14 +47,15 @@ describe('data appendix', () => {
   it('one row per published figure: chart months, breakdowns and the year to date, as printed, * where withheld', () => {
     expect(lines(appendixCsv(doc, pack(true, ['FPOC', 'ASSESS_LT', 'BUDGET_VARIANCE', 'FPOC', 'NOT_IN_DOC'])))).toEqual([
       APPENDIX_HEADER.join(','),
-      // November 2020 (3 people) and October (4) withheld, numerator too; the denominators stay.
-      'FPOC,,,2020-11,*,*,6,,,',
+      // November 2020 (3 people) and October (4) withheld, numerator too; a denominator of 8 stays,
+      // one of 6 is itself 1 to 7 people and is withheld.
+      'FPOC,,,2020-11,*,*,*,,,',
       'FPOC,,,2021-10,*,*,8,,,',
       // Latest: target and RAG; no direction, as the month a year earlier is withheld.
       'FPOC,,,2021-11,62.5%,10,16,60,green,',
       'FPOC,,18-64,2021-10,40.0%,8,20,,,',
-      // A breakdown of 2 people: withheld, and its RAG with it.
-      'FPOC,,18-64,2021-11,*,*,2,90,,',
+      // A breakdown of 2 people: withheld, its denominator (2 people) and its RAG with it.
+      'FPOC,,18-64,2021-11,*,*,*,90,,',
       'ASSESS_LT,,,2021-10,*,*,209800,,,',
       'ASSESS_LT,,,2021-11,"10.0 per 100,000",21,209800,,,up',
       // The year to date would give October away by subtraction: withheld for the rest of the year.

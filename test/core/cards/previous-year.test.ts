@@ -21,7 +21,7 @@ describe('previous financial year', () => {
   it('events in each month: the whole year from its twelve months', () => {
     // 12 months of 10 → 120 in the year.
     const counts = measure('count', 'month', [...YEAR.map((mo) => point(mo, 10, 10, null)), point('2021-11', 9, 9, null)]);
-    expect(previousYear(counts, true)).toEqual({ label: '2020/21 (April 2020 to March 2021)', text: '120', value: 120 });
+    expect(previousYear(counts, true)).toEqual({ label: '2020/21 (the whole year, April 2020 to March 2021)', text: '120', value: 120 });
     // 120 of 12 × 40 = 480 → 25.0%.
     const percents = measure('percent', 'month', [...YEAR.map((mo) => point(mo, 25, 10, 40)), point('2021-11', 20, 8, 40)]);
     expect(previousYear(percents, true)?.value).toBe(25);

@@ -40,12 +40,13 @@ describe('providers by rating', () => {
   const point: SeriesPoint = { month: '2021-11', value: 75, numerator: 9, denominator: 12, reason: null, byRating: { Good: 8, Outstanding: 1, Inadequate: 3, 'Not yet rated': 2 }, hoursBelowGood: 12.5 };
   it('ratings in scale order with their counts, and the home care hours below good', () => {
     const t = texts(providersByRating(measure('PROVIDERS_GOOD', 'percent', point), true)).join('|');
-    expect(t).toContain('Outstanding|1|Good|8|Inadequate|3|Not yet rated|2');
+    // One column per rating (a row of ratings, then a row of counts).
+    expect(t).toContain('Rating|Outstanding|Good|Inadequate|Not yet rated|Providers|1|8|3|2');
     expect(t).toContain('12.5 hours per week');
   });
   it('withheld with the percentage when it rests on 1 to 7 providers', () => {
     const t = texts(providersByRating(measure('PROVIDERS_GOOD', 'percent', { ...point, numerator: 5 }), true)).join('|');
-    expect(t).toContain('Outstanding|*|Good|*');
+    expect(t).toContain('Providers|*|*|*|*');
   });
 });
 
@@ -53,6 +54,9 @@ describe('the count beside a rate', () => {
   it('n of d for a percentage, the number for a rate, * when withheld, nothing for a count', () => {
     expect(countBeside(1234, 5678, 'percent', false)).toBe('1,234 of 5,678');
     expect(countBeside(4, 16, 'percent', true)).toBe('* of 16');
+    // A denominator of 1 to 7 people is withheld too (null in the published view).
+    expect(countBeside(4, 5, 'percent', true)).toBe('* of *');
+    expect(countBeside(null, null, 'percent', true)).toBe('* of *');
     expect(countBeside(173, 209800, 'per100k', false)).toBe('Number: 173');
     expect(countBeside(5, 209800, 'per100k', true)).toBe('Number: *');
     expect(countBeside(0.3, 0.9, 'percent', false, '0.3')).toBe('£0 of £1');

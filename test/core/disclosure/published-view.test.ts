@@ -26,6 +26,23 @@ describe('published view: primary control', () => {
     expect(m.series[3]).toEqual({ month: '2020-03', value: 8, numerator: 8, denominator: null, reason: null });
   });
 
+  it('withholds a percentage whose denominator is 1 to 7 people, even at 0%, and its denominator with it', () => {
+    // "2 of 5" would name a group of 5; "0.0% of 5" too. 0 of 8 names nobody.
+    const m = publishMeasure(measure([pct('2021-01', 0, 5), pct('2021-02', 0, 8), pct('2021-03', 9, 7 + 3)], { unit: 'percent' }));
+    expect(m.series[0]).toMatchObject({ value: null, numerator: null, denominator: null, withheld: true });
+    expect(m.series[1]).toMatchObject({ value: 0, numerator: 0, denominator: 8 });
+    expect(m.series[1].withheld).toBeUndefined();
+    expect(m.series[2]).toMatchObject({ value: 90, numerator: 9, denominator: 10 });
+  });
+
+  it('a breakdown withheld for its small denominator makes the next smallest withheld too (secondary)', () => {
+    // Total 9 of 25; 18-64: 0 of 5 (withheld by its denominator); 65+: 9 of 20 would give 25 − 20 = 5.
+    const m = measure([pct('2021-01', 9, 25)], { unit: 'percent', breakdowns: { '18-64': [pct('2021-01', 0, 5)], '65+': [pct('2021-01', 9, 20)] } });
+    const out = publishMeasure(m);
+    expect(out.breakdowns['18-64'][0]).toMatchObject({ denominator: null, withheld: true });
+    expect(out.breakdowns['65+'][0].withheld).toBe(true);
+  });
+
   it('never withholds money, hours, or a percentage of money (savings delivered)', () => {
     const money = publishMeasure(measure(counts([5]), { unit: 'gbp' }));
     const hours = publishMeasure(measure(counts([5]), { unit: 'hours' }));
@@ -119,6 +136,17 @@ describe('published view: secondary control', () => {
     expect(totalSmall.breakdowns.b[0].withheld).toBe(true); // primary: 4
     const two = publishMeasure(measure(counts([30]), { breakdowns: { a: counts([3]), b: counts([4]), c: counts([23]) } }));
     expect(two.breakdowns.c[0].withheld).toBeUndefined();
+  });
+
+  it('the part of a total in no group counts as a hidden group: 1 to 7 there withholds the smallest group', () => {
+    // LTS_CLIENTS: 299 people, 71 residential, 227 community; 299 − 71 − 227 = 1 supported only in prison.
+    const m = measure(counts([299, 300]), { breakdowns: { residential: counts([71, 73]), community: counts([227, 227]) } });
+    const out = publishMeasure(m);
+    expect(out.breakdowns.residential.map((p) => p.withheld === true)).toEqual([true, false]);
+    expect(out.breakdowns.community.map((p) => p.withheld === true)).toEqual([false, false]);
+    // Groups that overlap (sum above the total) or cover it hide nothing.
+    const overlap = publishMeasure(measure(counts([30]), { breakdowns: { a: counts([20]), b: counts([20]) } }));
+    expect(overlap.breakdowns.a[0].withheld).toBeUndefined();
   });
 
   it('works dimension by dimension (`dimension:group` keys) and month by month', () => {

@@ -98,12 +98,12 @@ describe('pack email bodies', () => {
     expect(h).toContain('<p>Dear colleague,</p>');
     expect(h).toContain('<p>If you have any questions about these figures, please contact performance@example.org.</p>');
     expect(h).toContain('<p>Kind regards,<br>Adult Care Performance Team</p>');
-    expect(h).toContain('<strong>Key:</strong> * 1 to 7 people or events: the figure is withheld (disclosure control).');
+    expect(h).toContain('<strong>Key:</strong> * Withheld (disclosure control): 1 to 7 people or events, or a figure from which such a number could be worked out.');
     expect(h).not.toContain('plotted'); // an email has no chart
     const t = packText(s);
     expect(t.startsWith('Dear colleague,\n\n')).toBe(true);
     expect(t).toContain('please contact performance@example.org.\nKind regards,\nAdult Care Performance Team\n');
-    expect(t).toContain('* 1 to 7 people or events: the figure is withheld (disclosure control).');
+    expect(t).toContain('* Withheld (disclosure control): 1 to 7 people or events, or a figure from which such a number could be worked out.');
     expect(t).not.toContain('plotted');
     // Nothing withheld: no key.
     const none = { ...s, measures: s.measures.filter((m) => m.latest !== '*') };

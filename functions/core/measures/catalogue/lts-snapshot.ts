@@ -87,7 +87,7 @@ export const LTS_CLIENTS: MeasureDefinition = {
   id: 'LTS_CLIENTS',
   title: 'People receiving long term support',
   definition:
-    'Adults receiving long term support (care at home or in the community, residential or nursing care) on the last day of the month. Residential counts people with any residential or nursing care; community counts the others with community support.',
+    'Adults receiving long term support (care at home or in the community, residential or nursing care) on the last day of the month. Residential counts people with any residential or nursing care; community counts the others with community support. People whose only support is in prison are in the total but in neither.',
   whyItMatters:
     'The number of people the council supports long term drives most of the adult social care budget and the workload of its teams.',
   unit: 'count',
