@@ -15,13 +15,13 @@ import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sns from 'aws-cdk-lib/aws-sns';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
 import { RECIPIENTS_KEY } from '../functions/core/pipeline/recipients.ts';
 import { ACCESS, TRIGGERS, type FunctionName } from './access.ts';
 import type { EnvironmentConfig } from './config.ts';
 import { bouncesFunction } from './constructs/bounces.ts';
+import { FailureQueue } from './constructs/failure-queue.ts';
 import { accessStatements } from './constructs/grants.ts';
 import { Operations, RUN_METRICS } from './constructs/operations.ts';
 import { PROJECT_ROOT, ReportFunction } from './constructs/report-function.ts';
@@ -130,14 +130,8 @@ export class StatelessStack extends Stack {
    * Scheduler cannot say "5th working day, skipping bank holidays", so it fires every working-day
    * morning and the schedule function decides in code. Returns the target's dead-letter queue.
    */
-  private workingDaySchedule(config: EnvironmentConfig): sqs.Queue {
-    const scheduleDlq = new sqs.Queue(this, 'ScheduleDeadLetters', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(scheduleDlq, 'AwsSolutions-SQS3', 'This queue is itself the dead-letter queue of the schedule target.');
-    acknowledge(scheduleDlq, 'Serverless-SQSRedrivePolicy', 'End of the schedule failure path; its depth is alarmed.');
+  private workingDaySchedule(config: EnvironmentConfig): FailureQueue {
+    const scheduleDlq = new FailureQueue(this, 'ScheduleDeadLetters', { endOf: 'the working-day schedule target' });
     const scheduleFn = this.functions.schedule.function;
     const invoker = new iam.Role(this, 'ScheduleInvoker', {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),

@@ -13,7 +13,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { acknowledge } from '../nag.ts';
+import { FailureQueue } from './failure-queue.ts';
 
 /** Custom metrics of the pipeline (namespace passed to the functions as METRICS_NAMESPACE). */
 export const RUN_METRICS = { namespace: 'AscReportCards', monthlyRunMissing: 'MonthlyRunMissing' } as const;
@@ -59,13 +59,7 @@ export class Operations extends Construct {
     );
     this.action = new actions.SnsAction(this.topic);
 
-    this.undeliverable = new sqs.Queue(this, 'Undeliverable', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(this.undeliverable, 'AwsSolutions-SQS3', 'This queue is itself the redrive target of the email subscriptions.');
-    acknowledge(this.undeliverable, 'Serverless-SQSRedrivePolicy', 'End of the notification failure path; its depth is alarmed.');
+    this.undeliverable = new FailureQueue(this, 'Undeliverable', { endOf: "the operators' email subscriptions" });
 
     for (const { id: topicId, topic } of [{ id: 'Alarms', topic: this.topic as sns.ITopic }, ...props.forwardTopics]) {
       new sns.Subscription(this, `${topicId}Email`, {

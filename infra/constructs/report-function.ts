@@ -15,9 +15,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag.ts';
+import { FailureQueue } from './failure-queue.ts';
 
 /** The repository root: bundling runs from here, and the hooks copy files from here. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -63,7 +63,7 @@ export class ReportFunction extends Construct {
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
   /** Receives events whose asynchronous invocation failed after all retries (on-failure destination). */
-  readonly failureQueue: sqs.Queue;
+  readonly failureQueue: FailureQueue;
 
   constructor(scope: Construct, id: string, props: ReportFunctionProps) {
     super(scope, id);
@@ -79,15 +79,7 @@ export class ReportFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    this.failureQueue = new sqs.Queue(this, 'Failures', {
-      // SQS-managed SSE: Lambda can deliver without a KMS grant; the records are S3/Scheduler
-      // event envelopes (keys and times), not the uploads.
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(this.failureQueue, 'AwsSolutions-SQS3', 'This queue is itself the failure destination of the function; nothing consumes it but operators.');
-    acknowledge(this.failureQueue, 'Serverless-SQSRedrivePolicy', 'End of the failure path: messages stay here (alarmed on depth) until an operator redrives the event.');
+    this.failureQueue = new FailureQueue(this, 'Failures', { endOf: `the ${props.stage} function` });
 
     this.function = new nodejs.NodejsFunction(this, 'Function', {
       description: `asc-report-cards ${props.stage}`,

@@ -1,4 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { FailureQueue } from '../../infra/constructs/failure-queue.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_PREFIXES, UPLOAD_PREFIXES } from '../../functions/core/bucket-layout.ts';
 import { ACCESS, type FunctionName } from '../../infra/access.ts';
@@ -89,6 +91,17 @@ describe('stateless stack: functions', () => {
       Queues: [{ Ref: queueId }],
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
     });
+  });
+
+  it('builds every queue of the app as a FailureQueue, each alarmed on its depth', () => {
+    const queues = [built.stateful, built.stateless].flatMap((stack) => stack.node.findAll().filter((c): c is sqs.Queue => c instanceof sqs.Queue));
+    // Five functions' failure queues, the schedule's DLQ, the undeliverable notifications.
+    expect(queues).toHaveLength(7);
+    for (const q of queues) expect(q, q.node.path).toBeInstanceOf(FailureQueue);
+    const depthAlarms = Object.values(built.stateless$.findResources('AWS::CloudWatch::Alarm')).filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible');
+    for (const id of Object.keys(built.stateless$.findResources('AWS::SQS::Queue'))) {
+      expect(depthAlarms.filter((a) => JSON.stringify(a.Properties.Dimensions).includes(`"${id}"`)), id).toHaveLength(1);
+    }
   });
 
   it('encrypts every queue and refuses non-TLS access to each', () => {
