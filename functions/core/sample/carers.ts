@@ -42,11 +42,15 @@ export function carerPathway(sim: PersonSim, t: Day): void {
 
 function carerSupport(sim: PersonSim, start: Day): void {
   if (start > sim.w1) return;
-  const payment = sim.rng.chance(0.6);
+  // One draw, as before: 60% a direct payment; of the breaks, some arranged through a personal
+  // budget the council manages, so ASCOF 3D1b (self-directed) differs from 3D2b (direct payments).
+  const draw = sim.rng.next();
+  const payment = draw < 0.6;
+  const managed = !payment && draw < 0.75;
   sim.service(start, start + (payment ? 0 : sim.rng.int(1, 7)), 'NFA: Support ended as planned', {
     serviceType: 'Unpaid carer support: Direct to unpaid carer',
     component: payment ? 'Carer direct payment' : 'Carer break',
-    mechanism: payment ? 'Direct payment' : 'CASSR commissioned support',
+    mechanism: payment ? 'Direct payment' : managed ? 'CASSR managed personal budget' : 'CASSR commissioned support',
     units: '1',
     cost: poundsText(sim.rng.int(150, 600) * 100),
   });
