@@ -11,7 +11,7 @@
  * (limits.ts).
  */
 import { trimValue } from '../values.ts';
-import { CellError, cellText, type RawCell, type WorkbookFormats } from './cell-text.ts';
+import { CellError, cellText, type WorkbookFormats } from './cell-text.ts';
 import { beyondLimit, MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS } from './limits.ts';
 import { parseXmlChunks } from './xml-events.ts';
 import type { ZipPart } from './zip-parts.ts';
@@ -29,9 +29,14 @@ export async function* sheetRows(sheet: ZipPart, formats: WorkbookFormats, maxCe
   let rowNumber = 0;
   let fields: string[] = [];
   let column = 0;
-  let cell: RawCell | null = null;
-  const text: string[] = [];
-  const inline: string[] = [];
+  // The open cell, as plain variables: one object and two arrays a cell made a blank cell
+  // (`<c r="A1" s="1"/>`, of which a sheet may hold tens of millions) cost more than saxes did.
+  let inCell = false;
+  let type = 'n';
+  let style = '';
+  let valueText = '';
+  let inlineText = '';
+  let inlineSeen = false;
   let length = 0;
   let into: 'value' | 'inline' | null = null;
   let phonetic = 0;
@@ -56,19 +61,22 @@ export async function* sheetRows(sheet: ZipPart, formats: WorkbookFormats, maxCe
           column = attributes.r ? columnNumber(attributes.r) : column + 1;
           if (column > MAX_COLUMNS) throw beyondLimit('columns');
           cellsInRow++;
-          cell = { type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), value: '' };
-          text.length = 0;
-          inline.length = 0;
+          inCell = true;
+          type = attributes.t ?? 'n';
+          style = attributes.s ?? '';
+          valueText = '';
+          inlineText = '';
+          inlineSeen = false;
           length = 0;
           break;
         case 'v':
-          if (cell) into = 'value';
+          if (inCell) into = 'value';
           break;
         case 'rPh':
           phonetic++;
           break;
         case 't':
-          if (cell && phonetic === 0) into = 'inline';
+          if (inCell && phonetic === 0) into = 'inline';
           break;
       }
     },
@@ -76,7 +84,11 @@ export async function* sheetRows(sheet: ZipPart, formats: WorkbookFormats, maxCe
       if (into === null) return;
       length += t.length;
       if (length > MAX_CELL_CHARS) throw new CellError('a cell longer than a spreadsheet allows');
-      (into === 'value' ? text : inline).push(t);
+      if (into === 'value') valueText += t;
+      else {
+        inlineText += t;
+        inlineSeen = true;
+      }
     },
     close(name: string) {
       switch (name) {
@@ -88,10 +100,12 @@ export async function* sheetRows(sheet: ZipPart, formats: WorkbookFormats, maxCe
           phonetic--;
           break;
         case 'c': {
-          if (!cell) break;
-          const c: RawCell = cell;
-          c.value = c.type === 'inlineStr' && inline.length ? inline.join('') : text.join('');
-          const value = cellText(c, formats);
+          if (!inCell) break;
+          inCell = false;
+          const raw = type === 'inlineStr' && inlineSeen ? inlineText : valueText;
+          // A cell with no text is blank unless it claims a shared string (an error) or a boolean.
+          if (raw === '' && type !== 's' && type !== 'b') break;
+          const value = cellText({ type, style: Number(style || 0), value: raw }, formats);
           if (value !== '') {
             // Past the header, only whether the row holds a value there matters, so keep one.
             const at = Math.min(column, width) - 1;
@@ -102,7 +116,6 @@ export async function* sheetRows(sheet: ZipPart, formats: WorkbookFormats, maxCe
               fields[at] = value;
             } else if (at < width - 1 || trimValue(fields[at]!) === '') fields[at] = value;
           }
-          cell = null;
           break;
         }
         case 'row': {

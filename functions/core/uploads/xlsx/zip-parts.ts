@@ -1,12 +1,15 @@
 /**
  * The workbook's zip, opened so that no upload can make it unbounded. JSZip lists every entry of
- * the central directory when it opens a zip (~2 KB each), so entries are counted first; it
- * inflates a part only when the part is read, as a stream, and checks the part's recorded size
- * only at its end, so bytes are counted as they come: no part may inflate beyond what the
- * directory records for it (a crafted directory can claim a few bytes for a gigabyte), nor the
- * parts read together beyond MAX_INFLATED_BYTES (limits.ts).
+ * the central directory when it opens a zip (~2 KB each), so entries are counted first. A part is
+ * inflated only when it is read, as a stream, by node's zlib from the entry's compressed bytes
+ * (JSZip's own stream inflates in JavaScript on the thread that parses the XML; zlib works on
+ * libuv's pool, beside it), and its bytes are counted as they come: no part may inflate beyond
+ * what the directory records for it (a crafted directory can claim a few bytes for a gigabyte),
+ * nor the parts read together beyond MAX_INFLATED_BYTES (limits.ts); one that inflates to fewer
+ * bytes than recorded is damaged, as JSZip also judged it.
  */
 import { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import JSZip from 'jszip';
 import { beyondLimit, MAX_INFLATED_BYTES, MAX_ZIP_ENTRIES } from './limits.ts';
 
@@ -42,15 +45,48 @@ export class WorkbookZip {
     const recorded = recordedSize(file);
     if (this.inflated + recorded > MAX_INFLATED_BYTES) throw beyondLimit('inflatedBytes');
     let read = 0;
-    // JSZip's stream is an old-style one: wrap gives async iteration and backpressure, and
-    // destroys it when reading stops early.
-    for await (const chunk of new Readable().wrap(file.nodeStream('nodebuffer')) as AsyncIterable<Buffer>) {
+    for await (const chunk of entryBytes(file)) {
       read += chunk.length;
       this.inflated += chunk.length;
       if (read > recorded) throw beyondLimit('understatedSize');
       yield chunk;
     }
+    if (read !== recorded) throw new Error('a part inflated to fewer bytes than its directory records');
   }
+}
+
+/** Slices of a stored entry, or its deflated bytes inflated; zlib's stream is destroyed when reading stops early. */
+async function* entryBytes(file: JSZip.JSZipObject): AsyncGenerator<Uint8Array> {
+  const { compressed, deflated } = compressedData(file);
+  const slices = function* () {
+    for (let at = 0; at < compressed.length; at += SLICE) yield compressed.subarray(at, at + SLICE);
+  };
+  if (!deflated) return yield* slices();
+  const source = Readable.from(slices(), { objectMode: false });
+  const inflater = createInflateRaw({ chunkSize: SLICE });
+  source.on('error', (e) => inflater.destroy(e));
+  source.pipe(inflater);
+  try {
+    yield* inflater as AsyncIterable<Buffer>;
+  } finally {
+    source.destroy();
+    inflater.destroy();
+  }
+}
+
+const SLICE = 64 * 1024;
+
+/**
+ * An entry's compressed bytes, as JSZip found them (a view of the upload, not a copy), and whether
+ * they are deflated or stored, the two methods JSZip opens. JSZip keeps them in the private
+ * `_data` (a CompressedObject); an entry without them is unreadable.
+ */
+function compressedData(file: JSZip.JSZipObject): { compressed: Uint8Array; deflated: boolean } {
+  const data = (file as unknown as { _data?: { compressedContent?: unknown; compression?: { magic?: unknown } } })._data;
+  const compressed = data?.compressedContent;
+  const magic = data?.compression?.magic;
+  if (!(compressed instanceof Uint8Array) || (magic !== '\x08\x00' && magic !== '\x00\x00')) throw new Error('a zip entry JSZip holds no compressed bytes for');
+  return { compressed, deflated: magic === '\x08\x00' };
 }
 
 /**

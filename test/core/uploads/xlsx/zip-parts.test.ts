@@ -3,6 +3,7 @@
  * them, and a part's inflated bytes are counted as they come, so a lying directory is caught
  * after the bytes it records, not after the gigabyte it hides.
  */
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { BEYOND, MAX_INFLATED_BYTES, MAX_ZIP_ENTRIES } from '../../../../functions/core/uploads/xlsx/limits.ts';
 import { WorkbookZip } from '../../../../functions/core/uploads/xlsx/zip-parts.ts';
@@ -46,5 +47,21 @@ describe('zip limits', () => {
     const read = { bytes: 0 };
     await expect(drain(zip, 'xl/sheet.xml', read)).rejects.toThrow(BEYOND.understatedSize);
     expect(read.bytes).toBeLessThanOrEqual(4096);
+  });
+
+  it('a part that inflates to fewer bytes than its directory records is damaged', async () => {
+    const short = { ...deflatedEntry('xl/sheet.xml', '<x/>'.repeat(1000)), size: 4001 };
+    const zip = await WorkbookZip.open(zipBytes([short]));
+    const read = { bytes: 0 };
+    await expect(drain(zip, 'xl/sheet.xml', read)).rejects.toThrow(/fewer bytes/);
+    expect(read.bytes).toBe(4000);
+  });
+
+  it('a stored (uncompressed) part is read whole too', async () => {
+    const stored = new JSZip().file('xl/workbook.xml', 'y'.repeat(200_000));
+    const zip = await WorkbookZip.open(await stored.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
+    const read = { bytes: 0 };
+    await drain(zip, 'xl/workbook.xml', read);
+    expect(read.bytes).toBe(200_000);
   });
 });
