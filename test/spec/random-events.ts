@@ -51,6 +51,9 @@ const rowArb = fc.record({
   plannedUnitsPerWeek: fc.constantFrom(null, '1', '0.1', '2.5', '0'),
   unitCost: fc.constantFrom(null, '0.2', '10', '0.3', '15.75'),
   accommodationStatus: fc.constantFrom(null, 'Tenant', ' tenant  - private landlord', 'Nursing home', 'Sheltered housing'),
+  gender: fc.constantFrom(null, 'Female', 'Male', 'female'),
+  ethnicity: fc.constantFrom(null, 'White: Irish', ' WHITE', 'Mixed or Multiple ethnic groups: Any other', 'Refused', 'Asian or Asian British:Indian'),
+  primarySupportReason: fc.constantFrom(null, 'Physical support: Personal care support', 'Learning disability support'),
 });
 
 type RawRow = typeof rowArb extends fc.Arbitrary<infer T> ? T : never;
@@ -80,9 +83,9 @@ function settle(r: RawRow, persons: number, periodEnd: string, dob: (p: number) 
     plannedUnitsPerWeek: r.plannedUnitsPerWeek,
     unitCost: r.unitCost,
     accommodationStatus: r.accommodationStatus?.trim() || null,
-    gender: null,
-    ethnicity: null,
-    primarySupportReason: null,
+    gender: r.gender,
+    ethnicity: r.ethnicity,
+    primarySupportReason: r.primarySupportReason,
   };
 }
 

@@ -8,6 +8,7 @@
  * are the latest month's, as the card shows them. Pure: text in, text out.
  */
 import type { MeasureResult, MeasuresDocument, SeriesPoint } from '../measures/document.ts';
+import { splitBreakdownKey } from '../measures/equity.ts';
 import { csvLine } from '../sample/csv.ts';
 import { CHART_MONTHS } from './chart.ts';
 import { publishedView } from '../disclosure/published-view.ts';
@@ -77,7 +78,9 @@ export function appendixCsv(doc: MeasuresDocument, pack: PackTemplate): string {
     if (!m) continue;
     rows.push(...seriesRows(m, '', m.series, m.latest));
     rows.push(...ytdRow(m));
-    for (const [key, series] of Object.entries(m.breakdowns)) rows.push(...seriesRows(m, key, series, m.breakdownLatest?.[key]));
+    for (const [key, series] of Object.entries(m.breakdowns)) {
+      if (splitBreakdownKey(key) === null) rows.push(...seriesRows(m, key, series, m.breakdownLatest?.[key]));
+    }
   }
   return [APPENDIX_HEADER, ...rows].map((r) => csvLine(r)).join('');
 }

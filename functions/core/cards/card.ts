@@ -6,6 +6,7 @@
 import type { Content, TableCell } from 'pdfmake';
 import type { MeasureResult, SeriesPoint } from '../measures/document.ts';
 import { financialYearOf } from '../calendar/days.ts';
+import { splitBreakdownKey } from '../measures/equity.ts';
 import { chartWindow } from '../measures/spc-window.ts';
 import { chartLegend, xmrChart } from './chart.ts';
 import { SUPPRESSION_FOOTNOTE, isPointSuppressed } from './disclosure.ts';
@@ -58,8 +59,13 @@ function shown(p: SeriesPoint | undefined, unit: MeasureResult['unit'], control:
   return `${withheld ? SUPPRESSED : formatValue(p.value!, unit)}${count ? ` (${count})` : ''}`;
 }
 
+/** The breakdowns every card prints (`65+`, `residential`); equity breakdowns (`ethnicity:White`) only where the pack asks. */
+function plainBreakdownKeys(m: MeasureResult): string[] {
+  return Object.keys(m.breakdowns).filter((key) => splitBreakdownKey(key) === null);
+}
+
 function breakdowns(m: MeasureResult, month: string, control: boolean): Content[] {
-  const ids = Object.keys(m.breakdowns);
+  const ids = plainBreakdownKeys(m);
   if (ids.length === 0) return [];
   const body: TableCell[][] = [[
     { text: 'Breakdown', bold: true, fontSize: 8 },
@@ -132,7 +138,7 @@ function dataNotes(m: MeasureResult): Content[] {
   if (revised.length) notes.push(`Revised since earlier packs (a newer extract changed the figure; ringed on the chart): ${revised.join(', ')}.`);
   const noSpc = noSpcNote(m);
   if (noSpc) notes.push(noSpc);
-  const all = [...window, ...Object.values(m.breakdowns).flatMap((s) => chartWindow(s))];
+  const all = [...window, ...plainBreakdownKeys(m).flatMap((key) => chartWindow(m.breakdowns[key]))];
   if (all.some((p) => p.withheld) || window.some((p) => p.ytd?.withheld)) notes.push(SUPPRESSION_FOOTNOTE);
   // Kept whole, so the heading never sits alone at the foot of a page.
   return [{ stack: [heading('Data notes'), { ul: notes.map((n) => ({ text: n, fontSize: 7.5, color: C.muted })), margin: [0, 0, 0, 0] }], unbreakable: true }];

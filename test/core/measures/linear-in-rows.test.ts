@@ -16,9 +16,14 @@ const SERVICE_TYPES: ServiceType[] = ['Long term support: Community', 'Long term
 const PERIOD = { start: '2018-12-01', end: '2021-11-30' };
 const SPAN = 1094; // days from the period's start to its end
 
-/** One person with `n` services (open, closed, residential, reablement), `n` reviews, and n/2 requests and assessments. */
+/**
+ * One person with `n` services (open, closed, residential, reablement), `n` reviews, and n/2
+ * requests and assessments; their gender, ethnicity and support reason change from row to row, so
+ * the equity breakdowns look up the person's attributes for every month.
+ */
 function onePerson(n: number): EventsData {
   const rows: RowSpec[] = [];
+  const attributes = (i: number) => ({ gender: i % 3 ? 'Female' : null, ethnicity: i % 2 ? 'White: Irish' : 'Refused', psr: `Reason ${i % 5}` });
   const at = (i: number, of: number, plus = 0) => isoOf(day(PERIOD.start) + Math.min(SPAN, Math.floor((i * SPAN) / of) + plus));
   for (let i = 0; i < n; i++) {
     rows.push({
@@ -31,8 +36,9 @@ function onePerson(n: number): EventsData {
       component: `Support ${i}`,
       units: '10',
       cost: `${10 + (i % 90)}.5`,
+      ...attributes(i),
     });
-    rows.push({ person: 'P1', type: 'Review', start: at(i, n), end: at(i, n, 5), outcome: 'Continuation of support or services', route: `r${i}` });
+    rows.push({ person: 'P1', type: 'Review', start: at(i, n), end: at(i, n, 5), outcome: 'Continuation of support or services', route: `r${i}`, ...attributes(i + 1) });
     if (i % 2 === 0) {
       rows.push({ person: 'P1', type: 'Request', start: at(i, n), end: at(i, n, 2), outcome: 'Progress to assessment, review or reassessment', route: `q${i}` });
       rows.push({ person: 'P1', type: 'Assessment', start: at(i, n, 3), end: at(i, n, 9), assessmentType: 'Long term assessment', outcome: 'Progress to support planning or services', route: `a${i}` });

@@ -7,6 +7,7 @@ import { addDec, compareDec, mulDec, parseDec, roundedMedian, ZERO, type Dec } f
 import { firstDay, lastDayOf, type RefContext } from './context.ts';
 import { count, per100k, percent, populationOf, type RefMeasure, type RefPoint } from './points.ts';
 import { activeOn, endsIn, isCarer, isLTS, isSU, type Row } from './rows.ts';
+import { equityBreakdowns, type Counted } from './equity.ts';
 
 const FPOC_OUTCOMES = [
   'NFA: Information and advice or signposting',
@@ -40,14 +41,19 @@ export function requestMeasures(ctx: RefContext): Record<string, RefMeasure> {
   const reqNew: RefPoint[] = [];
   const fpoc: RefPoint[] = [];
   const toAssess: RefPoint[] = [];
+  const counted: Counted[][] = [];
   for (const month of ctx.months) {
     const d = newClientRequests(ctx, month);
+    counted.push(d.map((r) => ({ person: r.person, inNumerator: true })));
     reqNew.push(per100k(month, d.length, populationOf(ctx.population, ctx.laCode, month, '18+')));
     fpoc.push(percent(month, d.filter((r) => FPOC_OUTCOMES.includes(r.outcome ?? '')).length, d.length));
     toAssess.push(percent(month, d.filter((r) => r.outcome === 'Progress to assessment, review or reassessment').length, d.length));
   }
   return {
-    REQ_NEW: { series: reqNew, breakdowns: {} },
+    REQ_NEW: {
+      series: reqNew,
+      breakdowns: equityBreakdowns(ctx, counted, (month, _i, n) => per100k(month, n, populationOf(ctx.population, ctx.laCode, month, '18+'))),
+    },
     FPOC: { series: fpoc, breakdowns: {} },
     REQ_TO_ASSESS: { series: toAssess, breakdowns: {} },
   };
@@ -58,8 +64,10 @@ export function assessmentMeasures(ctx: RefContext): Record<string, RefMeasure> 
   const noService: RefPoint[] = [];
   const waits: RefPoint[] = [];
   const carers: RefPoint[] = [];
+  const counted: Counted[][] = [];
   for (const month of ctx.months) {
     const lt = longTermAssessments(ctx, month);
+    counted.push(lt.map((r) => ({ person: r.person, inNumerator: true })));
     const pop = populationOf(ctx.population, ctx.laCode, month, '18+');
     const point = per100k(month, lt.length, pop);
     const april = aprilOf(month);
@@ -97,7 +105,22 @@ export function assessmentMeasures(ctx: RefContext): Record<string, RefMeasure> 
     carers.push(count(month, c.length));
   }
   return {
-    ASSESS_LT: { series: assessLt, breakdowns: {} },
+    ASSESS_LT: {
+      series: assessLt,
+      breakdowns: equityBreakdowns(ctx, counted, (month, _i, n, _d, byMonth) => {
+        const pop = populationOf(ctx.population, ctx.laCode, month, '18+');
+        const point = per100k(month, n, pop);
+        const april = aprilOf(month);
+        if (!ctx.months.includes(april)) {
+          point.ytd = { numerator: null, value: null, reason: 'incomplete year' };
+        } else {
+          const total = ctx.months.reduce((t, m, j) => (m >= april && m <= month ? t + byMonth[j] : t), 0);
+          const ytd = per100k(month, total, pop);
+          point.ytd = { numerator: ytd.numerator, value: ytd.value, reason: ytd.reason };
+        }
+        return point;
+      }),
+    },
     ASSESS_NO_SERVICE: { series: noService, breakdowns: {} },
     WAIT_ASSESS_DAYS: { series: waits, breakdowns: {} },
     CARER_ASSESS: { series: carers, breakdowns: {} },

@@ -23,6 +23,9 @@ export interface Row {
   units: string | null;
   unitCost: string | null;
   accommodation: string | null;
+  gender: string | null;
+  ethnicity: string | null;
+  psr: string | null;
 }
 
 /** Trim spaces, tabs and no-break spaces, fold their runs into one space, ignore case; blank = ''. */
@@ -51,6 +54,9 @@ export function toRows(data: EventsData): Row[] {
       units: e.plannedUnitsPerWeek,
       unitCost: e.unitCost,
       accommodation: e.accommodationStatus,
+      gender: e.gender,
+      ethnicity: e.ethnicity,
+      psr: e.primarySupportReason,
     };
   });
 }
@@ -157,12 +163,16 @@ export function isSettled(accommodation: string | null): boolean {
   return accommodation !== null && SETTLED.includes(fold(accommodation));
 }
 
-/** Accommodation status for a month: the row with the latest start ≤ M_end, ties to the last in file order. */
-export function accommodationFor(rows: Row[], monthEnd: string): string | null {
+/** Person attributes for a month: the row with the latest start ≤ M_end, ties to the last in file order. */
+export function attributesFor(rows: Row[], monthEnd: string): Row | undefined {
   let best: Row | undefined;
   for (const r of rows) {
     if (r.start > monthEnd) continue;
     if (!best || r.start > best.start || (r.start === best.start && r.row > best.row)) best = r;
   }
-  return best ? best.accommodation : null;
+  return best;
+}
+
+export function accommodationFor(rows: Row[], monthEnd: string): string | null {
+  return attributesFor(rows, monthEnd)?.accommodation ?? null;
 }

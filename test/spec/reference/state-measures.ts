@@ -19,6 +19,7 @@ import {
   isSU,
   type Row,
 } from './rows.ts';
+import { equityBreakdowns, type Counted } from './equity.ts';
 
 /** People aged 18+ on M_end with some LTS active on M_end, with their rows. */
 function ltsClients(ctx: RefContext, monthEnd: string): [string, Row[]][] {
@@ -33,6 +34,7 @@ export function snapshotMeasures(ctx: RefContext): Record<string, RefMeasure> {
   const sds: RefPoint[] = [];
   const dp: RefPoint[] = [];
   const utd: RefPoint[] = [];
+  const counted = { clients: [] as Counted[][], sds: [] as Counted[][], dp: [] as Counted[][], utd: [] as Counted[][] };
   for (const month of ctx.months) {
     const end = lastDayOf(month);
     const people = ltsClients(ctx, end);
@@ -41,6 +43,7 @@ export function snapshotMeasures(ctx: RefContext): Record<string, RefMeasure> {
       ([, rows]) => !rows.some((r) => isResidentialLTS(r) && activeOn(r, end)) && rows.some((r) => isCommunityLTS(r) && activeOn(r, end)),
     );
     clients.push(count(month, people.length));
+    counted.clients.push(people.map(([person]) => ({ person, inNumerator: true })));
     residential.push(count(month, res.length));
     community.push(count(month, com.length));
     settled.push(percent(month, people.filter(([, rows]) => isSettled(accommodationFor(rows, end))).length, people.length));
@@ -62,21 +65,32 @@ export function snapshotMeasures(ctx: RefContext): Record<string, RefMeasure> {
     dp.push(
       percent(month, withCommunity.filter(([, rows]) => activeCommunity(rows).some((r) => r.deliveryMechanism === 'Direct payment')).length, withCommunity.length),
     );
+    const mechanisms = (rows: Row[]) => activeCommunity(rows).map((r) => r.deliveryMechanism);
+    counted.sds.push(withCommunity.map(([person, rows]) => ({
+      person, inNumerator: mechanisms(rows).some((m) => m === 'Direct payment' || m === 'CASSR managed personal budget'),
+    })));
+    counted.dp.push(withCommunity.map(([person, rows]) => ({ person, inNumerator: mechanisms(rows).includes('Direct payment') })));
 
     const yearAgo = minusOneYear(end);
     if (ctx.periodStart > addDays(yearAgo, 1)) {
       utd.push(insufficientHistory(month));
+      counted.utd.push([]);
     } else {
       const d = people.filter(([, rows]) => rows.some((r) => isLTS(r) && activeOn(r, yearAgo)));
       const n = d.filter(([, rows]) => rows.some((r) => r.eventType === 'Review' && isSU(r) && r.end !== null && r.end > yearAgo && r.end <= end));
       utd.push(percent(month, n.length, d.length));
+      counted.utd.push(d.map(([person]) => ({ person, inNumerator: n.some(([p]) => p === person) })));
     }
   }
+  const pct = (month: string, _i: number, n: number, d: number) => percent(month, n, d);
   return {
-    REVIEWS_UTD: { series: utd, breakdowns: {} },
-    LTS_CLIENTS: { series: clients, breakdowns: { residential, community } },
-    SDS: { series: sds, breakdowns: {} },
-    DIRECT_PAYMENTS: { series: dp, breakdowns: {} },
+    REVIEWS_UTD: {
+      series: utd,
+      breakdowns: equityBreakdowns(ctx, counted.utd, (month, i, n, d) => (utd[i].reason === 'insufficient history' ? insufficientHistory(month) : percent(month, n, d))),
+    },
+    LTS_CLIENTS: { series: clients, breakdowns: { residential, community, ...equityBreakdowns(ctx, counted.clients, (month, _i, n) => count(month, n)) } },
+    SDS: { series: sds, breakdowns: equityBreakdowns(ctx, counted.sds, pct) },
+    DIRECT_PAYMENTS: { series: dp, breakdowns: equityBreakdowns(ctx, counted.dp, pct) },
     SETTLED_ACCOM: { series: settled, breakdowns: {} },
   };
 }

@@ -5,6 +5,7 @@
 import { financialYearStart } from '../../calendar/days.ts';
 import type { EventRow } from '../../uploads/parsed.ts';
 import type { MeasureContext } from '../context.ts';
+import { equityTally } from '../equity.ts';
 import type { SeriesPoint } from '../document.ts';
 import { REASONS, percentPoint, ratePoint } from '../points.ts';
 import { per100k } from '../rounding.ts';
@@ -25,7 +26,7 @@ export function longTermAssessments(ctx: MeasureContext): EventRow[][] {
 }
 
 /** Year to date: every month from April of M's financial year to M must be covered. */
-function yearToDate(ctx: MeasureContext, counts: number[], i: number): NonNullable<SeriesPoint['ytd']> {
+function yearToDate(ctx: MeasureContext, counts: ArrayLike<number>, i: number): NonNullable<SeriesPoint['ytd']> {
   const april = financialYearStart(ctx.months.months[i]);
   const first = ctx.months.months.indexOf(april);
   if (first < 0 || first > i) return { numerator: null, value: null, reason: REASONS.incompleteYear };
@@ -47,12 +48,17 @@ export const ASSESS_LT: MeasureDefinition = {
   polarity: 'neutral',
   basis: 'month',
   compute(ctx) {
-    const counts = longTermAssessments(ctx).map((rows) => rows.length);
+    const byMonth = longTermAssessments(ctx);
+    const counts = byMonth.map((rows) => rows.length);
+    const equity = equityTally(ctx);
+    byMonth.forEach((rows, m) => rows.forEach((row) => equity.add(row.person, m, true)));
+    // Each group's series has the total's shape, year to date included; rates on the whole 18+ population.
     return {
       series: ctx.months.months.map((month, i) => ({
         ...ratePoint(month, counts[i], ctx.populationFor(i, null)),
         ytd: yearToDate(ctx, counts, i),
       })),
+      breakdowns: equity.series((month, i, n) => ({ ...ratePoint(month, n[i], ctx.populationFor(i, null)), ytd: yearToDate(ctx, n, i) })),
     };
   },
 };

@@ -1,11 +1,13 @@
 /**
  * People with long term support on each month end: LTS_CLIENTS (with residential / community
- * breakdowns), SDS, DIRECT_PAYMENTS and SETTLED_ACCOM. One pass over each person's LTS rows marks,
+ * breakdowns, and equity breakdowns with SDS and DIRECT_PAYMENTS), SDS, DIRECT_PAYMENTS and SETTLED_ACCOM. One pass over each person's LTS rows marks,
  * per covered month, what was active on M_end; the four measures read the counts.
  */
 import type { MeasureContext } from '../context.ts';
 import { foldLabel, SETTLED_ACCOMMODATION } from '../../uploads/code-lists.ts';
+import { equityTally, type EquityTally } from '../equity.ts';
 import { markActive } from '../month-ranges.ts';
+import { attributeRow } from '../person-attributes.ts';
 import { countPoint, percentPoint } from '../points.ts';
 import { isCommunityLts, isResidentialLts } from '../rows.ts';
 import type { MeasureDefinition } from './types.ts';
@@ -25,6 +27,10 @@ interface LtsSnapshot {
   sds: Int32Array;
   directPayments: Int32Array;
   settled: Int32Array;
+  /** Equity breakdowns: LTS_CLIENTS (everyone counted), SDS and DIRECT_PAYMENTS (of withCommunity). */
+  clientsEquity: EquityTally;
+  sdsEquity: EquityTally;
+  directPaymentsEquity: EquityTally;
 }
 
 export function ltsSnapshot(ctx: MeasureContext): LtsSnapshot {
@@ -34,9 +40,9 @@ export function ltsSnapshot(ctx: MeasureContext): LtsSnapshot {
     const out: LtsSnapshot = {
       clients: new Int32Array(n), residential: new Int32Array(n), community: new Int32Array(n),
       withCommunity: new Int32Array(n), sds: new Int32Array(n), directPayments: new Int32Array(n), settled: new Int32Array(n),
+      clientsEquity: equityTally(ctx), sdsEquity: equityTally(ctx), directPaymentsEquity: equityTally(ctx),
     };
     const lts = ctx.ltsByPerson();
-    const all = ctx.allByPerson();
     const flags = new Uint8Array(n);
     // Few distinct wordings repeat on many rows: fold and match each wording once.
     const settledCache = new Map<string, boolean>();
@@ -62,20 +68,21 @@ export function ltsSnapshot(ctx: MeasureContext): LtsSnapshot {
         }
         markActive(ends, row, flags, bits);
       }
-      // Person attribute: the latest-starting kept row with start ≤ M_end (ties: last in file order,
-      // which the by-person sort puts last). Months grow, so one pointer walks the rows once.
-      let cursor = all.offsets[p];
-      let accommodation: string | null = null;
       for (let m = 0; m < n; m++) {
-        while (cursor < all.offsets[p + 1] && all.rows[cursor].start <= ends[m]) accommodation = all.rows[cursor++].accommodationStatus;
         const f = flags[m];
         if (!(f & ANY) || ctx.age(p, ends[m]) < 18) continue;
         out.clients[m]++;
+        out.clientsEquity.add(p, m, true);
         if (f & RESIDENTIAL) out.residential[m]++;
         else if (f & COMMUNITY) out.community[m]++;
-        if (f & COMMUNITY) out.withCommunity[m]++;
+        if (f & COMMUNITY) {
+          out.withCommunity[m]++;
+          out.sdsEquity.add(p, m, (f & COMMUNITY_SDS) !== 0);
+          out.directPaymentsEquity.add(p, m, (f & COMMUNITY_DP) !== 0);
+        }
         if (f & COMMUNITY_SDS) out.sds[m]++;
         if (f & COMMUNITY_DP) out.directPayments[m]++;
+        const accommodation = attributeRow(ctx, p, ends[m])?.accommodationStatus ?? null;
         if (accommodation !== null && isSettled(accommodation)) out.settled[m]++;
       }
     }
@@ -102,6 +109,7 @@ export const LTS_CLIENTS: MeasureDefinition = {
       breakdowns: {
         residential: months.map((month, i) => countPoint(month, s.residential[i])),
         community: months.map((month, i) => countPoint(month, s.community[i])),
+        ...s.clientsEquity.series((month, i, n) => countPoint(month, n[i])),
       },
     };
   },
@@ -119,7 +127,10 @@ export const SDS: MeasureDefinition = {
   basis: 'snapshot',
   compute(ctx) {
     const s = ltsSnapshot(ctx);
-    return { series: ctx.months.months.map((month, i) => percentPoint(month, s.sds[i], s.withCommunity[i])) };
+    return {
+      series: ctx.months.months.map((month, i) => percentPoint(month, s.sds[i], s.withCommunity[i])),
+      breakdowns: s.sdsEquity.series((month, i, n, d) => percentPoint(month, n[i], d[i])),
+    };
   },
 };
 
@@ -135,7 +146,10 @@ export const DIRECT_PAYMENTS: MeasureDefinition = {
   basis: 'snapshot',
   compute(ctx) {
     const s = ltsSnapshot(ctx);
-    return { series: ctx.months.months.map((month, i) => percentPoint(month, s.directPayments[i], s.withCommunity[i])) };
+    return {
+      series: ctx.months.months.map((month, i) => percentPoint(month, s.directPayments[i], s.withCommunity[i])),
+      breakdowns: s.directPaymentsEquity.series((month, i, n, d) => percentPoint(month, n[i], d[i])),
+    };
   },
 };
 

@@ -3,6 +3,7 @@
  * One pass over the rows finds the new-client requests of every month; the three measures read it.
  */
 import type { MeasureContext } from '../context.ts';
+import { equityTally, type EquityTally } from '../equity.ts';
 import { percentPoint, ratePoint } from '../points.ts';
 import { anyActiveOn, isServiceUser } from '../rows.ts';
 import type { MeasureDefinition } from './types.ts';
@@ -18,13 +19,15 @@ interface NewRequests {
   total: Int32Array;
   firstContact: Int32Array;
   toAssessment: Int32Array;
+  /** REQ_NEW's equity breakdowns: each request counted in its person's groups for the month. */
+  equity: EquityTally;
 }
 
 /** SU requests completed in M, 18+ at end, with no LTS active on the request's start. */
 export function newClientRequests(ctx: MeasureContext): NewRequests {
   return ctx.memo('new-client-requests', () => {
     const n = ctx.months.months.length;
-    const out: NewRequests = { total: new Int32Array(n), firstContact: new Int32Array(n), toAssessment: new Int32Array(n) };
+    const out: NewRequests = { total: new Int32Array(n), firstContact: new Int32Array(n), toAssessment: new Int32Array(n), equity: equityTally(ctx) };
     const lts = ctx.ltsByPerson();
     for (const row of ctx.rows) {
       if (row.eventType !== 'Request' || !isServiceUser(row)) continue;
@@ -32,6 +35,7 @@ export function newClientRequests(ctx: MeasureContext): NewRequests {
       if (m < 0 || ctx.age(row.person, row.end as number) < 18) continue;
       if (anyActiveOn(lts, row.person, row.start)) continue;
       out.total[m]++;
+      out.equity.add(row.person, m, true);
       if (row.outcome !== null && FIRST_CONTACT.has(row.outcome)) out.firstContact[m]++;
       if (row.outcome === TO_ASSESSMENT) out.toAssessment[m]++;
     }
@@ -50,8 +54,12 @@ export const REQ_NEW: MeasureDefinition = {
   polarity: 'neutral',
   basis: 'month',
   compute(ctx) {
-    const { total } = newClientRequests(ctx);
-    return { series: ctx.months.months.map((month, i) => ratePoint(month, total[i], ctx.populationFor(i, null))) };
+    const { total, equity } = newClientRequests(ctx);
+    return {
+      series: ctx.months.months.map((month, i) => ratePoint(month, total[i], ctx.populationFor(i, null))),
+      // A group's rate is on the whole area's 18+ population: population by group is not uploaded.
+      breakdowns: equity.series((month, i, n) => ratePoint(month, n[i], ctx.populationFor(i, null))),
+    };
   },
 };
 

@@ -5,6 +5,7 @@
  * and the months whose window (M_end − 1 year, M_end] holds one of their SU reviews' end.
  */
 import { minusYears } from '../../calendar/days.ts';
+import { equityTally } from '../equity.ts';
 import { firstAtLeast, markActive } from '../month-ranges.ts';
 import { insufficientHistory, percentPoint } from '../points.ts';
 import type { MeasureDefinition } from './types.ts';
@@ -32,6 +33,9 @@ export const REVIEWS_UTD: MeasureDefinition = {
     const d = new Int32Array(n);
     const num = new Int32Array(n);
     const flags = new Uint8Array(n);
+    const equity = equityTally(ctx);
+    // Months whose look-back the upload does not hold: no value, and no group appears from them.
+    const short = yearBefore.map((d) => ctx.periodStart > d + 1);
     for (let p = 0; p < ctx.persons.length; p++) {
       if (lts.offsets[p] === lts.offsets[p + 1]) continue;
       flags.fill(0);
@@ -50,12 +54,14 @@ export const REVIEWS_UTD: MeasureDefinition = {
         if ((flags[m] & (ACTIVE_AT_END | ACTIVE_YEAR_BEFORE)) !== (ACTIVE_AT_END | ACTIVE_YEAR_BEFORE) || ctx.age(p, ends[m]) < 18) continue;
         d[m]++;
         if (flags[m] & REVIEWED) num[m]++;
+        if (!short[m]) equity.add(p, m, (flags[m] & REVIEWED) !== 0);
       }
     }
+    const point = (month: string, m: number, n: ArrayLike<number>, of: ArrayLike<number>) =>
+      short[m] ? insufficientHistory(month) : percentPoint(month, n[m], of[m]);
     return {
-      series: ctx.months.months.map((month, m) =>
-        ctx.periodStart > yearBefore[m] + 1 ? insufficientHistory(month) : percentPoint(month, num[m], d[m]),
-      ),
+      series: ctx.months.months.map((month, m) => point(month, m, num, d)),
+      breakdowns: equity.series(point),
     };
   },
 };
