@@ -163,4 +163,63 @@ describe('published view: secondary control', () => {
     expect(flags('ethnicity:White')).toEqual([false, false]);
     expect(flags('ethnicity:Not stated')).toEqual([false, false]);
   });
+
+  it('equity keys group by the text before the FIRST colon: a support reason with a colon is one group of its dimension', () => {
+    // LTS_CLIENTS in one month: 100 people; 60 residential, 40 community (none only in prison).
+    // Support reason: personal care 5 (withheld), memory 20, learning disability 75 → memory withheld too.
+    // Ethnicity: White 90, Mixed 10 → nothing withheld (no group is 1 to 7). Gender: Female 52, Male 48.
+    const m = measure(counts([100]), {
+      breakdowns: {
+        residential: counts([60]), community: counts([40]),
+        'primary_support_reason:Physical support: Personal care support': counts([5]),
+        'primary_support_reason:Support with memory and cognition': counts([20]),
+        'primary_support_reason:Learning disability support': counts([75]),
+        'ethnicity:White': counts([90]), 'ethnicity:Mixed or multiple': counts([10]),
+        'gender:Female': counts([52]), 'gender:Male': counts([48]),
+      },
+    });
+    const out = publishMeasure(m);
+    const withheld = Object.entries(out.breakdowns).filter(([, s]) => s[0].withheld).map(([k]) => k);
+    expect(withheld).toEqual(['primary_support_reason:Physical support: Personal care support', 'primary_support_reason:Support with memory and cognition']);
+  });
+
+  it('a withheld group in one dimension withholds nothing in another, even a smaller one', () => {
+    // Ethnicity: Asian 3 (withheld) → the next smallest ethnic group, Not stated 9, goes too; gender's 8 stays.
+    const m = measure(counts([50]), {
+      breakdowns: {
+        'ethnicity:White': counts([38]), 'ethnicity:Asian or Asian British': counts([3]), 'ethnicity:Not stated': counts([9]),
+        'gender:Female': counts([42]), 'gender:Male': counts([8]),
+      },
+    });
+    const out = publishMeasure(m);
+    expect(Object.fromEntries(Object.entries(out.breakdowns).map(([k, s]) => [k, s[0].withheld === true]))).toEqual({
+      'ethnicity:White': false, 'ethnicity:Asian or Asian British': true, 'ethnicity:Not stated': true,
+      'gender:Female': false, 'gender:Male': false,
+    });
+  });
+
+  it('a group\'s year to date is withheld for the rest of the financial year once one of its months is, by primary or secondary control', () => {
+    // ASSESS_LT by ethnicity, April–June 2021 (100,000 adults). White 30, 30, 30; Mixed 10, 4, 10; Asian 12, 12, 12.
+    // May: Mixed's 4 is withheld (primary), so Asian's 12 (next smallest) is too (secondary); both groups'
+    // year to date is withheld from May to March, and White's stays.
+    const months = ['2021-04', '2021-05', '2021-06'];
+    const group = (monthly: number[]) => {
+      let ytd = 0;
+      return months.map((month, i): SeriesPoint => {
+        ytd += monthly[i];
+        return { month, value: monthly[i], numerator: monthly[i], denominator: 100_000, reason: null, ytd: { numerator: ytd, value: ytd, reason: null } };
+      });
+    };
+    const m = measure(group([52, 46, 52]), {
+      unit: 'per100k',
+      breakdowns: { 'ethnicity:White': group([30, 30, 30]), 'ethnicity:Mixed or multiple': group([10, 4, 10]), 'ethnicity:Asian or Asian British': group([12, 12, 12]) },
+    });
+    const out = publishMeasure(m);
+    const ytd = (k: string) => out.breakdowns[k].map((p) => p.ytd?.numerator ?? '*');
+    expect(ytd('ethnicity:White')).toEqual([30, 60, 90]);
+    expect(ytd('ethnicity:Mixed or multiple')).toEqual([10, '*', '*']);
+    expect(ytd('ethnicity:Asian or Asian British')).toEqual([12, '*', '*']);
+    expect(out.breakdowns['ethnicity:Asian or Asian British'].map((p) => p.withheld === true)).toEqual([false, true, false]);
+    expect(out.series.map((p) => p.ytd?.numerator)).toEqual([52, 98, 150]);
+  });
 });
