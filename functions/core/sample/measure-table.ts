@@ -61,6 +61,11 @@ export const SAMPLE_MEASURES: readonly SampleMeasure[] = [
   { id: 'ASCOF_3D1B', basis: 'rolling12', polarity: 'high', target: 60, step: 1, percent: true },
   { id: 'ASCOF_3D2A', basis: 'snapshot', polarity: 'high', target: 28, step: 1, percent: true },
   { id: 'ASCOF_3D2B', basis: 'rolling12', polarity: 'high', target: 60, step: 1, percent: true },
+  // DHSC's CLD waiting times: only requests from April 2023 count, so a sample ending before 2024 has none.
+  { id: 'CLD_WAIT_RESPONSE_25_64', basis: 'rolling12', polarity: 'low', target: 9, step: 0.5 },
+  { id: 'CLD_WAIT_RESPONSE_65', basis: 'rolling12', polarity: 'low', target: 8, step: 0.5 },
+  { id: 'CLD_WAIT_SERVICE_25_64', basis: 'rolling12', polarity: 'low', target: 14, step: 1 },
+  { id: 'CLD_WAIT_SERVICE_65', basis: 'rolling12', polarity: 'low', target: 8, step: 0.5 },
   { id: 'WAITING_ASSESS', basis: 'snapshot', polarity: 'low', target: 200, step: 20, scales: true },
   { id: 'BUDGET_VARIANCE', basis: 'snapshot', polarity: 'low', target: 0, step: 0 },
   { id: 'SAVINGS_DELIVERED', basis: 'snapshot', polarity: 'high', target: 100, step: 0, percent: true },

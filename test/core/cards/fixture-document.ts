@@ -12,6 +12,8 @@ type Def = Pick<MeasureResult, 'id' | 'title' | 'unit' | 'polarity' | 'basis'> &
   /** Typical value, spread, denominator (population or a count), leading nulls, months of data. */
   level: number; spread: number; denom?: number; lookback?: number; months?: number; target?: number;
   benchmarks?: [number, number, number]; trend?: number;
+  /** Draws from its own generator with this seed, so the measures after it keep their values. */
+  ownSeed?: number;
 };
 
 export const POP_18P = 209_800;
@@ -44,6 +46,10 @@ export const CATALOGUE: Def[] = [
   { id: 'ASCOF_3D1B', title: 'Carers receiving self-directed support', unit: 'percent', polarity: 'high', basis: 'rolling12', level: 60, spread: 2, denom: 375, lookback: 11 },
   { id: 'ASCOF_3D2A', title: 'Clients receiving direct payments', unit: 'percent', polarity: 'high', basis: 'snapshot', level: 26, spread: 1, denom: 3080 },
   { id: 'ASCOF_3D2B', title: 'Carers receiving direct payments', unit: 'percent', polarity: 'high', basis: 'rolling12', level: 58, spread: 2, denom: 375, lookback: 11 },
+  { id: 'CLD_WAIT_RESPONSE_25_64', title: 'Median days from request to first response, people aged 25 to 64', unit: 'days', polarity: 'low', basis: 'rolling12', level: 9, spread: 1, lookback: 23, ownSeed: 1 },
+  { id: 'CLD_WAIT_RESPONSE_65', title: 'Median days from request to first response, people aged 65 or over', unit: 'days', polarity: 'low', basis: 'rolling12', level: 8, spread: 1, lookback: 23, ownSeed: 2 },
+  { id: 'CLD_WAIT_SERVICE_25_64', title: 'Median days from request to first service, people aged 25 to 64', unit: 'days', polarity: 'low', basis: 'rolling12', level: 14, spread: 2, lookback: 23, ownSeed: 3 },
+  { id: 'CLD_WAIT_SERVICE_65', title: 'Median days from request to first service, people aged 65 or over', unit: 'days', polarity: 'low', basis: 'rolling12', level: 9, spread: 1, lookback: 23, ownSeed: 4 },
   { id: 'WAITING_ASSESS', title: 'People waiting for an assessment', unit: 'count', polarity: 'low', basis: 'snapshot', level: 1836, spread: 90, months: 13, target: 1500, trend: -10 },
   { id: 'BUDGET_VARIANCE', title: 'Forecast variance against budget', unit: 'gbp', polarity: 'low', basis: 'snapshot', level: 1_250_000, spread: 300_000, months: 8, target: 0 },
   { id: 'SAVINGS_DELIVERED', title: 'Savings delivered against target', unit: 'percent', polarity: 'high', basis: 'snapshot', level: 71, spread: 5, denom: 4_600_000, months: 8, target: 100 },
@@ -138,9 +144,10 @@ export interface FixtureOptions { seed?: number; end?: string; months?: number }
 /** The document the cards are drawn from. Same options, same document. */
 export function fixtureDocument(options: FixtureOptions = {}): MeasuresDocument {
   const { seed = 7, end = '2021-11', months = 36 } = options;
-  const random = rng(seed);
-  const noise = () => random() + random() + random() - 1.5;
+  const shared = rng(seed);
   const measures = CATALOGUE.map((def): MeasureResult => {
+    const random = def.ownSeed === undefined ? shared : rng(seed * 1000 + def.ownSeed);
+    const noise = () => random() + random() + random() - 1.5;
     const ms = monthsTo(end, def.months ?? months);
     const series = ms.map((month, i) => {
       if (i < (def.lookback ?? 0)) return point(def, month, null, 'insufficient history');

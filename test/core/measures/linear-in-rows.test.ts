@@ -79,6 +79,25 @@ function manyEpisodes(n: number): EventsData {
   return events({ ...PERIOD, dob: { P1: '1930-05-05' } }, rows);
 }
 
+/**
+ * One person's `n` requests from April 2023 (DHSC's CLD waiting times drop earlier ones), each
+ * answered by an assessment that ends the request (no further action), then one open service:
+ * every request is linked to its next assessment and to that last service.
+ */
+function manyRequests(n: number): EventsData {
+  const period = { start: '2022-12-01', end: '2025-11-30' };
+  const first = day('2023-04-01');
+  const span = day(period.end) - first - 10;
+  const at = (i: number, plus = 0) => isoOf(first + Math.floor((i * span) / n) + plus);
+  const rows: RowSpec[] = [];
+  for (let i = 0; i < n; i++) {
+    rows.push({ person: 'P1', type: 'Request', start: at(i), end: at(i), outcome: 'Progress to assessment, review or reassessment', route: `q${i}` });
+    rows.push({ person: 'P1', type: 'Assessment', start: at(i, 2), end: at(i, 4), assessmentType: 'Long term assessment', outcome: 'NFA: Support declined', route: `a${i}` });
+  }
+  rows.push({ person: 'P1', type: 'Service', start: at(n, 5), end: null, serviceType: 'Long term support: Community', component: 'Home care' });
+  return events({ ...period, dob: { P1: '1940-05-05' } }, rows.reverse());
+}
+
 /** Measures whose reads grow more than 6-fold from `small` to `large` (4 times the rows). */
 function superlinear(small: EventsData, large: EventsData): Record<string, number> {
   const grows: Record<string, number> = {};
@@ -101,6 +120,10 @@ describe('measures are linear in rows, even for one person', () => {
 
   it('nor with one person\'s many separate reablement episodes', () => {
     expect(superlinear(manyEpisodes(250), manyEpisodes(1000))).toEqual({});
+  });
+
+  it('nor with one person\'s many requests, each linked to what follows it', () => {
+    expect(superlinear(manyRequests(500), manyRequests(2000))).toEqual({});
   });
 
   it('one person with 20,000 services and 20,000 reviews computes every measure', () => {
