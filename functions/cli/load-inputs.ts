@@ -2,35 +2,47 @@
  * The upload options that `measures` and `render` share (cli.md: "same inputs as measures"):
  * parse them, check each file can be opened, validate every file with validateUpload, print the
  * problems as `validate` does, and hand back MeasureInputs for computeMeasures. One place, so the
- * two commands accept exactly the same files and reject them the same way.
+ * two commands accept exactly the same files and reject them the same way. The options, their
+ * help and which may be repeated are read from the registry of upload kinds.
  */
 import fs from 'node:fs';
-import { SNAPSHOT_KINDS, type MeasureInputs, type UploadKind } from '../core/uploads/parsed.ts';
+import { assembleInputs } from '../core/measures/inputs.ts';
+import { isSnapshotKind, KINDS, PERIOD_KIND, UPLOAD_KINDS, type UploadKind } from '../core/uploads/kinds/index.ts';
+import type { MeasureInputs } from '../core/uploads/parsed.ts';
 import { formatIssueLines } from '../core/uploads/report.ts';
 import { validateUpload, type UploadResult } from '../core/uploads/validate-upload.ts';
 
-export const SINGLE_INPUTS = ['events', 'population', 'targets', 'benchmarks', 'commentary'] as const;
 /**
- * Snapshot kinds: the option may be repeated, each file holding one month or many; for a month
- * several files hold, the file named later wins (as the newer upload does in the bucket).
+ * `parseArgs` option declarations for the inputs: `--<kind> FILE`. A snapshot kind's option may be
+ * repeated, each file holding one month or many; for a month several files hold, the file named
+ * later wins (as the newer upload does in the bucket).
  */
-export const MULTIPLE_INPUTS = SNAPSHOT_KINDS;
+export const INPUT_OPTIONS = Object.fromEntries(
+  UPLOAD_KINDS.map((kind) => [kind, isSnapshotKind(kind) ? { type: 'string' as const, multiple: true } : { type: 'string' as const }]),
+) as Record<UploadKind, { type: 'string'; multiple?: boolean }>;
 
-/** `parseArgs` option declarations for the inputs. */
-export const INPUT_OPTIONS = {
-  ...Object.fromEntries(SINGLE_INPUTS.map((k) => [k, { type: 'string' as const }])),
-  ...Object.fromEntries(MULTIPLE_INPUTS.map((k) => [k, { type: 'string' as const, multiple: true }])),
-} as Record<(typeof SINGLE_INPUTS)[number] | (typeof MULTIPLE_INPUTS)[number], { type: 'string'; multiple?: boolean }>;
+const HELP_COLUMN = 22;
 
-export const INPUT_HELP = `  --events FILE       CLD events extract (required)
-  --population FILE   ONS population estimates (rates need it)
-  --targets FILE      targets per measure and financial year
-  --benchmarks FILE   comparator values
-  --waiting FILE      people waiting at month ends (one month or many; may be repeated,
-                      a later file wins for a month two files hold)
-  --finance FILE      budget monitoring, one month or many (may be repeated, likewise)
-  --providers FILE    commissioned providers, one month or many (may be repeated, likewise)
-  --commentary FILE   officers' commentary`;
+/** One line per option (`--events FILE` then its help), continuation lines indented under the help. */
+export const INPUT_HELP = UPLOAD_KINDS.map((kind) =>
+  `  --${kind} FILE`.padEnd(HELP_COLUMN - 1).concat(' ', KINDS[kind].help.split('\n').join(`\n${' '.repeat(HELP_COLUMN)}`)),
+).join('\n');
+
+/**
+ * The usage line `lead` followed by the inputs, wrapped at `width` columns with continuation lines
+ * indented under the command's first option (`Usage: report-cards <command> `).
+ */
+export function inputUsage(lead: string, width = 92): string {
+  const words = UPLOAD_KINDS.map((k) => (k === PERIOD_KIND ? `--${k} FILE` : isSnapshotKind(k) ? `[--${k} FILE]...` : `[--${k} FILE]`));
+  const indent = ' '.repeat(lead.split(' ', 3).join(' ').length + 1);
+  const lines = [lead.trimEnd()];
+  for (const w of words) {
+    const last = lines.length - 1;
+    if (lines[last].length + 1 + w.length > width) lines.push(`${indent}${w}`);
+    else lines[last] = `${lines[last]} ${w}`;
+  }
+  return lines.join('\n');
+}
 
 export type LoadResult = { ok: true; inputs: MeasureInputs } | { ok: false; exitCode: 1 | 2 };
 
@@ -44,8 +56,10 @@ export async function loadInputs(
   stderr: (text: string) => void = (t) => process.stderr.write(t),
 ): Promise<LoadResult> {
   const files: { kind: UploadKind; path: string }[] = [];
-  for (const kind of SINGLE_INPUTS) if (typeof values[kind] === 'string') files.push({ kind, path: values[kind] as string });
-  for (const kind of MULTIPLE_INPUTS) for (const path of (values[kind] as string[] | undefined) ?? []) files.push({ kind, path });
+  for (const kind of UPLOAD_KINDS) {
+    const given = values[kind];
+    for (const path of typeof given === 'string' ? [given] : ((given as string[] | undefined) ?? [])) files.push({ kind, path });
+  }
   for (const { path } of files) {
     try {
       await fs.promises.access(path, fs.constants.R_OK);
@@ -63,11 +77,7 @@ export async function loadInputs(
     if (lines.length) stderr(`${lines.join('\n')}\n`);
   }
   if (results.some(({ result }) => result.errorCount > 0 || result.data === null)) return { ok: false, exitCode: 1 };
-  // Single kinds are one parsed upload; repeatable kinds are lists in the order given.
-  const bag: Record<string, unknown> = {};
-  for (const { kind, result } of results) {
-    if ((MULTIPLE_INPUTS as readonly string[]).includes(kind)) bag[kind] = [...((bag[kind] as unknown[]) ?? []), result.data];
-    else bag[kind] = result.data;
-  }
-  return { ok: true, inputs: bag as unknown as MeasureInputs };
+  // The commands insist on the period's kind before calling this, so there is always one here.
+  const assembled = assembleInputs(results.map(({ kind, path, result }) => ({ kind, name: path, data: result.data })));
+  return assembled ? { ok: true, inputs: assembled.inputs } : { ok: false, exitCode: 2 };
 }

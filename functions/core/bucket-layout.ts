@@ -3,19 +3,10 @@
  * handlers both read this table, so the prefixes cannot drift apart. No output prefix is nested
  * under an input prefix, or a stage would trigger itself.
  */
-import type { UploadKind } from './uploads/parsed.ts';
+import { KINDS, UPLOAD_KINDS, type UploadKind } from './uploads/kinds/index.ts';
 
-/** Officers' uploads, by kind (extract-spec.md). */
-export const UPLOAD_PREFIXES: Record<UploadKind, string> = {
-  events: 'extracts/events/',
-  waiting: 'extracts/waiting/',
-  finance: 'extracts/finance/',
-  providers: 'extracts/providers/',
-  population: 'reference/population/',
-  targets: 'reference/targets/',
-  benchmarks: 'reference/benchmarks/',
-  commentary: 'commentary/',
-};
+/** Officers' uploads, by kind (extract-spec.md): each kind's `prefix` in the registry. */
+export const UPLOAD_PREFIXES = Object.fromEntries(UPLOAD_KINDS.map((kind) => [kind, KINDS[kind].prefix])) as Record<UploadKind, string>;
 
 /** Stage outputs. Each is written by exactly one stage. */
 export const OUTPUT_PREFIXES = {

@@ -14,7 +14,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { validateUpload } from '../../functions/core/uploads/validate-upload.ts';
-import { UPLOAD_KINDS, type UploadKind } from '../../functions/core/uploads/parsed.ts';
+import { UPLOAD_KINDS, type UploadKind } from '../../functions/core/uploads/kinds/index.ts';
 import { ROOT } from '../../functions/local/pipeline.ts';
 import { tinySample } from './support.ts';
 

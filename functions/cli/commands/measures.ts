@@ -6,11 +6,10 @@
  */
 import { parseArgs } from 'node:util';
 import { computeMeasures } from '../../core/measures/compute.ts';
-import { INPUT_HELP, INPUT_OPTIONS, loadInputs } from '../load-inputs.ts';
+import { PERIOD_KIND } from '../../core/uploads/kinds/index.ts';
+import { INPUT_HELP, INPUT_OPTIONS, inputUsage, loadInputs } from '../load-inputs.ts';
 
-export const help = `Usage: report-cards measures --events FILE [--population FILE] [--targets FILE]
-                            [--benchmarks FILE] [--waiting FILE]... [--finance FILE]...
-                            [--providers FILE]... [--commentary FILE]
+export const help = `${inputUsage('Usage: report-cards measures')}
 
 Validates every input and computes every measure of measures.md for every month the events
 extract covers; prints one JSON document on stdout.
@@ -43,7 +42,7 @@ export async function run(args: string[]): Promise<number> {
   } catch (e) {
     return usage(e instanceof Error ? e.message : String(e));
   }
-  if (typeof values.events !== 'string') return usage('--events FILE is required');
+  if (typeof values[PERIOD_KIND] !== 'string') return usage(`--${PERIOD_KIND} FILE is required`);
   const runLength = positiveInteger(values['run-length'] as string | undefined);
   const trendLength = positiveInteger(values['trend-length'] as string | undefined);
   if (runLength === null || trendLength === null) return usage('--run-length and --trend-length take a whole number ≥ 1');

@@ -15,11 +15,10 @@ import { PackTemplateError } from '../../core/cards/parse-packs.ts';
 import { renderPack } from '../../core/cards/render-pack.ts';
 import { packVersion } from '../../core/cards/summary.ts';
 import { computeMeasures } from '../../core/measures/compute.ts';
-import { INPUT_HELP, INPUT_OPTIONS, loadInputs } from '../load-inputs.ts';
+import { PERIOD_KIND } from '../../core/uploads/kinds/index.ts';
+import { INPUT_HELP, INPUT_OPTIONS, inputUsage, loadInputs } from '../load-inputs.ts';
 
-export const help = `Usage: report-cards render [--pack ID] --out DIR --events FILE [--population FILE]
-                          [--targets FILE] [--benchmarks FILE] [--waiting FILE]...
-                          [--finance FILE]... [--providers FILE]... [--commentary FILE]
+export const help = `${inputUsage('Usage: report-cards render [--pack ID] --out DIR')}
 
 Validates every input, computes the measures and writes each committee pack's report cards for
 the latest month as DIR/<period>-<pack>.pdf, and beside each its data appendix
@@ -55,7 +54,7 @@ export async function run(args: string[]): Promise<number> {
     return usage(e instanceof Error ? e.message : String(e));
   }
   if (typeof values.out !== 'string') return usage('--out DIR is required');
-  if (typeof values.events !== 'string') return usage('--events FILE is required');
+  if (typeof values[PERIOD_KIND] !== 'string') return usage(`--${PERIOD_KIND} FILE is required`);
   const generatedAt = (values['generated-at'] as string | undefined) ?? new Date().toISOString();
   if (Number.isNaN(Date.parse(generatedAt))) return usage(`--generated-at '${generatedAt}' is not an ISO date-time`);
 

@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { UPLOAD_KINDS, type UploadIssue, type UploadKind } from '../../core/uploads/parsed.ts';
+import { UPLOAD_KINDS, type UploadKind } from '../../core/uploads/kinds/index.ts';
+import type { UploadIssue } from '../../core/uploads/parsed.ts';
 import { formatIssueLines } from '../../core/uploads/report.ts';
 import { validateUpload } from '../../core/uploads/validate-upload.ts';
 

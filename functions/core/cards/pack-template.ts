@@ -5,7 +5,7 @@
  * template that carries an email address is rejected here rather than leaking one into git.
  */
 import { z } from 'zod';
-import { UPLOAD_KINDS } from '../uploads/parsed.ts';
+import { UPLOAD_KINDS } from '../uploads/kinds/index.ts';
 
 const listName = z
   .string()

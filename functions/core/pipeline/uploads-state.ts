@@ -8,7 +8,7 @@
  * never replaces an accepted one because rejected files are never candidates.
  */
 import { z } from 'zod';
-import { SNAPSHOT_KINDS, UPLOAD_KINDS, type UploadKind } from '../uploads/parsed.ts';
+import { isSnapshotKind, PERIOD_KIND, UPLOAD_KINDS, type UploadKind } from '../uploads/kinds/index.ts';
 import { OUTPUT_PREFIXES } from '../bucket-layout.ts';
 import { compareInstants, instantText, sameInstant } from './instants.ts';
 import type { ObjectVersion } from './ports.ts';
@@ -95,14 +95,14 @@ export function isCurrentValid(c: UploadCandidate): boolean {
 export function inUseSentence(kind: UploadKind, inUse: UploadCandidate | undefined, rejectedKey?: string): string {
   if (!inUse) {
     const none = `No accepted ${kind} file is in the bucket, so no ${kind} data is in use:`;
-    return kind === 'events'
+    return kind === PERIOD_KIND
       ? `${none} no new packs can be made until a valid one is uploaded.`
       : `${none} the packs are made without ${kind} data until a valid one is uploaded.`;
   }
   const when = `${instantText(inUse.lastModified).replace('T', ' ').replace('Z', '')} UTC`;
   const earlier = inUse.key === rejectedKey ? `the accepted version of ${inUse.key}, uploaded ${when}` : `${inUse.key}, uploaded ${when}`;
   // Snapshot kinds use every accepted snapshot, one per month; name the newest.
-  if ((SNAPSHOT_KINDS as readonly UploadKind[]).includes(kind)) return `The accepted ${kind} files are still in use; the newest is ${earlier}.`;
+  if (isSnapshotKind(kind)) return `The accepted ${kind} files are still in use; the newest is ${earlier}.`;
   return `The ${kind} file in use is still ${earlier}.`;
 }
 

@@ -6,24 +6,10 @@
  */
 import type { Day } from '../calendar/days.ts';
 import type { AssessmentType, ClientType, DeliveryMechanism, EventOutcome, EventType, ServiceType } from './code-lists.ts';
+import type { ParsedUpload, PeriodKind, SnapshotKind, UploadKind } from './kinds/index.ts';
 
-export const UPLOAD_KINDS = [
-  'events',
-  'waiting',
-  'finance',
-  'providers',
-  'population',
-  'targets',
-  'benchmarks',
-  'commentary',
-] as const;
-export type UploadKind = (typeof UPLOAD_KINDS)[number];
-
-/**
- * Kinds holding month-end snapshots (extract-spec "Snapshots and history"): a file may hold one
- * month or many, every valid file counts, and for a month several files hold the newest wins.
- */
-export const SNAPSHOT_KINDS = ['waiting', 'finance', 'providers'] as const satisfies readonly UploadKind[];
+/** The kinds themselves (prefix, columns, snapshot or not) are the registry's: kinds/index.ts. */
+export type { UploadKind } from './kinds/index.ts';
 
 /** A validated decimal string matching `^-?\d+(\.\d+)?$`. */
 export type DecimalText = string;
@@ -154,18 +140,14 @@ export interface CommentaryRow {
   leadOfficer: string | null;
 }
 
-/** Everything the measures engine can read; only `events` is required. */
-export interface MeasureInputs {
-  events: EventsData;
-  population?: PopulationRow[];
-  targets?: TargetRow[];
-  benchmarks?: BenchmarkRow[];
-  /** One entry per snapshot file, oldest file first: for a month several hold, the last wins. */
-  waiting?: WaitingData[];
-  finance?: FinanceData[];
-  providers?: ProvidersData[];
-  commentary?: CommentaryRow[];
-}
+/**
+ * Everything the measures engine can read (measures/inputs.ts assembles it): the kind that sets
+ * the period is required, every other kind optional; a snapshot kind is one entry per file,
+ * oldest file first, so for a month several hold the last wins.
+ */
+export type MeasureInputs = { [K in PeriodKind]: ParsedUpload[K] } & {
+  [K in Exclude<UploadKind, PeriodKind>]?: K extends SnapshotKind ? ParsedUpload[K][] : ParsedUpload[K];
+};
 
 /** One problem found in an upload (cli.md `validate --json`). */
 export interface UploadIssue {

@@ -8,33 +8,12 @@
 import { CsvFormatError, type ByteSource, type CsvBatch } from './csv-reader.ts';
 import { hasRequiredColumns, resolveHeader } from './headers.ts';
 import { DEFAULT_MAX_ISSUES, IssueLog } from './issues.ts';
-import { KINDS } from './kinds/index.ts';
-import type { KindDefinition } from './kinds/kind.ts';
-import type {
-  BenchmarkRow,
-  CommentaryRow,
-  EventsData,
-  FinanceData,
-  PopulationRow,
-  ProvidersData,
-  TargetRow,
-  UploadIssue,
-  UploadKind,
-  WaitingData,
-} from './parsed.ts';
+import { KINDS, kindDefinition, type ParsedUpload, type UploadKind } from './kinds/index.ts';
+import type { UploadIssue } from './parsed.ts';
 import { readRecordBatches } from './record-source.ts';
 import { RowReader } from './row-reader.ts';
 
-export type ParsedUpload = {
-  events: EventsData;
-  waiting: WaitingData;
-  finance: FinanceData;
-  providers: ProvidersData;
-  population: PopulationRow[];
-  targets: TargetRow[];
-  benchmarks: BenchmarkRow[];
-  commentary: CommentaryRow[];
-};
+export type { ParsedUpload } from './kinds/index.ts';
 
 export interface UploadResult<K extends UploadKind = UploadKind> {
   kind: K;
@@ -95,7 +74,7 @@ function otherKindOf(kind: UploadKind, header: string[]): UploadKind | undefined
 }
 
 async function parse<K extends UploadKind>(kind: K, batches: AsyncIterable<CsvBatch>, log: IssueLog): Promise<{ rows: number; data: ParsedUpload[K] | null }> {
-  const definition = (Object.hasOwn(KINDS, kind) ? KINDS[kind] : undefined) as KindDefinition<ParsedUpload[K]> | undefined;
+  const definition = Object.hasOwn(KINDS, kind) ? kindDefinition(kind) : undefined;
   if (!definition) {
     log.error(0, '', null, 'unknown-kind', `There is no upload kind '${kind}'.`);
     return { rows: 0, data: null };

@@ -10,10 +10,10 @@
 import { validateUpload } from '../../core/uploads/validate-upload.ts';
 import { computeMeasures } from '../../core/measures/compute.ts';
 import { mergeHistory } from '../../core/measures/history.ts';
-import { filesWinningAMonth } from '../../core/measures/catalogue/snapshot-uploads.ts';
+import { assembleInputs, type ParsedFile } from '../../core/measures/inputs.ts';
 import { measuresDocumentSchema, type MeasuresDocument } from '../../core/measures/document.ts';
 import { UPLOAD_PREFIXES, OUTPUT_PREFIXES } from '../../core/bucket-layout.ts';
-import { SNAPSHOT_KINDS, UPLOAD_KINDS, type MeasureInputs, type UploadKind } from '../../core/uploads/parsed.ts';
+import { isSnapshotKind, UPLOAD_KINDS, type UploadKind } from '../../core/uploads/kinds/index.ts';
 import { filesThatCount, isCurrentValid, legacyRecordFor, newestFirst, validationKey, validationRecordSchema, type UploadCandidate, type ValidationRecord } from '../../core/pipeline/uploads-state.ts';
 import { instantText } from '../../core/pipeline/instants.ts';
 import type { PipelineDeps } from './deps.ts';
@@ -84,33 +84,22 @@ export async function recompute(deps: PipelineDeps, run: RunLog, fresh?: FreshUp
     run.note('no accepted events extract yet: measures wait for one');
     return null;
   }
-  const inputs: Partial<MeasureInputs> = {};
-  const used: Record<string, string | string[]> = {};
-  for (const [kind, c] of Object.entries(counting) as [UploadKind, UploadCandidate][]) {
-    if ((SNAPSHOT_KINDS as readonly UploadKind[]).includes(kind)) continue;
-    const data = await parsedData(deps, c, fresh);
-    if (data === null) continue;
-    (inputs as Record<string, unknown>)[kind] = data;
-    used[kind] = c.key;
-  }
-  for (const kind of SNAPSHOT_KINDS) {
-    // Oldest first, so a newer upload for the same month replaces the older one.
-    const valid = newestFirst(all.filter((c) => c.kind === kind && isCurrentValid(c))).reverse();
-    const files: { key: string; data: unknown }[] = [];
+  // Single-file kinds: the one that counts; snapshot kinds: every valid file, oldest first.
+  const files: ParsedFile[] = [];
+  for (const kind of UPLOAD_KINDS) {
+    const valid = isSnapshotKind(kind) ? newestFirst(all.filter((c) => c.kind === kind && isCurrentValid(c))).reverse() : [counting[kind]];
     for (const c of valid) {
-      const data = await parsedData(deps, c, fresh);
-      if (data !== null) files.push({ key: c.key, data });
+      const data = c && (await parsedData(deps, c, fresh));
+      if (c && data !== null) files.push({ kind, name: c.key, data });
     }
-    if (files.length === 0) continue;
-    const read = filesWinningAMonth(kind, files.map((f) => f.data)).map((i) => files[i]);
-    (inputs as Record<string, unknown>)[kind] = read.map((f) => f.data);
-    used[kind] = read.map((f) => f.key);
   }
-  if (!inputs.events) {
+  const assembled = assembleInputs(files);
+  if (!assembled) {
     run.note('the events extract that counts could not be read again');
     return null;
   }
-  const current = computeMeasures(inputs as MeasureInputs);
+  const { inputs, used } = assembled;
+  const current = computeMeasures(inputs);
   const key = measuresKey(current.period);
   const previousBytes = await deps.store.getBytes(key);
   let previous: MeasuresDocument | null = null;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UPLOAD_KINDS, type UploadKind } from '../../../functions/core/uploads/parsed.ts';
+import { UPLOAD_KINDS, type UploadKind } from '../../../functions/core/uploads/kinds/index.ts';
 import { validateUpload } from '../../../functions/core/uploads/validate-upload.ts';
 import { bytes, chunked, errorKeys, eventsCsv, SERVICE, type EventFields } from './fixtures.ts';
 

@@ -6,13 +6,10 @@
  * One series entry per month, oldest first; with no file, one null entry for the events
  * period saying so.
  */
-import { monthIdOf, type Day } from '../../calendar/days.ts';
-import type { FinanceData, ProvidersData, SNAPSHOT_KINDS, WaitingData } from '../../uploads/parsed.ts';
+import { KINDS } from '../../uploads/kinds/index.ts';
 import type { MeasureContext } from '../context.ts';
 import type { SeriesPoint } from '../document.ts';
 import { REASONS } from '../points.ts';
-
-type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
 
 /** Month → the index of the newest file holding it and that file's rows of the month, in file order; months sorted. */
 function winners<R>(files: readonly (readonly R[])[], monthOf: (row: R) => string): Map<string, { file: number; rows: R[] }> {
@@ -35,30 +32,23 @@ export function monthlySnapshots<R>(files: readonly (readonly R[])[], monthOf: (
   return new Map([...winners(files, monthOf)].map(([month, w]) => [month, w.rows]));
 }
 
-type WaitingRow = WaitingData['rows'][number];
-type FinanceLine = FinanceData['lines'][number];
-type ProviderRow = ProvidersData['rows'][number];
-
-const monthOfAsAt = (row: { asAt: Day }) => monthIdOf(row.asAt);
-
 /**
- * Of a snapshot kind's files (oldest first), the indices of those that win at least one month,
- * in order: the files the measures actually read (recompute names them in `uploads`).
+ * Of a snapshot kind's files (oldest first, as each row's month is found by `monthOf`), the
+ * indices of those that win at least one month, in order: the files the measures actually read
+ * (measures/inputs.ts names them in `uploads`).
  */
-export function filesWinningAMonth(kind: SnapshotKind, files: readonly unknown[]): number[] {
-  const rowsOf: readonly (readonly { asAt?: Day; period?: string }[])[] =
-    kind === 'finance' ? (files as FinanceData[]).map((f) => f.lines) : (files as (WaitingData | ProvidersData)[]).map((f) => f.rows);
-  const monthOf = (r: { asAt?: Day; period?: string }) => (kind === 'finance' ? (r.period as string) : monthIdOf(r.asAt as Day));
-  return [...new Set([...winners(rowsOf, monthOf).values()].map((w) => w.file))].sort((a, b) => a - b);
+export function filesWinningAMonth<R>(files: readonly (readonly R[])[], monthOf: (row: R) => string): number[] {
+  return [...new Set([...winners(files, monthOf).values()].map((w) => w.file))].sort((a, b) => a - b);
 }
 
-/** Each kind's snapshots are merged once per run and shared by the measures reading them. */
+/** Each kind's snapshots are merged once per run and shared by the measures reading them; a row's month is the registry's. */
+const { waiting, finance, providers } = KINDS;
 export const waitingSnapshots = (ctx: MeasureContext) =>
-  ctx.memo('snapshots:waiting', () => ctx.inputs.waiting && monthlySnapshots<WaitingRow>(ctx.inputs.waiting.map((f) => f.rows), monthOfAsAt));
+  ctx.memo('snapshots:waiting', () => ctx.inputs.waiting && monthlySnapshots(ctx.inputs.waiting.map(waiting.snapshot.rows), waiting.snapshot.monthOf));
 export const financeSnapshots = (ctx: MeasureContext) =>
-  ctx.memo('snapshots:finance', () => ctx.inputs.finance && monthlySnapshots<FinanceLine>(ctx.inputs.finance.map((f) => f.lines), (l) => l.period));
+  ctx.memo('snapshots:finance', () => ctx.inputs.finance && monthlySnapshots(ctx.inputs.finance.map(finance.snapshot.rows), finance.snapshot.monthOf));
 export const providerSnapshots = (ctx: MeasureContext) =>
-  ctx.memo('snapshots:providers', () => ctx.inputs.providers && monthlySnapshots<ProviderRow>(ctx.inputs.providers.map((f) => f.rows), monthOfAsAt));
+  ctx.memo('snapshots:providers', () => ctx.inputs.providers && monthlySnapshots(ctx.inputs.providers.map(providers.snapshot.rows), providers.snapshot.monthOf));
 
 export function snapshotSeries<R>(
   ctx: MeasureContext,

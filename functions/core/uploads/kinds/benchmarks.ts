@@ -20,12 +20,14 @@ export const benchmarksSchema = z.array(
   }),
 ) satisfies z.ZodType<BenchmarkRow[]>;
 
-export const benchmarks: KindDefinition<BenchmarkRow[]> = {
+export const benchmarks = {
+  prefix: 'reference/benchmarks/',
+  help: 'comparator values',
   columns: [...required('measure_id', 'year', 'comparator', 'value'), coded('basis', false, matchBasis), ...optional('quartile_boundaries')],
   schema: benchmarksSchema,
   checkAtRuntime: true,
   createParser: () => new BenchmarksParser(),
-};
+} satisfies KindDefinition<BenchmarkRow[]>;
 
 class BenchmarksParser implements RowParser<BenchmarkRow[]> {
   private readonly rows: BenchmarkRow[] = [];

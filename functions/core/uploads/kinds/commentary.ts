@@ -20,12 +20,14 @@ export const commentarySchema = z.array(
   }),
 ) satisfies z.ZodType<CommentaryRow[]>;
 
-export const commentary: KindDefinition<CommentaryRow[]> = {
+export const commentary = {
+  prefix: 'commentary/',
+  help: "officers' commentary",
   columns: [...required('period', 'measure_id'), ...optional(...TEXT_COLUMNS)],
   schema: commentarySchema,
   checkAtRuntime: true,
   createParser: () => new CommentaryParser(),
-};
+} satisfies KindDefinition<CommentaryRow[]>;
 
 class CommentaryParser implements RowParser<CommentaryRow[]> {
   private readonly rows: CommentaryRow[] = [];

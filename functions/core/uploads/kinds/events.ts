@@ -63,7 +63,10 @@ const matchDelivery = labelMatcher(DELIVERY_MECHANISMS);
 // Financial assessment is a Release 1 type only: offered in messages as the Release 2 list.
 const ASSESSMENT_TYPE_LABELS = ['Long term assessment', 'Short term assessment'];
 
-export const events: KindDefinition<EventsData> = {
+export const events = {
+  prefix: 'extracts/events/',
+  setsPeriod: true,
+  help: 'CLD events extract (required)',
   columns: [
     ...required('la_code', 'reporting_period_start_date', 'reporting_period_end_date', 'la_person_unique_identifier'),
     ...optional('nhs_number'),
@@ -85,7 +88,7 @@ export const events: KindDefinition<EventsData> = {
   schema: eventsSchema,
   checkAtRuntime: false,
   createParser: () => new EventsParser(),
-};
+} satisfies KindDefinition<EventsData>;
 
 class EventsParser implements RowParser<EventsData> {
   private readonly laCode = new SameOnEveryRow<string>('la_code');

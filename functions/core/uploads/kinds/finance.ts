@@ -21,12 +21,15 @@ export const financeSchema = z.object({
   ),
 }) satisfies z.ZodType<FinanceData>;
 
-export const finance: KindDefinition<FinanceData> = {
+export const finance = {
+  prefix: 'extracts/finance/',
+  snapshot: { rows: (data) => data.lines, monthOf: (line) => line.period },
+  help: 'budget monitoring, one month or many (may be repeated, likewise)',
   columns: [...required('period', 'budget_line', 'annual_budget_gbp', 'forecast_outturn_gbp'), ...optional('savings_target_gbp', 'savings_delivered_gbp', 'mitigations_gbp')],
   schema: financeSchema,
   checkAtRuntime: true,
   createParser: () => new FinanceParser(),
-};
+} satisfies KindDefinition<FinanceData, FinanceData['lines'][number]>;
 
 class FinanceParser implements RowParser<FinanceData> {
   private readonly lines: FinanceData['lines'] = [];

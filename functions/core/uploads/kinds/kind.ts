@@ -1,9 +1,12 @@
 /**
- * What each upload kind module provides: its columns, a zod schema of what it parses to, and a
- * parser that applies its row rules record by record and its cross-row rules as it goes or at
- * the end. The parser logs problems; `validateUpload` throws its result away on any error.
+ * Everything that makes an upload kind, in one place (the registry is kinds/index.ts): where it is
+ * uploaded, its columns, a zod schema of what it parses to, a parser that applies its row rules
+ * record by record and its cross-row rules as it goes or at the end, whether it is a month-end
+ * snapshot and how a row's month is found, and how the CLI names it. The parser logs problems;
+ * `validateUpload` throws its result away on any error.
  */
 import type { z } from 'zod';
+import type { MonthId } from '../../calendar/days.ts';
 import type { ColumnSpec } from '../headers.ts';
 import type { RowReader } from '../row-reader.ts';
 
@@ -14,7 +17,32 @@ export interface RowParser<T> {
   finish(r: RowReader): T;
 }
 
-export interface KindDefinition<T> {
+/**
+ * A month-end snapshot kind (extract-spec "Snapshots and history"): a file may hold one month or
+ * many, every valid file counts, and for a month several files hold the newest file wins.
+ */
+export interface SnapshotRule<T, R> {
+  /** The file's rows, each belonging to one month. */
+  rows(data: T): readonly R[];
+  /** The month a row is the snapshot of. */
+  monthOf(row: R): MonthId;
+}
+
+export interface KindDefinition<T, R = never> {
+  /** Bucket prefix officers upload this kind under (bucket-layout.ts); one per kind, none nested in another. */
+  prefix: string;
+  /**
+   * True for the one kind the measures cannot run without: it sets the reporting period, so every
+   * pack needs it and nothing is computed until it arrives.
+   */
+  setsPeriod?: true;
+  /** Present for snapshot kinds; absent where the newest valid file is the whole upload. */
+  snapshot?: SnapshotRule<T, R>;
+  /**
+   * The CLI option (`--<kind> FILE`, repeatable for a snapshot kind) and its help text; a
+   * second line of help is indented under the first.
+   */
+  help: string;
   columns: readonly ColumnSpec[];
   /** The parsed data's shape: the contract of parsed.ts, checked at the boundary. */
   schema: z.ZodType<T>;

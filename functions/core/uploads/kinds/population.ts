@@ -18,12 +18,14 @@ export const populationSchema = z.array(
   }),
 ) satisfies z.ZodType<PopulationRow[]>;
 
-export const population: KindDefinition<PopulationRow[]> = {
+export const population = {
+  prefix: 'reference/population/',
+  help: 'ONS population estimates (rates need it)',
   columns: [...required('la_code', 'year'), coded('age_band', true, matchBand), ...required('population')],
   schema: populationSchema,
   checkAtRuntime: true,
   createParser: () => new PopulationParser(),
-};
+} satisfies KindDefinition<PopulationRow[]>;
 
 class PopulationParser implements RowParser<PopulationRow[]> {
   private readonly rows: PopulationRow[] = [];

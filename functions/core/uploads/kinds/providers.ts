@@ -3,6 +3,7 @@
  * (extract-spec.md "providers", "Snapshots and history").
  */
 import { z } from 'zod';
+import { monthIdOf } from '../../calendar/days.ts';
 import { foldLabel, labelMatcher } from '../code-lists.ts';
 import { QUALITY_RATINGS, type ProvidersData } from '../parsed.ts';
 import type { RowReader } from '../row-reader.ts';
@@ -27,7 +28,10 @@ export const providersSchema = z.object({
   ),
 }) satisfies z.ZodType<ProvidersData>;
 
-export const providers: KindDefinition<ProvidersData> = {
+export const providers = {
+  prefix: 'extracts/providers/',
+  snapshot: { rows: (data) => data.rows, monthOf: (row) => monthIdOf(row.asAt) },
+  help: 'commissioned providers, one month or many (may be repeated, likewise)',
   columns: [
     ...required('as_at_date', 'provider_id', 'provider_name', 'framework'),
     coded('tier', true, matchTier),
@@ -37,7 +41,7 @@ export const providers: KindDefinition<ProvidersData> = {
   schema: providersSchema,
   checkAtRuntime: true,
   createParser: () => new ProvidersParser(),
-};
+} satisfies KindDefinition<ProvidersData, ProvidersData['rows'][number]>;
 
 class ProvidersParser implements RowParser<ProvidersData> {
   private readonly rows: ProvidersData['rows'] = [];

@@ -22,12 +22,14 @@ export const targetsSchema = z.array(
   }),
 ) satisfies z.ZodType<TargetRow[]>;
 
-export const targets: KindDefinition<TargetRow[]> = {
+export const targets = {
+  prefix: 'reference/targets/',
+  help: 'targets per measure and financial year',
   columns: [...required('measure_id', 'financial_year', 'target'), ...optional('breakdown', 'rebase_from', 'rebase_reason')],
   schema: targetsSchema,
   checkAtRuntime: true,
   createParser: () => new TargetsParser(),
-};
+} satisfies KindDefinition<TargetRow[]>;
 
 class TargetsParser implements RowParser<TargetRow[]> {
   private readonly rows: TargetRow[] = [];

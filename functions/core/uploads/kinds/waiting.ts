@@ -1,6 +1,6 @@
 /** waiting: people waiting at month ends, one month or many a file (extract-spec.md "waiting", "Snapshots and history"). */
 import { z } from 'zod';
-import { isMonthEnd } from '../../calendar/days.ts';
+import { isMonthEnd, monthIdOf } from '../../calendar/days.ts';
 import { labelMatcher } from '../code-lists.ts';
 import type { WaitingData, WaitingFor } from '../parsed.ts';
 import type { RowReader } from '../row-reader.ts';
@@ -26,7 +26,10 @@ export const waitingSchema = z.object({
   ),
 }) satisfies z.ZodType<WaitingData>;
 
-export const waiting: KindDefinition<WaitingData> = {
+export const waiting = {
+  prefix: 'extracts/waiting/',
+  snapshot: { rows: (data) => data.rows, monthOf: (row) => monthIdOf(row.asAt) },
+  help: 'people waiting at month ends (one month or many; may be repeated,\na later file wins for a month two files hold)',
   columns: [
     ...required('la_code', 'la_person_unique_identifier', 'date_of_birth'),
     coded('waiting_for', true, matchWaitingFor),
@@ -36,7 +39,7 @@ export const waiting: KindDefinition<WaitingData> = {
   schema: waitingSchema,
   checkAtRuntime: true,
   createParser: () => new WaitingParser(),
-};
+} satisfies KindDefinition<WaitingData, WaitingData['rows'][number]>;
 
 class WaitingParser implements RowParser<WaitingData> {
   private readonly laCode = new SameOnEveryRow<string>('la_code');

@@ -22,8 +22,8 @@ describe('snapshot history', () => {
   });
 
   it('names the files the measures read: every file that wins a month', () => {
-    expect(filesWinningAMonth('finance', [a, b, c])).toEqual([0, 1, 2]);
+    expect(filesWinningAMonth([a, b, c].map((f) => f.lines), (l) => l.period)).toEqual([0, 1, 2]);
     // A newer file holding all of A's months leaves A unread.
-    expect(filesWinningAMonth('finance', [a, file(['2021-09', 'x'], ['2021-10', 'x'], ['2021-11', 'x'])])).toEqual([1]);
+    expect(filesWinningAMonth([a, file(['2021-09', 'x'], ['2021-10', 'x'], ['2021-11', 'x'])].map((f) => f.lines), (l) => l.period)).toEqual([1]);
   });
 });
