@@ -132,7 +132,7 @@ export async function* sheetRows(sheet: ZipPart, formats: WorkbookFormats, maxCe
     },
   };
 
-  for await (const _ of parseXmlChunks(sheet.stream(), handlers)) {
+  for await (const _ of parseXmlChunks(sheet.stream(), handlers, { blankCells: true })) {
     if (done.length) {
       yield done;
       done = [];
