@@ -3,6 +3,7 @@
  * record the verdict under validation/, report a rejection to the performance team (the upload
  * itself is never modified), then recompute the period's measures from the files that count.
  */
+import { PERIOD_KIND } from '../core/uploads/kinds/index.ts';
 import { validateUpload } from '../core/uploads/validate-upload.ts';
 import { ERRORS_CSV_HEADER, errorsCsvLine, rejectionReport } from '../core/uploads/report.ts';
 import { uploadKindOfKey } from '../core/bucket-layout.ts';
@@ -11,7 +12,8 @@ import { keyProblem, sizeProblem } from '../core/pipeline/key-safety.ts';
 import { filesThatCount, inUseSentence, rejectionKey, validationKey, type ValidationRecord } from '../core/pipeline/uploads-state.ts';
 import type { EventsData, UploadKind } from '../core/uploads/parsed.ts';
 import { monthIdOf } from '../core/calendar/days.ts';
-import { type PipelineDeps } from './support/deps.ts';
+import { packsDir, type PipelineDeps } from './support/deps.ts';
+import { loadPackTemplates } from '../adapters/pack-templates.ts';
 import { RunLog } from './support/runs.ts';
 import { candidates, recompute } from './support/recompute.ts';
 import { guardRead } from './support/read-guard.ts';
@@ -115,7 +117,9 @@ async function judge(
 
 /** Which file of this kind counts now (this upload is rejected, so it is not among them). */
 async function inUseNow(deps: PipelineDeps, kind: UploadKind, key: string): Promise<string> {
-  return inUseSentence(kind, filesThatCount(await candidates(deps, [kind]))[kind], key);
+  // No events extract, no measures (recompute.ts): every pack waits. Otherwise those requiring the kind.
+  const waiting = (await loadPackTemplates(packsDir(deps))).filter((p) => kind === PERIOD_KIND || p.requires.includes(kind)).map((p) => p.title);
+  return inUseSentence(kind, filesThatCount(await candidates(deps, [kind]))[kind], key, waiting);
 }
 
 function eventsPeriod(data: unknown): string | null {

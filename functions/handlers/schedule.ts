@@ -18,6 +18,7 @@ import { tellOwnersOfMissedSends } from './support/missed-sends.ts';
 import { validationRecordSchema } from '../core/pipeline/uploads-state.ts';
 import { deliver } from '../core/pipeline/deliver.ts';
 import { composeMime } from '../core/mail/compose.ts';
+import { plainTextHtml } from '../core/mail/html.ts';
 import { newMessageId } from '../core/mail/message-id.ts';
 import { reminderSubject, reminderText } from '../core/mail/notices.ts';
 import { packsDir, type PipelineDeps } from './support/deps.ts';
@@ -82,6 +83,7 @@ async function remind(deps: PipelineDeps, run: RunLog, period: string, to: strin
           to: [r],
           subject: reminderSubject(period),
           text: reminderText(period, UPLOAD_PREFIXES.events),
+          html: plainTextHtml(reminderSubject(period), reminderText(period, UPLOAD_PREFIXES.events)),
           date: deps.clock.now(),
           messageId: newMessageId(deps.sender),
         }),

@@ -1,7 +1,8 @@
 /**
  * Emails to people who run the pipeline rather than read the pack: the owners' notice (who did
- * not get a pack, and why), the missing-extract reminder and the rejection cover note. Plain
- * text: these are operational messages read by officers, with any detail in attachments.
+ * not get a pack, and why), the missing-extract reminder and the rejection cover note. Written as
+ * plain text (operational messages read by officers, any detail in attachments); their HTML part
+ * is that text in the shared accessible document (html.ts plainTextHtml).
  */
 import { monthLong } from '../calendar/months.ts';
 import { plural } from '../plural.ts';

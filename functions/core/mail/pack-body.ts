@@ -7,6 +7,7 @@
 import { SUPPRESSION_KEY_EMAIL } from '../cards/disclosure.ts';
 import { RAG_STYLE } from '../cards/palette.ts';
 import { monthLong } from '../calendar/months.ts';
+import { escapeHtml, H, htmlDocument, MAIL_COLOURS, P } from './html.ts';
 
 export interface PackMailSummary {
   committee: string;
@@ -24,15 +25,11 @@ export interface PackMailSummary {
   /** How the reader gets the full pack: the attachment's file name, or a sentence when not attached. */
   where: { attached: true; fileName: string } | { attached: false; text: string };
   /** Previews only: how the pack reaches the committee — an approval command and its deadline, or on its own. */
-  approval?: { mode: 'manual'; command: string; deadline: string; passed: boolean } | { mode: 'auto'; on: string };
+  approval?: { mode: 'manual'; command: string; deadline: string; passed: boolean } | { mode: 'auto'; on: string; passed: boolean };
   /** Where readers send questions (deployment configuration). */
   contact?: string;
   /** The sign-off's name: the From display name (deployment configuration). */
   signOff?: string;
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 const ragWord = (r: string | null) => (r === null ? 'No rating' : r[0].toUpperCase() + r.slice(1));
@@ -57,7 +54,8 @@ function approvalText(s: PackMailSummary): { lines: string[]; command: string | 
   const a = s.approval;
   if (!s.preview || !a) return { lines: [], command: null };
   if (a.mode === 'auto') {
-    return { lines: [`You do not need to approve this pack: it is approved automatically, and its latest version goes to the committee's distribution lists on ${a.on}.`], command: null };
+    const when = a.passed ? `its distribution day (${a.on}) has passed, so it goes the next working morning` : `its latest version goes to them on ${a.on}`;
+    return { lines: [`You do not need to approve this pack: it goes to the committee's distribution lists on its own (it is approved automatically), and ${when}.`], command: null };
   }
   const when = a.passed
     ? `The distribution day (${a.deadline}) has passed: once approved, it goes the next working morning.`
@@ -105,13 +103,9 @@ export function packText(s: PackMailSummary): string {
   return lines.join('\n');
 }
 
-const FONT = 'font-family:Arial,Helvetica,sans-serif;';
 const TABLE = 'style="border-collapse:collapse;margin:0 0 16px 0;font-size:14px;"';
-const CELL = 'border:1px solid #b0b0b0;padding:4px 8px;text-align:left;vertical-align:top;';
-const H = (level: 1 | 2, text: string) =>
-  `<h${level} style="${FONT}color:#12324f;font-size:${level === 1 ? 24 : 19}px;margin:${level === 1 ? '0 0 12px' : '24px 0 8px'};">${text}</h${level}>`;
-const P = (html: string) => `<p style="margin:0 0 12px 0;">${html}</p>`;
-const th = (scope: string, html: string, extra = '') => `<th scope="${scope}" style="${CELL}background:#eeeeee;"${extra}>${html}</th>`;
+const CELL = `border:1px solid ${MAIL_COLOURS.border};padding:4px 8px;text-align:left;vertical-align:top;`;
+const th = (scope: string, html: string, extra = '') => `<th scope="${scope}" style="${CELL}background:${MAIL_COLOURS.shade};"${extra}>${html}</th>`;
 const td = (html: string) => `<td style="${CELL}">${html}</td>`;
 
 /** A RAG cell: the colour and the word, never the colour alone. */
@@ -146,7 +140,7 @@ function approvalHtml(s: PackMailSummary): string {
   const a = approvalText(s);
   if (a.lines.length === 0) return '';
   const e = escapeHtml;
-  const command = a.command ? `<pre style="background:#f4f4f4;border:1px solid #b0b0b0;padding:8px;white-space:pre-wrap;font-size:14px;"><code>${e(a.command)}</code></pre>\n` : '';
+  const command = a.command ? `<pre style="background:${MAIL_COLOURS.codeShade};border:1px solid ${MAIL_COLOURS.border};padding:8px;white-space:pre-wrap;font-size:14px;"><code>${e(a.command)}</code></pre>\n` : '';
   return `${H(2, 'What happens next')}\n${P(e(a.lines[0]))}\n${command}${a.lines[1] ? P(e(a.lines[1])) : ''}`;
 }
 
@@ -164,13 +158,10 @@ ${s.changed.map((c) => `<tr>${th('row', e(c.title))}${ragCell(c.from)}${ragCell(
 </table>`;
   const counts = (['red', 'amber', 'green', null] as const).map((r) => `<tr>${th('row', e(ragWord(r)))}${td(String(s.rag[r ?? 'none']))}</tr>`).join('\n');
   const [regards, ...name] = closing(s).slice(-2);
-  return `<!DOCTYPE html>
-<html lang="en-GB">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(s.packTitle)}, ${e(monthLong(s.period))}</title></head>
-<body style="margin:0;padding:0;background:#ffffff;">
-<main style="${FONT}font-size:16px;line-height:1.5;color:#1a1a1a;max-width:700px;margin:0 auto;padding:16px;">
-${H(1, `${e(s.packTitle)}: ${e(monthLong(s.period))}`)}
-${P('Dear colleague,')}
+  return htmlDocument(
+    `${s.packTitle}, ${monthLong(s.period)}`,
+    `${s.packTitle}: ${monthLong(s.period)}`,
+    `${P('Dear colleague,')}
 ${P(e(intro(s)))}
 ${approvalHtml(s)}
 ${H(2, 'RAG ratings')}
@@ -187,9 +178,6 @@ ${measuresTable(s)}
 ${H(2, 'The full pack')}
 ${P(e(whereText(s)))}
 ${s.contact ? P(e(closing(s)[0])) : ''}
-${P(`${e(regards)}<br>${e(name.join(''))}`)}
-</main>
-</body>
-</html>
-`;
+${P(`${e(regards)}<br>${e(name.join(''))}`)}`,
+  );
 }

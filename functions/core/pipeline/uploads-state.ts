@@ -8,7 +8,7 @@
  * never replaces an accepted one because rejected files are never candidates.
  */
 import { z } from 'zod';
-import { isSnapshotKind, PERIOD_KIND, UPLOAD_KINDS, type UploadKind } from '../uploads/kinds/index.ts';
+import { isSnapshotKind, UPLOAD_KINDS, type UploadKind } from '../uploads/kinds/index.ts';
 import { OUTPUT_PREFIXES } from '../bucket-layout.ts';
 import { compareInstants, instantText, sameInstant } from './instants.ts';
 import type { ObjectVersion } from './ports.ts';
@@ -88,16 +88,19 @@ export function isCurrentValid(c: UploadCandidate): boolean {
 
 /**
  * For a rejection email: which file of this kind is in use instead, with when it was uploaded, or
- * that none is and what that means for the packs (recompute.ts: no events extract, no measures;
- * any other kind is optional). `rejectedKey` tells an accepted version of the same key (the file an
- * officer most often replaces) from another file.
+ * that none is and which packs wait for one (`waiting`: the titles of the packs that cannot be
+ * made without this kind — every pack for events, else those whose template requires it).
+ * `rejectedKey` tells an accepted version of the same key (the file an officer most often
+ * replaces) from another file.
  */
-export function inUseSentence(kind: UploadKind, inUse: UploadCandidate | undefined, rejectedKey?: string): string {
+export function inUseSentence(kind: UploadKind, inUse: UploadCandidate | undefined, rejectedKey?: string, waiting: readonly string[] = []): string {
   if (!inUse) {
-    const none = `No accepted ${kind} file is in the bucket, so no ${kind} data is in use:`;
-    return kind === PERIOD_KIND
-      ? `${none} no new packs can be made until a valid one is uploaded.`
-      : `${none} the packs are made without ${kind} data until a valid one is uploaded.`;
+    const none = `No accepted ${kind} file is in the bucket, so no ${kind} data is in use.`;
+    if (waiting.length === 0) return `${none} No pack needs one, so the packs are made without it.`;
+    // Titles hold "and" themselves ("Commissioning and Finance Report Cards"): a list after a colon, not a sentence.
+    return waiting.length === 1
+      ? `${none} The pack ${waiting[0]} waits until a valid one is uploaded.`
+      : `${none} These packs wait until a valid one is uploaded: ${waiting.join('; ')}.`;
   }
   const when = `${instantText(inUse.lastModified).replace('T', ' ').replace('Z', '')} UTC`;
   const earlier = inUse.key === rejectedKey ? `the accepted version of ${inUse.key}, uploaded ${when}` : `${inUse.key}, uploaded ${when}`;

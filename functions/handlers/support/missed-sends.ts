@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { newMessageId } from '../../core/mail/message-id.ts';
 import { composeMime } from '../../core/mail/compose.ts';
+import { plainTextHtml } from '../../core/mail/html.ts';
 import { missedSendsSubject, missedSendsText, type MissedSendsInput } from '../../core/mail/missed-sends.ts';
 import { deliver, undelivered, type DeliveryResult } from '../../core/pipeline/deliver.ts';
 import { listAddresses } from '../../core/pipeline/recipients.ts';
@@ -49,6 +50,7 @@ export async function tellOwnersOfMissedSends(
           to: [to],
           subject: missedSendsSubject(notice),
           text: missedSendsText(notice),
+          html: plainTextHtml(missedSendsSubject(notice), missedSendsText(notice)),
           date: deps.clock.now(),
           messageId: newMessageId(deps.sender),
         }),

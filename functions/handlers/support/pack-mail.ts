@@ -8,6 +8,7 @@ import { newMessageId } from '../../core/mail/message-id.ts';
 import { composeMime } from '../../core/mail/compose.ts';
 import { packHtml, packText, type PackMailSummary } from '../../core/mail/pack-body.ts';
 import { packSubject } from '../../core/mail/subject.ts';
+import { plainTextHtml } from '../../core/mail/html.ts';
 import { fitsInSes, pdfCanBeAttached } from '../../core/mail/size.ts';
 import { ownersNoticeSubject, ownersNoticeText, type OwnersNoticeInput, type UndeliveredRecipient } from '../../core/mail/notices.ts';
 import { loadPackTemplates } from '../../adapters/pack-templates.ts';
@@ -130,6 +131,7 @@ async function tellOwners(
             to: [r],
             subject: ownersNoticeSubject(n),
             text: ownersNoticeText(n),
+            html: plainTextHtml(ownersNoticeSubject(n), ownersNoticeText(n)),
             date: deps.clock.now(),
             messageId: newMessageId(deps.sender),
           }),
@@ -153,13 +155,14 @@ async function approvalFor(deps: PipelineDeps, manifest: Manifest): Promise<Pack
   const day = nthWorkingDay(addMonths(manifest.period, 1), pack.distribution.workingDay, await loadBankHolidays(deps.templatesDir));
   if (!day) return undefined;
   const on = `${dayLong(day)} at ${pack.distribution.time}`;
-  if (pack.distribution.approval === 'auto') return { mode: 'auto', on };
+  const passed = londonDay(deps.clock.now()) > day;
+  if (pack.distribution.approval === 'auto') return { mode: 'auto', on, passed };
   const bucket = deps.bucketName ?? 'BUCKET';
   return {
     mode: 'manual',
     command: `npx report-cards approve --period ${manifest.period} --pack ${manifest.packId} --bucket ${bucket}`,
     deadline: on,
-    passed: londonDay(deps.clock.now()) > day,
+    passed,
   };
 }
 

@@ -7,6 +7,7 @@
 import { composeMime } from '../../core/mail/compose.ts';
 import { newMessageId } from '../../core/mail/message-id.ts';
 import { fitsInSes } from '../../core/mail/size.ts';
+import { plainTextHtml } from '../../core/mail/html.ts';
 import { plural } from '../../core/plural.ts';
 import { deliver } from '../../core/pipeline/deliver.ts';
 import { rejectionNoticeSendKey, rejectionSendKey } from '../../core/pipeline/ledger-keys.ts';
@@ -53,6 +54,7 @@ export async function emailRejection(deps: PipelineDeps, run: RunLog, record: Va
           to: [to],
           subject: mail.subject,
           text,
+          html: plainTextHtml(mail.subject, text),
           attachments: [{ fileName: `${fileName}.errors.csv`, contentType: 'text/csv; charset=utf-8', content: mail.errorsCsv }],
           date: deps.clock.now(),
           messageId: newMessageId(deps.sender),

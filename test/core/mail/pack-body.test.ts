@@ -127,8 +127,14 @@ describe('pack email bodies', () => {
     expect(packText(manual)).toContain(`To approve it, run:\n\n  ${command}\n\nApprove it by 7 December 2021 at 09:00 (the distribution day) for it to go that morning.`);
     const late = { ...manual, approval: { ...manual.approval, passed: true } };
     expect(packText(late)).toContain('The distribution day (7 December 2021 at 09:00) has passed: once approved, it goes the next working morning.');
-    const auto = { ...summary, preview: true, approval: { mode: 'auto' as const, on: '9 December 2021 at 09:00' } };
-    expect(packText(auto)).toContain("You do not need to approve this pack: it is approved automatically, and its latest version goes to the committee's distribution lists on 9 December 2021 at 09:00.");
+    const auto = { ...summary, preview: true, approval: { mode: 'auto' as const, on: '9 December 2021 at 09:00', passed: false } };
+    expect(packText(auto)).toContain(
+      "You do not need to approve this pack: it goes to the committee's distribution lists on its own (it is approved automatically), and its latest version goes to them on 9 December 2021 at 09:00.",
+    );
+    // A version made after the distribution day goes the next working morning (schedule.ts), not on a day gone by.
+    const autoLate = { ...auto, approval: { ...auto.approval, passed: true } };
+    expect(packText(autoLate)).toContain('and its distribution day (9 December 2021 at 09:00) has passed, so it goes the next working morning.');
+    expect(packText(autoLate)).not.toContain('goes to them on');
     expect(packText(auto)).not.toContain('npx report-cards approve');
     // The board's own copy says nothing about approving.
     expect(packText({ ...auto, preview: false })).not.toContain('approve');

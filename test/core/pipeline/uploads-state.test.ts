@@ -109,14 +109,14 @@ describe('inUseSentence', () => {
       'The events file in use is still the accepted version of extracts/events/Nov.csv, uploaded 2021-12-01 09:05:07 UTC.',
     );
   });
-  it('with none accepted, says no data of the kind is in use and what the packs do, never that something "stays in use"', () => {
-    // recompute.ts makes no measures without an events extract; every other kind is optional.
-    expect(inUseSentence('events', undefined, 'extracts/events/Nov.csv')).toBe(
-      'No accepted events file is in the bucket, so no events data is in use: no new packs can be made until a valid one is uploaded.',
+  it('with none accepted, says no data of the kind is in use and which packs wait, never that something "stays in use"', () => {
+    expect(inUseSentence('events', undefined, 'extracts/events/Nov.csv', ['Scrutiny Board Report Cards', 'Commissioning and Finance Report Cards'])).toBe(
+      'No accepted events file is in the bucket, so no events data is in use. These packs wait until a valid one is uploaded: Scrutiny Board Report Cards; Commissioning and Finance Report Cards.',
     );
-    expect(inUseSentence('population', undefined)).toBe(
-      'No accepted population file is in the bucket, so no population data is in use: the packs are made without population data until a valid one is uploaded.',
+    expect(inUseSentence('finance', undefined, undefined, ['Commissioning and Finance Report Cards'])).toBe(
+      'No accepted finance file is in the bucket, so no finance data is in use. The pack Commissioning and Finance Report Cards waits until a valid one is uploaded.',
     );
+    expect(inUseSentence('commentary', undefined)).toBe('No accepted commentary file is in the bucket, so no commentary data is in use. No pack needs one, so the packs are made without it.');
     for (const kind of ['events', 'waiting'] as const) expect(inUseSentence(kind, undefined)).not.toMatch(/still|stay/);
   });
   it('names the newest of the snapshot files, which are all still in use', () => {

@@ -140,7 +140,7 @@ describe('rejectionReport sentences', () => {
   });
 
   it('says nothing from this upload is used, followed by the caller\'s sentence about the file in use', async () => {
-    const inUse = 'No accepted events file is in the bucket, so no events data is in use: no new packs can be made until a valid one is uploaded.';
+    const inUse = 'No accepted events file is in the bucket, so no events data is in use. These packs wait until a valid one is uploaded: PACKS.';
     const { text } = rejectionReport('e.csv', await wrongRows(1), inUse);
     expect(lines(text)[1]).toBe(`Nothing from this upload has been used. ${inUse} Please correct the file and upload it again.`);
   });

@@ -78,7 +78,7 @@ describe('a rejection with one error', () => {
     expect(mail.text).toMatch(/^The events upload one bad row\.csv was rejected: it has 1 error in 1 data row\.$/m);
     expect(mail.text).toContain('  A value is not one of the values the column allows: 1\n');
     // This bucket has no accepted events extract: nothing "stays in use".
-    expect(mail.text).toContain('Nothing from this upload has been used. No accepted events file is in the bucket, so no events data is in use: no new packs can be made until a valid one is uploaded.');
+    expect(mail.text).toContain('Nothing from this upload has been used. No accepted events file is in the bucket, so no events data is in use. These packs wait until a valid one is uploaded: Commissioning and Finance Report Cards; Adult Social Care Performance Report Cards.');
     expect(mail.text).not.toMatch(/stays? in use|still/);
     expect(mail.text).toMatch(/The upload \(extracts\/events\/one bad row\.csv\) is left as it was\. The error is also in http\S+ \(link valid/);
     expect(mail.text).not.toMatch(/code-list|\b1 errors|All 1 /);
