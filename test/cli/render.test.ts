@@ -30,13 +30,13 @@ describe('report-cards render', () => {
     expect(written).toEqual(expect.arrayContaining(['2021-11-scrutiny-board.pdf', '2021-11-scrutiny-board.csv', '2021-11-commissioning-finance.pdf', '2021-11-commissioning-finance.csv'].map((f) => path.join(out, f))));
     expect((await readdir(out)).sort()).toEqual(written.map((f) => path.basename(f)).sort());
     const pdf = await readPdf(await readFile(path.join(out, '2021-11-scrutiny-board.pdf')));
-    // Cover, the summary (two pages for 26 measures), contents, then the 26 cards.
+    // Cover, the summary (two pages for 30 measures), contents, then the 30 cards.
     const contents = pdf.pages.findIndex((p) => p.startsWith('Contents'));
     expect(contents).toBe(3);
-    expect(pdf.pages).toHaveLength(contents + 1 + 26);
+    expect(pdf.pages).toHaveLength(contents + 1 + 30);
     expect(pdf.pages[0]).toContain('November 2021');
     expect(pdf.pages[0]).toContain('7 December 2021 at 09:00 UTC');
-    expect(pdf.pages.at(-1)).toContain('Page 30 of 30');
+    expect(pdf.pages.at(-1)).toContain('Page 34 of 34');
     // The appendix: a header, then the figures; FPOC November 2021 rests on 2 of 6 requests on the
     // golden pair, so it is withheld there as on the card, its 6 requests (1 to 7) with it.
     const csv = (await readFile(path.join(out, '2021-11-scrutiny-board.csv'), 'utf8')).trimEnd().split('\n');

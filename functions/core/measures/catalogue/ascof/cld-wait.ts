@@ -29,12 +29,12 @@ function series(ctx: MeasureContext, part: keyof CldWaits, band: WaitBand): Seri
 }
 
 const WHY =
-  'People waiting for a first response or for services can come to harm. This is DHSC\'s waiting-time measure, computed with its published method from the Client Level Data, so it can be set beside other councils.';
+  'People waiting for a first response or for services can come to harm. This follows DHSC\'s published waiting-time method for the Client Level Data; DHSC\'s own figures are for single quarters, so set them beside this 12-month figure with care.';
 
-const RESPONSE =
-  'the middle value of the days from their request for support to the first response (a short or long term assessment, or a service if that came first), for responses that started in the 12 months to the end of the month. New clients only: no service in the year before the request, and requests closed with no further action are left out.';
-const SERVICE =
-  'the middle value of the days from their request for support to the first service after it, for services that started in the 12 months to the end of the month. New clients only; when the first response was an assessment that did not lead to services, the request has no service wait.';
+const NEW_CLIENTS =
+  'Only requests from 1 April 2023 (the start of Client Level Data) by new clients count: not while receiving a service or within a year of one ending, not closed with no further action or a hospital admission, and not made while an earlier request still awaited its response or service.';
+const RESPONSE = `the middle value of the days from a request for support to the first response (a short or long term assessment, or a service if that came first), for responses that started in the 12 months to the end of the month. ${NEW_CLIENTS}`;
+const SERVICE = `the middle value of the days from a request for support to the first service after it, for services that started in the 12 months to the end of the month; when the first response was an assessment that did not lead to services, the request has no service wait. ${NEW_CLIENTS}`;
 
 const BANDS: Record<WaitBand, { id: string; words: string }> = {
   '25-64': { id: '25_64', words: 'aged 25 to 64' },
@@ -46,7 +46,7 @@ function waitMeasure(part: keyof CldWaits, band: WaitBand): MeasureDefinition {
   return {
     id: `CLD_WAIT_${part.toUpperCase()}_${id}`,
     title: `Median days from request to first ${part}, people ${words}`,
-    definition: `For people ${words}, ${part === 'response' ? RESPONSE : SERVICE}`,
+    definition: `For people ${words} at the ${part}, ${part === 'response' ? RESPONSE : SERVICE}`,
     whyItMatters: WHY,
     unit: 'days',
     polarity: 'low',
