@@ -29,18 +29,22 @@ export interface RejectionMail {
   omitted: number;
 }
 
+/** The report's text, then that the upload is untouched and where the complete list of errors is (`link`). */
+export function rejectionMailText(mail: Pick<RejectionMail, 'text' | 'omitted'>, key: string, errorCount: number, link: string): string {
+  const full =
+    mail.omitted > 0
+      ? `The first ${(errorCount - mail.omitted).toLocaleString('en-GB')} of all ${plural(errorCount, 'error')} are listed in`
+      : errorCount === 1
+        ? 'The error is also in'
+        : `All ${errorCount.toLocaleString('en-GB')} errors are listed in`;
+  return `${mail.text}\n\nThe upload (${key}) is left as it was. ${full} ${link}.\n`;
+}
+
 export async function emailRejection(deps: PipelineDeps, run: RunLog, record: ValidationRecord, mail: RejectionMail): Promise<void> {
   const { key } = record;
   const fileName = key.slice(key.lastIndexOf('/') + 1);
   const recipients = listAddresses(await loadRecipients(deps.store, deps.recipientsKey), REJECTION_LIST);
-  const all = record.errorCount;
-  const full =
-    mail.omitted > 0
-      ? `The first ${(all - mail.omitted).toLocaleString('en-GB')} of all ${plural(all, 'error')} are listed in`
-      : all === 1
-        ? 'The error is also in'
-        : `All ${all.toLocaleString('en-GB')} errors are listed in`;
-  const text = `${mail.text}\n\nThe upload (${key}) is left as it was. ${full} ${await objectLink(deps.store, mail.fullCsvKey)}.\n`;
+  const text = rejectionMailText(mail, key, record.errorCount, await objectLink(deps.store, mail.fullCsvKey));
   const version = record.versionId ?? record.lastModified;
   const results = await deliver(
     recipients.map((to) => ({
