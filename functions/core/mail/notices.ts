@@ -62,8 +62,7 @@ export function ownersNoticeText(n: OwnersNoticeInput): string {
     `Nothing will be resent automatically to ${n.undelivered.length === 1 ? 'this recipient; the send ledger keeps it' : 'these recipients; the send ledger keeps them'} as not delivered.`,
     ...(n.undelivered.some((u) => u.status === 'suppressed') || n.unreachableOwners?.length
       ? [
-          'A suppressed address is skipped by every send until it is taken off the suppression list (send ledger item suppression#<address>):',
-          'once the address is fixed, run `npx report-cards suppressions remove ADDRESS --table <ledger>`.',
+          'A suppressed address is skipped by every send until it is taken off the suppression list (send ledger item suppression#<address>): once the address is fixed, run `npx report-cards suppressions remove ADDRESS --table <ledger>`.',
         ]
       : []),
     `The pack: ${n.where}`,

@@ -60,7 +60,7 @@ export function rejectionReport(fileName: string, result: UploadResult, inUse = 
     'What is wrong, by kind of problem (number of errors):',
     ...rules.map(([rule, count]) => `  ${describeRule(rule)}: ${count.toLocaleString('en-GB')}`),
     '',
-    `${listHeading(listed.length, result.errorCount)} ${attachedSentence(result.errors.length, result.errorCount)}`,
+    listHeading(listed.length, result.errors.length, result.errorCount),
     ...listed.map((issue) => `  ${issue.row === 0 ? 'The whole file' : `Row ${issue.row.toLocaleString('en-GB')}`}${issue.column ? `, ${issue.column}` : ''}: ${issue.message}${showValue(issue.value)}`),
     ...(result.warningCount > 0
       ? ['', `There ${result.warningCount === 1 ? 'is' : 'are'} also ${plural(result.warningCount, 'warning')}; warnings do not reject a file.`]
@@ -70,17 +70,15 @@ export function rejectionReport(fileName: string, result: UploadResult, inUse = 
   return { subject, text, errorsCsv: `${errorsCsv}\r\n` };
 }
 
-/** The heading of the inline list: the one error, all of them, or the first N of all. */
-function listHeading(listed: number, all: number): string {
-  if (all === 1) return 'The error:';
-  if (listed === all) return `All ${plural(all, 'error')}:`;
-  return `The first ${listed.toLocaleString('en-GB')} of the ${plural(all, 'error')}:`;
-}
-
-/** What the attached CSV holds: everything, or the first errors validation kept. */
-function attachedSentence(attached: number, all: number): string {
-  if (attached === all) return all === 1 ? '(It is also in the attached CSV file.)' : '(They are all in the attached CSV file.)';
-  return `(The attached CSV file lists the first ${plural(attached, 'error')}.)`;
+/**
+ * The heading of the inline list — the one error, all of them, or the first N of all — and what
+ * the attached CSV holds: every error, or the first ones validation kept.
+ */
+function listHeading(listed: number, attached: number, all: number): string {
+  const csv = attached === all ? (all === 1 ? 'also in the attached CSV file' : 'all of them are in the attached CSV file') : `the attached CSV file lists the first ${attached.toLocaleString('en-GB')}`;
+  if (all === 1) return `The error (${csv}):`;
+  if (listed === all) return `All ${plural(all, 'error')} (${csv}):`;
+  return `The first ${listed.toLocaleString('en-GB')} of the ${plural(all, 'error')} (${csv}):`;
 }
 
 export const ERRORS_CSV_HEADER = 'row,column,rule,value,message';

@@ -90,7 +90,7 @@ describe('rejectionReport sentences', () => {
     const { subject, text } = rejectionReport('e.csv', r);
     expect(subject).toBe('Upload rejected: e.csv (events), 1 error');
     expect(lines(text)[0]).toBe('The events upload e.csv was rejected: it has 1 error in 1 data row.');
-    expect(text).toContain('\nThe error: (It is also in the attached CSV file.)\n  Row 1, event_type: event_type is not one of: ');
+    expect(text).toContain('\nThe error (also in the attached CSV file):\n  Row 1, event_type: event_type is not one of: ');
     expect(text).not.toMatch(/\b1 errors|\b1 data rows|All 1\b|First 1\b/);
   });
 
@@ -99,14 +99,14 @@ describe('rejectionReport sentences', () => {
     const { subject, text } = rejectionReport('e.csv', r);
     expect(subject).toBe('Upload rejected: e.csv (events), 3 errors');
     expect(lines(text)[0]).toBe('The events upload e.csv was rejected: it has 3 errors in 3 data rows.');
-    expect(text).toContain('\nAll 3 errors: (They are all in the attached CSV file.)\n');
+    expect(text).toContain('\nAll 3 errors (all of them are in the attached CSV file):\n');
     expect(lines(text).filter((l) => /^ {2}Row \d+, event_type: /.test(l))).toHaveLength(3);
   });
 
   it('more errors than the email lists: "the first 50 of the N", and the attachment has them all', async () => {
     const r = await wrongRows(60);
     const { text, errorsCsv } = rejectionReport('e.csv', r);
-    expect(text).toContain('\nThe first 50 of the 60 errors: (They are all in the attached CSV file.)\n');
+    expect(text).toContain('\nThe first 50 of the 60 errors (all of them are in the attached CSV file):\n');
     expect(lines(text).filter((l) => /^ {2}Row \d+, event_type: /.test(l))).toHaveLength(50);
     expect(errorsCsv.trimEnd().split('\r\n')).toHaveLength(61);
   });
@@ -116,7 +116,7 @@ describe('rejectionReport sentences', () => {
     // As validation returns it past its first 1,000: errorCount counts all, errors keeps the first.
     const capped = { ...all, errors: all.errors.slice(0, 2) };
     const { text, errorsCsv } = rejectionReport('e.csv', capped);
-    expect(text).toContain('\nThe first 2 of the 3 errors: (The attached CSV file lists the first 2 errors.)\n');
+    expect(text).toContain('\nThe first 2 of the 3 errors (the attached CSV file lists the first 2):\n');
     expect(errorsCsv.trimEnd().split('\r\n')).toHaveLength(3);
   });
 
