@@ -16,8 +16,9 @@ export interface ReportCardStacks {
   readonly stateless: StatelessStack;
 }
 
-export function buildApp(app: App, environmentName: string, config: EnvironmentConfig): ReportCardStacks {
-  const problems = packListProblems(config, path.join(PROJECT_ROOT, 'templates', 'packs'));
+/** `packsDir`: the pack templates synth checks (a misspelt measure id or an undefined list fails it). */
+export function buildApp(app: App, environmentName: string, config: EnvironmentConfig, packsDir = path.join(PROJECT_ROOT, 'templates', 'packs')): ReportCardStacks {
+  const problems = packListProblems(config, packsDir);
   if (problems.length) throw new ConfigError(environmentName, problems);
   const env = config.account || config.region ? { account: config.account, region: config.region } : undefined;
   const prefix = `AscReportCards-${environmentName}`;

@@ -2,11 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { App } from 'aws-cdk-lib';
 import { PackTemplateError } from '../../functions/core/cards/parse-packs.ts';
-import { EnvironmentConfig } from '../../infra/config.ts';
+import { buildApp } from '../../infra/build.ts';
+import { EnvironmentConfig, loadConfig } from '../../infra/config.ts';
 import { PROJECT_ROOT } from '../../infra/constructs/report-function.ts';
 import { mailAddresses, packListProblems } from '../../infra/packs.ts';
-import { defaultRawConfig } from './synth.ts';
+import { cdkJson, defaultRawConfig } from './synth.ts';
 
 const PACKS = path.join(PROJECT_ROOT, 'templates', 'packs');
 const config = () => EnvironmentConfig.parse(defaultRawConfig());
@@ -36,6 +38,29 @@ describe('pack lists against the environment', () => {
       ]);
       writeFileSync(path.join(dir, first!), '{ not json');
       expect(() => packListProblems(config(), dir)).toThrow(PackTemplateError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('measure ids at synth', () => {
+  it('a pack naming a measure the catalogue does not hold fails synth, naming the file and the id', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'packs-'));
+    try {
+      const pack = JSON.parse(readFileSync(path.join(PACKS, 'scrutiny-board.json'), 'utf8'));
+      pack.sections[0].measures[1] = 'FPCO';
+      writeFileSync(path.join(dir, 'scrutiny-board.json'), JSON.stringify(pack));
+      const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+      const { name, config } = loadConfig((k) => app.node.tryGetContext(k));
+      expect(() => buildApp(app, name, config, dir)).toThrow(
+        `${path.join(dir, 'scrutiny-board.json')}: sections.0.measures.1: 'FPCO' is not a measure in the catalogue (functions/core/measures/catalogue/)`,
+      );
+      // The same folder with the id spelt right builds.
+      pack.sections[0].measures[1] = 'FPOC';
+      writeFileSync(path.join(dir, 'scrutiny-board.json'), JSON.stringify(pack));
+      const ok = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+      expect(() => buildApp(ok, name, config, dir)).not.toThrow();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,15 +3,34 @@
  * sections, what must be uploaded before it renders, and who gets it. Templates name distribution
  * LISTS only; the addresses behind them are deployment configuration, never in the repo, so a
  * template that carries an email address is rejected here rather than leaking one into git.
+ * Every measure id must be the catalogue's, so a misspelt one fails here (and so at `cdk synth`,
+ * which parses the templates) rather than printing an empty card on distribution day.
  */
 import { z } from 'zod';
-import { UPLOAD_KINDS } from '../uploads/kinds/index.ts';
+import { CATALOGUE } from '../measures/catalogue/index.ts';
+import { PERIOD_KIND, UPLOAD_KINDS, type UploadKind } from '../uploads/kinds/index.ts';
 
 const listName = z
   .string()
   .regex(/^[a-z][a-z0-9-]*$/, 'a list name (lower-case letters, digits, hyphens), not an address');
 
-const measureId = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'a measure id such as REVIEWS_UTD');
+const READS = new Map(CATALOGUE.map((m) => [m.id, m.reads]));
+
+const measureId = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]*$/, 'a measure id such as REVIEWS_UTD')
+  .refine((id) => READS.has(id), { error: (issue) => `'${String(issue.input)}' is not a measure in the catalogue (functions/core/measures/catalogue/)` });
+
+/**
+ * The upload kinds a pack waits for: the one that sets the period, every kind its measures read
+ * (each catalogue entry's `reads`), and any the template adds (`requires`, for kinds no measure
+ * reads but the pack shows, such as targets for RAG ratings); sorted by name.
+ */
+export function packRequires(measureIds: readonly string[], extra: readonly UploadKind[] = []): UploadKind[] {
+  const kinds = new Set<UploadKind>([PERIOD_KIND, ...extra]);
+  for (const id of measureIds) for (const kind of READS.get(id) ?? []) kinds.add(kind);
+  return [...kinds].sort();
+}
 
 export const distributionSchema = z.strictObject({
   /** Lists that receive the approved pack on the distribution day. */
@@ -66,8 +85,11 @@ export const packTemplateSchema = z
     committee: z.string().min(1),
     council: z.string().min(1),
     sections: z.array(packSectionSchema).min(1),
-    /** Upload kinds (extract-spec.md) that must have arrived before the pack renders. */
-    requires: z.array(z.enum(UPLOAD_KINDS)).min(1),
+    /**
+     * Upload kinds (extract-spec.md) the pack waits for besides those its measures read; after
+     * parsing, every kind it waits for (packRequires).
+     */
+    requires: z.array(z.enum(UPLOAD_KINDS)).default([]),
     distribution: distributionSchema,
     /** Small counts print as `*` (measures.md "Disclosure control"); on unless a pack turns it off. */
     disclosureControl: z.boolean().default(true),
@@ -75,10 +97,11 @@ export const packTemplateSchema = z
   })
   .refine((p) => !JSON.stringify(p).includes('@'), {
     message: 'a pack template must not contain email addresses: name a distribution list instead',
-  });
+  })
+  .transform((p) => ({ ...p, requires: packRequires(packMeasureIds(p), p.requires) }));
 export type PackTemplate = z.infer<typeof packTemplateSchema>;
 
 /** The pack's measure ids in reading order (a measure may appear in more than one section). */
-export function packMeasureIds(pack: PackTemplate): string[] {
+export function packMeasureIds(pack: { sections: readonly { measures: readonly string[] }[] }): string[] {
   return pack.sections.flatMap((s) => s.measures);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { packMeasureIds, packTemplateSchema } from '../../../functions/core/cards/pack-template.ts';
+import { packMeasureIds, packRequires, packTemplateSchema } from '../../../functions/core/cards/pack-template.ts';
+import { CATALOGUE } from '../../../functions/core/measures/catalogue/index.ts';
 
 const valid = {
   id: 'test-pack',
@@ -44,5 +45,28 @@ describe('packTemplateSchema', () => {
     expect(packTemplateSchema.safeParse({ ...valid, recipients: ['board'] }).success).toBe(false);
     expect(packTemplateSchema.safeParse({ ...valid, sections: [{ title: 'Empty', measures: [] }] }).success).toBe(false);
     expect(packTemplateSchema.safeParse({ ...valid, sections: [{ title: 'Bad id', measures: ['req new'] }] }).success).toBe(false);
+  });
+
+  it("rejects a measure id the catalogue does not hold, naming the id", () => {
+    const result = packTemplateSchema.safeParse({ ...valid, sections: [{ title: 'One', measures: ['REQ_NEW', 'REQ_NEWW'] }] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['sections.0.measures.1', "'REQ_NEWW' is not a measure in the catalogue (functions/core/measures/catalogue/)"],
+    ]);
+  });
+
+  it("waits for the events extract, every kind its measures read and the kinds it adds; 'requires' may be left out", () => {
+    // REQ_NEW is a rate (reads population); FPOC and CARER_ASSESS read the events alone.
+    const { requires: _, ...bare } = valid;
+    expect(packTemplateSchema.parse(bare).requires).toEqual(['events', 'population']);
+    expect(packTemplateSchema.parse({ ...bare, sections: [{ title: 'One', measures: ['FPOC'] }] }).requires).toEqual(['events']);
+    expect(packTemplateSchema.parse({ ...bare, sections: [{ title: 'One', measures: ['FPOC'] }], requires: ['targets'] }).requires).toEqual(['events', 'targets']);
+    expect(packTemplateSchema.parse({ ...valid, requires: ['population', 'events'] }).requires).toEqual(['events', 'population']);
+  });
+
+  it("derives a pack's kinds from each measure's declared reads (so a pack of every measure waits for each kind any measure reads)", () => {
+    const everyRead = new Set(CATALOGUE.flatMap((m) => m.reads));
+    expect(packRequires(CATALOGUE.map((m) => m.id))).toEqual([...new Set(['events', ...everyRead])].sort());
+    for (const m of CATALOGUE) expect(packRequires([m.id]), m.id).toEqual([...new Set(['events', ...m.reads])].sort());
   });
 });

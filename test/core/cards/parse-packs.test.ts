@@ -62,6 +62,14 @@ describe('parsePackTemplates', () => {
     );
   });
 
+  it('names the file and the misspelt measure id', () => {
+    const pack = shippedJson('scrutiny-board');
+    pack.sections[1].measures[0] = 'ASSES_LT';
+    expect(() => parsePackTemplates([{ file: 'packs/scrutiny-board.json', text: JSON.stringify(pack) }])).toThrow(
+      "packs/scrutiny-board.json: sections.1.measures.0: 'ASSES_LT' is not a measure in the catalogue (functions/core/measures/catalogue/)",
+    );
+  });
+
   it('gives an empty list for no files', () => {
     expect(parsePackTemplates([])).toEqual([]);
   });

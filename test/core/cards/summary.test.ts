@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { packTemplateSchema, type PackTemplate } from '../../../functions/core/cards/pack-template.ts';
+import type { PackTemplate } from '../../../functions/core/cards/pack-template.ts';
 import { comparatorKind, packVersion, summarisePack } from '../../../functions/core/cards/summary.ts';
 import type { MeasuresDocument } from '../../../functions/core/measures/document.ts';
 import { fixtureDocument } from './fixture-document.ts';
 
+/**
+ * A parsed pack, made directly: these tests name hand-made measures the catalogue does not hold
+ * (and a measures document may lack a measure a pack names), which the template schema refuses.
+ */
 function pack(measures: string[], extra: Partial<PackTemplate> = {}): PackTemplate {
-  return packTemplateSchema.parse({
+  return {
     id: 'p', title: 'Pack', committee: 'Committee', council: 'Council', sections: [{ title: 'All', measures }], requires: ['events'],
     distribution: { lists: ['board'], previewList: 'performance-team', ownersList: 'owners', approval: 'auto', workingDay: 5, time: '09:00', reminderDay: 10 },
+    disclosureControl: true, clerk: { meetings: {} },
     ...extra,
-  });
+  };
 }
 
 const clone = (d: MeasuresDocument): MeasuresDocument => structuredClone(d);

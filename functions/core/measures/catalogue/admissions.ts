@@ -83,6 +83,7 @@ export const ADMISSIONS_18_64: MeasureDefinition = {
   unit: 'per100k',
   polarity: 'low',
   basis: 'rolling12',
+  reads: ['events', 'population'],
   compute: (ctx) => ({ series: admissions(ctx, '18-64') }),
 };
 
@@ -95,5 +96,6 @@ export const ADMISSIONS_65P: MeasureDefinition = {
   unit: 'per100k',
   polarity: 'low',
   basis: 'rolling12',
+  reads: ['events', 'population'],
   compute: (ctx) => ({ series: admissions(ctx, '65+') }),
 };

@@ -47,6 +47,7 @@ export const ASSESS_LT: MeasureDefinition = {
   unit: 'per100k',
   polarity: 'neutral',
   basis: 'month',
+  reads: ['events', 'population'],
   compute(ctx) {
     const byMonth = longTermAssessments(ctx);
     const counts = byMonth.map((rows) => rows.length);
@@ -75,6 +76,7 @@ export const ASSESS_NO_SERVICE: MeasureDefinition = {
   unit: 'percent',
   polarity: 'low',
   basis: 'month',
+  reads: ['events'],
   compute(ctx) {
     const byMonth = longTermAssessments(ctx);
     return {

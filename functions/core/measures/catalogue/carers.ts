@@ -14,6 +14,7 @@ export const CARER_ASSESS: MeasureDefinition = {
   unit: 'count',
   polarity: 'high',
   basis: 'month',
+  reads: ['events'],
   compute(ctx) {
     const counts = new Int32Array(ctx.months.months.length);
     for (const row of ctx.rows) {

@@ -19,6 +19,7 @@ export const BUDGET_VARIANCE: MeasureDefinition = {
   unit: 'gbp',
   polarity: 'low',
   basis: 'snapshot',
+  reads: ['finance'],
   compute: (ctx) => ({
     series: snapshotSeries(ctx, financeSnapshots(ctx), (month, lines) => {
       const variance = sumDecimals(lines.map((l) => l.forecastOutturn)).minus(sumDecimals(lines.map((l) => l.annualBudget)));
@@ -57,6 +58,7 @@ export const SAVINGS_DELIVERED: MeasureDefinition = {
   unit: 'percent',
   polarity: 'high',
   basis: 'snapshot',
+  reads: ['finance'],
   compute: (ctx) => ({
     series: snapshotSeries(ctx, financeSnapshots(ctx), (month, all) => {
       const lines = all.filter((l) => l.savingsTarget !== null);

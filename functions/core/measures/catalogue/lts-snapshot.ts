@@ -100,6 +100,7 @@ export const LTS_CLIENTS: MeasureDefinition = {
   unit: 'count',
   polarity: 'neutral',
   basis: 'snapshot',
+  reads: ['events'],
   breakdowns: ['residential', 'community'],
   compute(ctx) {
     const s = ltsSnapshot(ctx);
@@ -125,6 +126,7 @@ export const SDS: MeasureDefinition = {
   unit: 'percent',
   polarity: 'high',
   basis: 'snapshot',
+  reads: ['events'],
   compute(ctx) {
     const s = ltsSnapshot(ctx);
     return {
@@ -144,6 +146,7 @@ export const DIRECT_PAYMENTS: MeasureDefinition = {
   unit: 'percent',
   polarity: 'high',
   basis: 'snapshot',
+  reads: ['events'],
   compute(ctx) {
     const s = ltsSnapshot(ctx);
     return {
@@ -163,6 +166,7 @@ export const SETTLED_ACCOM: MeasureDefinition = {
   unit: 'percent',
   polarity: 'high',
   basis: 'snapshot',
+  reads: ['events'],
   compute(ctx) {
     const s = ltsSnapshot(ctx);
     return { series: ctx.months.months.map((month, i) => percentPoint(month, s.settled[i], s.clients[i])) };

@@ -22,6 +22,7 @@ export const PROVIDERS_GOOD: MeasureDefinition = {
   unit: 'percent',
   polarity: 'high',
   basis: 'snapshot',
+  reads: ['providers'],
   compute: (ctx) => ({
     series: snapshotSeries(ctx, providerSnapshots(ctx), (month, rows) => {
       const rated = new Set<string>();
@@ -49,6 +50,7 @@ export const HOMECARE_HOURS: MeasureDefinition = {
   unit: 'hours',
   polarity: 'neutral',
   basis: 'snapshot',
+  reads: ['providers'],
   compute: (ctx) => ({
     series: snapshotSeries(ctx, providerSnapshots(ctx), (month, rows) => {
       const hours = sumDecimals(rows.filter((r) => foldLabel(r.framework) === HOME_CARE).map((r) => r.hoursPerWeek));

@@ -53,6 +53,7 @@ export const REQ_NEW: MeasureDefinition = {
   unit: 'per100k',
   polarity: 'neutral',
   basis: 'month',
+  reads: ['events', 'population'],
   compute(ctx) {
     const { total, equity } = newClientRequests(ctx);
     return {
@@ -73,6 +74,7 @@ export const FPOC: MeasureDefinition = {
   unit: 'percent',
   polarity: 'high',
   basis: 'month',
+  reads: ['events'],
   compute(ctx) {
     const { total, firstContact } = newClientRequests(ctx);
     return { series: ctx.months.months.map((month, i) => percentPoint(month, firstContact[i], total[i])) };
@@ -89,6 +91,7 @@ export const REQ_TO_ASSESS: MeasureDefinition = {
   unit: 'percent',
   polarity: 'low',
   basis: 'month',
+  reads: ['events'],
   compute(ctx) {
     const { total, toAssessment } = newClientRequests(ctx);
     return { series: ctx.months.months.map((month, i) => percentPoint(month, toAssessment[i], total[i])) };

@@ -72,6 +72,7 @@ export const REVIEWS_REDUCED: MeasureDefinition = {
   unit: 'percent',
   polarity: 'high',
   basis: 'month',
+  reads: ['events'],
   breakdowns: ['18-64', '65+'],
   compute(ctx) {
     const n = ctx.months.months.length;

@@ -24,6 +24,7 @@ export const REVIEWS_UTD: MeasureDefinition = {
   unit: 'percent',
   polarity: 'high',
   basis: 'snapshot',
+  reads: ['events'],
   compute(ctx) {
     const lts = ctx.ltsByPerson();
     const reviews = ctx.suReviewsByPerson();

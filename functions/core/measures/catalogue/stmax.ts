@@ -40,6 +40,7 @@ export const STMAX_NO_FURTHER: MeasureDefinition = {
   unit: 'percent',
   polarity: 'high',
   basis: 'rolling12',
+  reads: ['events'],
   compute(ctx) {
     const lts = ctx.ltsByPerson();
     const denominatorEnds: number[] = [];

@@ -2,6 +2,7 @@
  * A catalogue entry: everything about a measure as data, plus the function computing its
  * series from the prepared context. Adding a measure = one entry and its test.
  */
+import type { UploadKind } from '../../uploads/kinds/index.ts';
 import type { MeasureContext } from '../context.ts';
 import type { SeriesPoint } from '../document.ts';
 import type { BASES, POLARITIES, UNITS } from '../document.ts';
@@ -27,5 +28,11 @@ export interface MeasureDefinition {
   polarity: Polarity;
   basis: MeasureBasis;
   breakdowns?: readonly string[];
+  /**
+   * The upload kinds `compute` reads (the events extract, which sets the period, included where
+   * it is read). A pack waits for every kind its measures read (cards/pack-requires.ts);
+   * test/core/measures/catalogue/reads.test.ts checks each list is exact.
+   */
+  reads: readonly UploadKind[];
   compute(ctx: MeasureContext): ComputedSeries;
 }

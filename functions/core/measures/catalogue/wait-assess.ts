@@ -17,6 +17,7 @@ export const WAIT_ASSESS_DAYS: MeasureDefinition = {
   unit: 'days',
   polarity: 'low',
   basis: 'month',
+  reads: ['events'],
   compute(ctx) {
     const requests = ctx.suRequestsByPerson();
     return {

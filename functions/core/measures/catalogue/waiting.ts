@@ -18,6 +18,7 @@ function waitingMeasure(id: string, waitingFor: WaitingFor, title: string, defin
     unit: 'count',
     polarity: 'low',
     basis: 'snapshot',
+    reads: ['waiting'],
     compute: (ctx) => ({
       series: snapshotSeries(ctx, waitingSnapshots(ctx), (month, rows) => {
         const waits = rows.filter((r) => r.waitingFor === waitingFor && ageOn(r.dateOfBirth, r.asAt) >= 18).map((r) => r.asAt - r.requestDate);

@@ -93,6 +93,7 @@ export const ASCOF_2A: MeasureDefinition = {
   unit: 'percent',
   polarity: 'high',
   basis: 'rolling12',
+  reads: ['events'],
   compute(ctx) {
     const episodes = classifiedEpisodes(ctx);
     // The new-client test reads 91 days before an episode that may start before the period.

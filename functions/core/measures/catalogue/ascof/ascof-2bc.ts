@@ -86,6 +86,7 @@ export const ASCOF_2B: MeasureDefinition = {
   unit: 'per100k',
   polarity: 'low',
   basis: 'rolling12',
+  reads: ['events', 'population'],
   compute: (ctx) => ({ series: series(ctx, '18-64') }),
 };
 
@@ -99,5 +100,6 @@ export const ASCOF_2C: MeasureDefinition = {
   unit: 'per100k',
   polarity: 'low',
   basis: 'rolling12',
+  reads: ['events', 'population'],
   compute: (ctx) => ({ series: series(ctx, '65+') }),
 };

@@ -46,6 +46,7 @@ const common = {
   unit: 'percent',
   polarity: 'high',
   basis: 'rolling12',
+  reads: ['events'],
 } as const;
 
 function definitionFor(cohort: Cohort): Pick<MeasureDefinition, 'compute'> {

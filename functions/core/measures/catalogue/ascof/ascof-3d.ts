@@ -143,6 +143,7 @@ export const ASCOF_3D1A: MeasureDefinition = {
   unit: 'percent',
   polarity: 'high',
   basis: 'snapshot',
+  reads: ['events'],
   compute: (ctx) => ({ series: series(ctx, 'clients', 'selfDirected') }),
 };
 
@@ -156,6 +157,7 @@ export const ASCOF_3D2A: MeasureDefinition = {
   unit: 'percent',
   polarity: 'high',
   basis: 'snapshot',
+  reads: ['events'],
   compute: (ctx) => ({ series: series(ctx, 'clients', 'directPayment') }),
 };
 
@@ -169,6 +171,7 @@ export const ASCOF_3D1B: MeasureDefinition = {
   unit: 'percent',
   polarity: 'high',
   basis: 'rolling12',
+  reads: ['events'],
   compute: (ctx) => ({ series: series(ctx, 'carers', 'selfDirected') }),
 };
 
@@ -182,5 +185,6 @@ export const ASCOF_3D2B: MeasureDefinition = {
   unit: 'percent',
   polarity: 'high',
   basis: 'rolling12',
+  reads: ['events'],
   compute: (ctx) => ({ series: series(ctx, 'carers', 'directPayment') }),
 };

@@ -51,6 +51,7 @@ function waitMeasure(part: keyof CldWaits, band: WaitBand): MeasureDefinition {
     unit: 'days',
     polarity: 'low',
     basis: 'rolling12',
+    reads: ['events'],
     compute: (ctx) => ({ series: series(ctx, part, band) }),
   };
 }
