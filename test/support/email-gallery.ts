@@ -76,8 +76,8 @@ export async function emailGallery(): Promise<GalleryEmail[]> {
   add('pack-board', await packEmail('scrutiny-board', 'board', false));
   add('pack-board-revised', await packEmail('commissioning-finance', 'board', true));
   const command = 'npx report-cards approve --period 2021-11 --pack scrutiny-board --bucket report-cards-data';
-  add('preview-manual', await packEmail('scrutiny-board', 'preview', false, { mode: 'manual', command, deadline: 'Thursday 9 December 2021 at 09:00', passed: false }));
-  add('preview-auto', await packEmail('commissioning-finance', 'preview', false, { mode: 'auto', on: 'Thursday 9 December 2021 at 09:00', passed: false }));
+  add('preview-manual', await packEmail('scrutiny-board', 'preview', false, { mode: 'manual', command, deadline: '7 December 2021', passed: false }));
+  add('preview-auto', await packEmail('commissioning-finance', 'preview', false, { mode: 'auto', on: '9 December 2021', passed: false }));
   add('rejection', await rejectionEmail());
   const reminder = reminderSubject('2021-11');
   add('reminder', { subject: reminder, html: plainTextHtml(reminder, reminderText('2021-11', 'extracts/events/')) });

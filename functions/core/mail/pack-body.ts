@@ -24,7 +24,11 @@ export interface PackMailSummary {
   measures: { section: string; title: string; latest: string; lastYear: string; direction: string | null; target: string; rag: string | null }[];
   /** How the reader gets the full pack: the attachment's file name, or a sentence when not attached. */
   where: { attached: true; fileName: string } | { attached: false; text: string };
-  /** Previews only: how the pack reaches the committee — an approval command and its deadline, or on its own. */
+  /**
+   * Previews only: how the pack reaches the committee — an approval command and its deadline, or on
+   * its own. `deadline`/`on` is the distribution day (a date: the schedule runs once each working
+   * morning, so a clock time would promise what it does not do); `passed` once that day has come.
+   */
   approval?: { mode: 'manual'; command: string; deadline: string; passed: boolean } | { mode: 'auto'; on: string; passed: boolean };
   /** Where readers send questions (deployment configuration). */
   contact?: string;
@@ -54,12 +58,12 @@ function approvalText(s: PackMailSummary): { lines: string[]; command: string | 
   const a = s.approval;
   if (!s.preview || !a) return { lines: [], command: null };
   if (a.mode === 'auto') {
-    const when = a.passed ? `its distribution day (${a.on}) has passed, so it goes the next working morning` : `its latest version goes to them on ${a.on}`;
+    const when = a.passed ? `its distribution day (${a.on}) has come, so it goes the next working morning` : `its latest version goes to them on the morning of ${a.on}`;
     return { lines: [`You do not need to approve this pack: it goes to the committee's distribution lists on its own (it is approved automatically), and ${when}.`], command: null };
   }
   const when = a.passed
-    ? `The distribution day (${a.deadline}) has passed: once approved, it goes the next working morning.`
-    : `Approve it by ${a.deadline} (the distribution day) for it to go that morning.`;
+    ? `The distribution day (${a.deadline}) has come: once approved, it goes the next working morning.`
+    : `Approve it before the morning of ${a.deadline} (the distribution day) for it to go that morning; approved later, it goes the next working morning.`;
   return { lines: ['This pack goes to the committee only once the performance team approves it. To approve it, run:', when], command: a.command };
 }
 

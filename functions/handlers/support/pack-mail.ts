@@ -154,8 +154,10 @@ async function approvalFor(deps: PipelineDeps, manifest: Manifest): Promise<Pack
   if (!pack) return undefined;
   const day = nthWorkingDay(addMonths(manifest.period, 1), pack.distribution.workingDay, await loadBankHolidays(deps.templatesDir));
   if (!day) return undefined;
-  const on = `${dayLong(day)} at ${pack.distribution.time}`;
-  const passed = londonDay(deps.clock.now()) > day;
+  // The day only: the schedule sends once each working morning, whatever the template's `time` says.
+  const on = dayLong(day);
+  // On the distribution day itself the morning's run has (almost always) gone: say it has come.
+  const passed = londonDay(deps.clock.now()) >= day;
   if (pack.distribution.approval === 'auto') return { mode: 'auto', on, passed };
   const bucket = deps.bucketName ?? 'BUCKET';
   return {

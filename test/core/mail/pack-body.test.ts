@@ -122,18 +122,18 @@ describe('pack email bodies', () => {
 
   it('tells a preview how and by when to approve, or that the pack goes on its own', () => {
     const command = 'npx report-cards approve --period 2021-11 --pack scrutiny-board --bucket report-cards-data';
-    const manual = { ...summary, preview: true, approval: { mode: 'manual' as const, command, deadline: '7 December 2021 at 09:00', passed: false } };
+    const manual = { ...summary, preview: true, approval: { mode: 'manual' as const, command, deadline: 'Tuesday 7 December 2021', passed: false } };
     expect(bare(packHtml(manual))).toContain(`<pre><code>${command}</code></pre>`);
-    expect(packText(manual)).toContain(`To approve it, run:\n\n  ${command}\n\nApprove it by 7 December 2021 at 09:00 (the distribution day) for it to go that morning.`);
+    expect(packText(manual)).toContain(`To approve it, run:\n\n  ${command}\n\nApprove it before the morning of Tuesday 7 December 2021 (the distribution day) for it to go that morning; approved later, it goes the next working morning.`);
     const late = { ...manual, approval: { ...manual.approval, passed: true } };
-    expect(packText(late)).toContain('The distribution day (7 December 2021 at 09:00) has passed: once approved, it goes the next working morning.');
-    const auto = { ...summary, preview: true, approval: { mode: 'auto' as const, on: '9 December 2021 at 09:00', passed: false } };
+    expect(packText(late)).toContain('The distribution day (Tuesday 7 December 2021) has come: once approved, it goes the next working morning.');
+    const auto = { ...summary, preview: true, approval: { mode: 'auto' as const, on: 'Thursday 9 December 2021', passed: false } };
     expect(packText(auto)).toContain(
-      "You do not need to approve this pack: it goes to the committee's distribution lists on its own (it is approved automatically), and its latest version goes to them on 9 December 2021 at 09:00.",
+      "You do not need to approve this pack: it goes to the committee's distribution lists on its own (it is approved automatically), and its latest version goes to them on the morning of Thursday 9 December 2021.",
     );
     // A version made after the distribution day goes the next working morning (schedule.ts), not on a day gone by.
     const autoLate = { ...auto, approval: { ...auto.approval, passed: true } };
-    expect(packText(autoLate)).toContain('and its distribution day (9 December 2021 at 09:00) has passed, so it goes the next working morning.');
+    expect(packText(autoLate)).toContain('and its distribution day (Thursday 9 December 2021) has come, so it goes the next working morning.');
     expect(packText(autoLate)).not.toContain('goes to them on');
     expect(packText(auto)).not.toContain('npx report-cards approve');
     // The board's own copy says nothing about approving.

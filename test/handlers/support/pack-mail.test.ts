@@ -35,6 +35,46 @@ beforeAll(async () => {
 });
 afterAll(() => p?.dispose());
 
+describe('the preview', () => {
+  const approvalLines = async (q: P) =>
+    Object.fromEntries(
+      await Promise.all(
+        q.sent
+          .filter((m) => m.ledgerKey.includes('#preview#'))
+          .map(async (m) => [m.ledgerKey.split('#')[1], ((await parse(m)).text ?? '').split('\n').filter((l) => /approv/i.test(l))]),
+      ),
+    );
+
+  it('before the distribution days: how and by when to approve the manual pack; the auto-approved one goes on its own that morning', async () => {
+    // Monday 6 December 2021: scrutiny-board's day is the 5th working day (Tuesday 7th), commissioning-finance's the 7th (Thursday 9th).
+    const early = await localPipeline({ clock: fixedClock('2021-12-06T10:00:00Z') });
+    try {
+      await uploadAll(early, await smallSample());
+      expect(await approvalLines(early)).toEqual({
+        'scrutiny-board': [
+          'This pack goes to the committee only once the performance team approves it. To approve it, run:',
+          '  npx report-cards approve --period 2021-11 --pack scrutiny-board --bucket report-cards-local',
+          'Approve it before the morning of 7 December 2021 (the distribution day) for it to go that morning; approved later, it goes the next working morning.',
+        ],
+        'commissioning-finance': [
+          "You do not need to approve this pack: it goes to the committee's distribution lists on its own (it is approved automatically), and its latest version goes to them on the morning of 9 December 2021.",
+        ],
+      });
+    } finally {
+      await early.dispose();
+    }
+  }, 120_000);
+
+  it('once the distribution day has come: the next working morning, never a day gone by', async () => {
+    // This pipeline's clock is the system's: both days (December 2021) are long past.
+    const lines = await approvalLines(p);
+    expect(lines['scrutiny-board'].at(-1)).toBe('The distribution day (7 December 2021) has come: once approved, it goes the next working morning.');
+    expect(lines['commissioning-finance']).toEqual([
+      "You do not need to approve this pack: it goes to the committee's distribution lists on its own (it is approved automatically), and its distribution day (9 December 2021) has come, so it goes the next working morning.",
+    ]);
+  });
+});
+
 describe("owners' notice when an owner is suppressed", () => {
   it('goes to the performance team as well, naming the unreachable owner and the missed recipient', async () => {
     expect(p.bus.errors()).toEqual([]);
