@@ -25,7 +25,7 @@ import { createIngest } from '../handlers/ingest.ts';
 import { createRender } from '../handlers/render.ts';
 import { createDistribute } from '../handlers/distribute.ts';
 import { createSchedule } from '../handlers/schedule.ts';
-import type { PipelineDeps } from '../handlers/support/deps.ts';
+import type { PipelineDeps } from '../adapters/pipeline.ts';
 import { startLocalServers, type LocalServers } from './servers.ts';
 import { EventBus } from './event-bus.ts';
 import { loadNotificationRules } from './notifications.ts';

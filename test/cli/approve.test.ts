@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../functions/adapters/clock.ts';
 import { run } from '../../functions/cli/commands/approve.ts';
-import { approvalRecordSchema, renderedVersions } from '../../functions/core/pipeline/approval.ts';
+import { approvalRecordSchema } from '../../functions/core/pipeline/approval.ts';
+import { manifestRepository } from '../../functions/adapters/repositories.ts';
 import { approvalKey } from '../../functions/core/pipeline/manifest.ts';
 import { LOCAL_BUCKET, LOCAL_RECIPIENTS } from '../../functions/local/pipeline.ts';
 import { captureCli } from '../support/cli.ts';
@@ -38,7 +39,7 @@ afterAll(() => p?.dispose());
 
 describe('report-cards approve', () => {
   it('refuses a version that was never rendered, and a pack or month with nothing rendered, writing nothing', async () => {
-    const [v1] = await renderedVersions(p.store, PERIOD, 'scrutiny-board');
+    const [v1] = await manifestRepository(p.store).ofPack(PERIOD, 'scrutiny-board');
     expect(v1).toBeDefined();
 
     const wrong = await capture(['--period', PERIOD, '--pack', 'scrutiny-board', '--version', 'abc123', ...bucketArgs]);
@@ -73,7 +74,7 @@ describe('report-cards approve', () => {
   it('without --version approves the rendered version; the schedule then sends it to board and clerks, once', async () => {
     // Not approved yet: the distribution day sends nothing of this pack.
     await p.schedule(SCRUTINY_DAY);
-    const [v1] = await renderedVersions(p.store, PERIOD, 'scrutiny-board');
+    const [v1] = await manifestRepository(p.store).ofPack(PERIOD, 'scrutiny-board');
     expect(boardSends(v1!.version)).toEqual([]);
 
     const r = await capture(['--period', PERIOD, '--pack', 'scrutiny-board', '--by', 'Jo Officer', ...bucketArgs]);
@@ -102,7 +103,7 @@ describe('report-cards approve', () => {
     await p.store.put('extracts/events/events v2.csv', await correctedEvents(sample), 'text/csv');
     await p.bus.idle();
     expect(p.bus.errors()).toEqual([]);
-    const [v2, v1] = await renderedVersions(p.store, PERIOD, 'scrutiny-board');
+    const [v2, v1] = await manifestRepository(p.store).ofPack(PERIOD, 'scrutiny-board');
     expect(v2!.version).not.toBe(v1!.version);
     expect(v2!.revised).toBe(true);
 

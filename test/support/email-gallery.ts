@@ -16,7 +16,7 @@ import { ownersNoticeSubject, ownersNoticeText, reminderSubject, reminderText, t
 import { missedSendsSubject, missedSendsText, type MissedSendsInput } from '../../functions/core/mail/missed-sends.ts';
 import { rejectionReport } from '../../functions/core/uploads/report.ts';
 import { inUseSentence } from '../../functions/core/pipeline/uploads-state.ts';
-import { rejectionMailText } from '../../functions/handlers/support/rejection-mail.ts';
+import { rejectionMailText } from '../../functions/core/pipeline/rejection-mail.ts';
 import { packFileName } from '../../functions/core/pipeline/manifest.ts';
 
 export interface GalleryEmail {

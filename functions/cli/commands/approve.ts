@@ -7,6 +7,7 @@ import os from 'node:os';
 import type { z } from 'zod';
 import { ApprovalError, approveVersion, packIdSchema, periodSchema, versionSchema } from '../../core/pipeline/approval.ts';
 import { BUCKET_HELP, bucketStore, parseOptions, runCommand, UsageError } from '../aws-options.ts';
+import { repositoriesOf } from '../../adapters/repositories.ts';
 
 export const help = `Usage: report-cards approve --period YYYY-MM --pack ID --bucket NAME [--version V] [--by NAME] [--endpoint URL]
 
@@ -56,7 +57,7 @@ export function run(args: string[]): Promise<number> {
 
     let outcome;
     try {
-      outcome = await approveVersion(bucketStore(bucket, values.endpoint), { period, packId, version, approvedBy, at: new Date() });
+      outcome = await approveVersion(repositoriesOf(bucketStore(bucket, values.endpoint)), { period, packId, version, approvedBy, at: new Date() });
     } catch (e) {
       if (e instanceof ApprovalError) throw e;
       throw new Error(`cannot read or write s3://${bucket}: ${(e as Error).message}`);

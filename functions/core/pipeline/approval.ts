@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { OUTPUT_PREFIXES } from '../bucket-layout.ts';
-import { approvalKey, manifestKey, manifestSchema, parseManifestKey, type Manifest } from './manifest.ts';
-import type { ObjectStore } from './ports.ts';
+import { approvalKey, manifestKey, manifestSchema, type Manifest } from './manifest.ts';
+import type { Repositories } from './repositories.ts';
 
 export const approvalRecordSchema = z.object({
   approvedBy: z.string().min(1),
@@ -27,26 +27,7 @@ export class ApprovalError extends Error {
   }
 }
 
-/** The rendered versions of a pack for a period, newest first (by when they were rendered). */
-export async function renderedVersions(store: ObjectStore, period: string, packId: string): Promise<Manifest[]> {
-  const out: Manifest[] = [];
-  for (const o of await store.list(`${OUTPUT_PREFIXES.reports}${period}/${packId}/`)) {
-    if (!parseManifestKey(o.key)) continue;
-    const bytes = await store.getBytes(o.key);
-    if (!bytes) continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(Buffer.from(bytes).toString('utf8'));
-    } catch {
-      continue; // not a manifest the render stage wrote; the schedule skips it too
-    }
-    const m = manifestSchema.safeParse(json);
-    if (m.success) out.push(m.data);
-  }
-  return out.sort((a, b) => (a.generatedAt < b.generatedAt ? 1 : a.generatedAt > b.generatedAt ? -1 : 0));
-}
-
-/** The version to approve: the one asked for, which must have been rendered, or else the newest. */
+/** The version to approve: the one asked for, which must have been rendered, or else the newest (`rendered` newest first). */
 export function chooseVersion(rendered: Manifest[], period: string, packId: string, version?: string): Manifest {
   if (rendered.length === 0) {
     throw new ApprovalError(`no version of pack '${packId}' has been rendered for ${period} (nothing under ${OUTPUT_PREFIXES.reports}${period}/${packId}/)`);
@@ -77,25 +58,16 @@ export interface ApprovalOutcome {
  * so running the command twice is harmless.
  */
 export async function approveVersion(
-  store: ObjectStore,
+  repos: Pick<Repositories, 'manifests' | 'approvals'>,
   req: { period: string; packId: string; version?: string; approvedBy: string; at: Date },
 ): Promise<ApprovalOutcome> {
-  const rendered = await renderedVersions(store, req.period, req.packId);
+  const rendered = await repos.manifests.ofPack(req.period, req.packId);
   const manifest = chooseVersion(rendered, req.period, req.packId, req.version);
   const key = approvalKey(req.period, req.packId, manifest.version);
   const latest = manifest.version === rendered[0]!.version;
-  const existing = await store.getBytes(key);
-  if (existing) {
-    let record: ApprovalRecord | null = null;
-    try {
-      const r = approvalRecordSchema.safeParse(JSON.parse(Buffer.from(existing).toString('utf8')));
-      record = r.success ? r.data : null;
-    } catch {
-      // Written by hand and not JSON: it still approves (the schedule only checks it exists).
-    }
-    return { manifest, key, latest, record, alreadyApproved: true };
-  }
+  const existing = await repos.approvals.get(req.period, req.packId, manifest.version);
+  if (existing.found) return { manifest, key, latest, record: existing.record, alreadyApproved: true };
   const record: ApprovalRecord = { approvedBy: req.approvedBy, at: req.at.toISOString() };
-  await store.put(key, `${JSON.stringify(record, null, 2)}\n`, 'application/json');
+  await repos.approvals.put(req.period, req.packId, manifest.version, record);
   return { manifest, key, latest, record, alreadyApproved: false };
 }

@@ -56,7 +56,7 @@ export const LEDGER_KEY_FAMILIES = {
   boardNotice: 'notice#????-??#*#board#*',
   rejection: 'rejection#*',
   reminder: 'reminder#*',
-  /** The owners' notice that a rejection report or a reminder did not reach someone (handlers/support/missed-sends.ts). */
+  /** The owners' notice that a rejection report or a reminder did not reach someone (core/pipeline/missed-sends.ts). */
   rejectionNotice: 'notice#rejection#*',
   reminderNotice: 'notice#reminder#*',
   suppression: `${SUPPRESSION_PREFIX}*`,

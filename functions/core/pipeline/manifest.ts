@@ -69,6 +69,9 @@ export function parseManifestKey(key: string): { period: string; packId: string;
   return m ? { period: m[1], packId: m[2], version: m[3] } : null;
 }
 
+/** The measures document of a period, `measures/<period>.json` (written by ingest, triggers render). */
+export const measuresKey = (period: string) => `${OUTPUT_PREFIXES.measures}${period}.json`;
+
 /** `measures/<period>.json` → the period, or null. */
 export function parseMeasuresKey(key: string): string | null {
   const m = /^measures\/(\d{4}-\d{2})\.json$/.exec(key);

@@ -3,6 +3,7 @@
  * taken from an upload. Validated with zod so a typo in an address fails loudly at load.
  */
 import { z } from 'zod';
+import type { ObjectStore } from './ports.ts';
 
 export const recipientsSchema = z.object({
   lists: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(z.email()).min(1)),
@@ -38,4 +39,11 @@ export function listAddresses(recipients: Recipients, list: string): string[] {
   const addresses = recipients.lists[list];
   if (!addresses) throw new RecipientsError(`Distribution list '${list}' is not in ${RECIPIENTS_KEY}`);
   return [...new Set(addresses.map((a) => a.toLowerCase()))];
+}
+
+/** Loads the distribution lists from the bucket (deployment configuration, never an upload). */
+export async function loadRecipients(store: ObjectStore, key = RECIPIENTS_KEY): Promise<Recipients> {
+  const bytes = await store.getBytes(key);
+  if (!bytes) throw new RecipientsError(`${key} is missing from the bucket: no one can be emailed`);
+  return parseRecipients(Buffer.from(bytes).toString('utf8'));
 }

@@ -4,7 +4,7 @@
  * any event is taken and retried. createRender is re-exported for the bundle smoke tests.
  */
 import { readConfig } from '../../adapters/config.ts';
-import { depsFromConfig } from '../support/deps.ts';
+import { depsFromConfig } from '../../adapters/pipeline.ts';
 import { createRender } from '../render.ts';
 
 export { createRender };

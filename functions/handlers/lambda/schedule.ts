@@ -4,7 +4,7 @@
  * any event is taken and retried. createSchedule is re-exported for the bundle smoke tests.
  */
 import { readConfig } from '../../adapters/config.ts';
-import { depsFromConfig } from '../support/deps.ts';
+import { depsFromConfig } from '../../adapters/pipeline.ts';
 import { createSchedule } from '../schedule.ts';
 
 export { createSchedule };

@@ -35,8 +35,8 @@ describe('Operations', () => {
     });
   });
 
-  it('matches the wording the schedule handler logs (the alarm depends on it)', () => {
-    const source = readFileSync(path.join(PROJECT_ROOT, 'functions/handlers/schedule.ts'), 'utf8');
+  it('matches the wording the schedule use case logs (the alarm depends on it)', () => {
+    const source = readFileSync(path.join(PROJECT_ROOT, 'functions/core/pipeline/working-day.ts'), 'utf8');
     expect(source).toContain(MISSING_RUN_MESSAGE);
   });
 

@@ -4,24 +4,21 @@
  * address is suppressed. Shared by distribute (previews) and schedule (board).
  */
 import { createHash } from 'node:crypto';
-import { newMessageId } from '../../core/mail/message-id.ts';
-import { composeMime } from '../../core/mail/compose.ts';
-import { packHtml, packText, type PackMailSummary } from '../../core/mail/pack-body.ts';
-import { packSubject } from '../../core/mail/subject.ts';
-import { plainTextHtml } from '../../core/mail/html.ts';
-import { fitsInSes, pdfCanBeAttached } from '../../core/mail/size.ts';
-import { ownersNoticeSubject, ownersNoticeText, type OwnersNoticeInput, type UndeliveredRecipient } from '../../core/mail/notices.ts';
-import { loadPackTemplates } from '../../adapters/pack-templates.ts';
-import { loadBankHolidays } from '../../adapters/bank-holidays.ts';
-import { dayLong } from '../../core/calendar/months.ts';
-import { addMonths } from '../../core/calendar/days.ts';
-import { londonDay, nthWorkingDay } from '../../core/pipeline/working-days.ts';
-import { listAddresses } from '../../core/pipeline/recipients.ts';
-import { deliver, undelivered, type Delivery, type DeliveryResult } from '../../core/pipeline/deliver.ts';
-import { packNoticeSendKey, packSendKey } from '../../core/pipeline/ledger-keys.ts';
-import { packFileName, type Manifest } from '../../core/pipeline/manifest.ts';
-import { packsDir, type PipelineDeps } from './deps.ts';
-import { loadRecipients } from './recipients.ts';
+import { newMessageId } from '../mail/message-id.ts';
+import { composeMime } from '../mail/compose.ts';
+import { packHtml, packText, type PackMailSummary } from '../mail/pack-body.ts';
+import { packSubject } from '../mail/subject.ts';
+import { fitsInSes, pdfCanBeAttached } from '../mail/size.ts';
+import { ownersNoticeSubject, ownersNoticeText, type OwnersNoticeInput, type UndeliveredRecipient } from '../mail/notices.ts';
+import { dayLong } from '../calendar/months.ts';
+import { addMonths } from '../calendar/days.ts';
+import { londonDay, nthWorkingDay } from './working-days.ts';
+import { listAddresses, loadRecipients } from './recipients.ts';
+import { deliver, undelivered, type Delivery, type DeliveryResult } from './deliver.ts';
+import { packNoticeSendKey, packSendKey } from './ledger-keys.ts';
+import { packFileName, type Manifest } from './manifest.ts';
+import type { Pipeline } from './pipeline.ts';
+import { composeNotice } from './notice-mail.ts';
 import { objectLink } from './object-link.ts';
 
 
@@ -32,7 +29,7 @@ export interface PackSendResult {
 }
 
 export async function sendPack(
-  deps: PipelineDeps,
+  deps: Pipeline,
   manifest: Manifest,
   audience: 'preview' | 'board',
   recipients: string[],
@@ -104,7 +101,7 @@ export async function sendPack(
 }
 
 async function tellOwners(
-  deps: PipelineDeps,
+  deps: Pipeline,
   manifest: Manifest,
   audience: 'preview' | 'board',
   missed: UndeliveredRecipient[],
@@ -124,17 +121,7 @@ async function tellOwners(
         ledgerKey: packNoticeSendKey(manifest.period, manifest.packId, manifest.version, audience, digest, r),
         recipient: r,
         purpose: 'owners-notice',
-        compose: () =>
-          composeMime({
-            from: deps.sender,
-            fromName: deps.senderName,
-            to: [r],
-            subject: ownersNoticeSubject(n),
-            text: ownersNoticeText(n),
-            html: plainTextHtml(ownersNoticeSubject(n), ownersNoticeText(n)),
-            date: deps.clock.now(),
-            messageId: newMessageId(deps.sender),
-          }),
+        compose: () => composeNotice(deps, r, ownersNoticeSubject(n), ownersNoticeText(n)),
       })),
       deps,
     );
@@ -149,10 +136,10 @@ async function tellOwners(
 }
 
 /** For a preview: how this pack reaches the committee — the approve command and its deadline, or on its own. */
-async function approvalFor(deps: PipelineDeps, manifest: Manifest): Promise<PackMailSummary['approval']> {
-  const pack = (await loadPackTemplates(packsDir(deps))).find((p) => p.id === manifest.packId);
+async function approvalFor(deps: Pipeline, manifest: Manifest): Promise<PackMailSummary['approval']> {
+  const pack = (await deps.templates.packs()).find((p) => p.id === manifest.packId);
   if (!pack) return undefined;
-  const day = nthWorkingDay(addMonths(manifest.period, 1), pack.distribution.workingDay, await loadBankHolidays(deps.templatesDir));
+  const day = nthWorkingDay(addMonths(manifest.period, 1), pack.distribution.workingDay, await deps.templates.bankHolidays());
   if (!day) return undefined;
   // The day only: the schedule sends once each working morning, whatever the template's `time` says.
   const on = dayLong(day);
@@ -169,8 +156,8 @@ async function approvalFor(deps: PipelineDeps, manifest: Manifest): Promise<Pack
 }
 
 /** The pack's preview list: the performance team who also see every new version. */
-async function performanceTeam(deps: PipelineDeps, packId: string): Promise<string[]> {
-  const pack = (await loadPackTemplates(packsDir(deps))).find((p) => p.id === packId);
+async function performanceTeam(deps: Pipeline, packId: string): Promise<string[]> {
+  const pack = (await deps.templates.packs()).find((p) => p.id === packId);
   if (!pack) throw new Error(`no pack template '${packId}': cannot find the performance team to tell in place of the owners`);
   return listAddresses(await loadRecipients(deps.store, deps.recipientsKey), pack.distribution.previewList);
 }

@@ -3,7 +3,7 @@
  * temporary credentials and so may die before its stated expiry (architecture.md, "Size"): the
  * object key always goes with it, so the reader can still find the object.
  */
-import type { ObjectStore } from '../../core/pipeline/ports.ts';
+import type { ObjectStore } from './ports.ts';
 
 /** How long an emailed link works at most. */
 export const LINK_SECONDS = 6 * 3600;

@@ -4,20 +4,19 @@
  * the complete errors CSV in the bucket. Its size is checked on the real bytes against SES's limit;
  * a recipient it does not (certainly) reach is reported to the packs' owners.
  */
-import { composeMime } from '../../core/mail/compose.ts';
-import { newMessageId } from '../../core/mail/message-id.ts';
-import { fitsInSes } from '../../core/mail/size.ts';
-import { plainTextHtml } from '../../core/mail/html.ts';
-import { plural } from '../../core/plural.ts';
-import { deliver } from '../../core/pipeline/deliver.ts';
-import { rejectionNoticeSendKey, rejectionSendKey } from '../../core/pipeline/ledger-keys.ts';
-import { listAddresses, REJECTION_LIST } from '../../core/pipeline/recipients.ts';
-import type { ValidationRecord } from '../../core/pipeline/uploads-state.ts';
-import type { PipelineDeps } from './deps.ts';
-import { loadRecipients } from './recipients.ts';
+import { composeMime } from '../mail/compose.ts';
+import { newMessageId } from '../mail/message-id.ts';
+import { fitsInSes } from '../mail/size.ts';
+import { plainTextHtml } from '../mail/html.ts';
+import { plural } from '../plural.ts';
+import { deliver } from './deliver.ts';
+import { rejectionNoticeSendKey, rejectionSendKey } from './ledger-keys.ts';
+import { REJECTION_LIST, listAddresses, loadRecipients } from './recipients.ts';
+import type { ValidationRecord } from './uploads-state.ts';
+import type { Pipeline } from './pipeline.ts';
 import { allPackOwners, tellOwnersOfMissedSends } from './missed-sends.ts';
 import { objectLink } from './object-link.ts';
-import type { RunLog } from './runs.ts';
+import type { RunLog } from './run-log.ts';
 
 export interface RejectionMail {
   subject: string;
@@ -40,7 +39,7 @@ export function rejectionMailText(mail: Pick<RejectionMail, 'text' | 'omitted'>,
   return `${mail.text}\n\nThe upload (${key}) is left as it was. ${full} ${link}.\n`;
 }
 
-export async function emailRejection(deps: PipelineDeps, run: RunLog, record: ValidationRecord, mail: RejectionMail): Promise<void> {
+export async function emailRejection(deps: Pipeline, run: RunLog, record: ValidationRecord, mail: RejectionMail): Promise<void> {
   const { key } = record;
   const fileName = key.slice(key.lastIndexOf('/') + 1);
   const recipients = listAddresses(await loadRecipients(deps.store, deps.recipientsKey), REJECTION_LIST);

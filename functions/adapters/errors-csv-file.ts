@@ -8,15 +8,16 @@
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ERRORS_CSV_HEADER } from '../../core/uploads/report.ts';
-import { plural } from '../../core/plural.ts';
-import type { UploadIssue } from '../../core/uploads/parsed.ts';
-import type { ObjectStore } from '../../core/pipeline/ports.ts';
+import { ERRORS_CSV_HEADER } from '../core/uploads/report.ts';
+import { plural } from '../core/plural.ts';
+import type { UploadIssue } from '../core/uploads/parsed.ts';
+import type { ObjectStore } from '../core/pipeline/ports.ts';
+import type { ErrorsFile } from '../core/pipeline/pipeline.ts';
 
 export const ERRORS_FILE_MAX_BYTES = 256 * 1024 * 1024;
 const FLUSH_CHARS = 1 << 16;
 
-export class ErrorsCsvFile {
+export class ErrorsCsvFile implements ErrorsFile {
   private readonly dir = mkdtempSync(path.join(os.tmpdir(), 'rejection-'));
   private readonly file = path.join(this.dir, 'errors.csv');
   private readonly fd = openSync(this.file, 'w');

@@ -7,33 +7,31 @@
  * keeps counting when a rejected one lands on its key. Uploads are parsed again here (the Lambda
  * keeps no state); the one just validated is passed in so it is not read twice.
  */
-import { validateUpload } from '../../core/uploads/validate-upload.ts';
-import { computeMeasures } from '../../core/measures/compute.ts';
-import { mergeHistory } from '../../core/measures/history.ts';
-import { assembleInputs, type ParsedFile } from '../../core/measures/inputs.ts';
-import { measuresDocumentSchema, type MeasuresDocument } from '../../core/measures/document.ts';
-import { UPLOAD_PREFIXES, OUTPUT_PREFIXES } from '../../core/bucket-layout.ts';
-import { isSnapshotKind, UPLOAD_KINDS, type UploadKind } from '../../core/uploads/kinds/index.ts';
-import { filesThatCount, isCurrentValid, legacyRecordFor, newestFirst, validationKey, validationRecordSchema, type UploadCandidate, type ValidationRecord } from '../../core/pipeline/uploads-state.ts';
-import { instantText } from '../../core/pipeline/instants.ts';
-import type { PipelineDeps } from './deps.ts';
-import type { RunLog } from './runs.ts';
+import { validateUpload } from '../uploads/validate-upload.ts';
+import { computeMeasures } from '../measures/compute.ts';
+import { mergeHistory } from '../measures/history.ts';
+import { assembleInputs, type ParsedFile } from '../measures/inputs.ts';
+import { UPLOAD_PREFIXES } from '../bucket-layout.ts';
+import { isSnapshotKind, UPLOAD_KINDS, type UploadKind } from '../uploads/kinds/index.ts';
+import { filesThatCount, isCurrentValid, legacyRecordFor, newestFirst, type UploadCandidate, type ValidationRecord } from './uploads-state.ts';
+import { instantText } from './instants.ts';
+import { measuresKey } from './manifest.ts';
+import type { Pipeline } from './pipeline.ts';
+import type { RunLog } from './run-log.ts';
 import { guardRead } from './read-guard.ts';
 
-export const measuresKey = (period: string) => `${OUTPUT_PREFIXES.measures}${period}.json`;
-
 /** Every version of every upload of the given kinds, with its validation record (null when none yet). */
-export async function candidates(deps: PipelineDeps, kinds: readonly UploadKind[] = UPLOAD_KINDS): Promise<UploadCandidate[]> {
+export async function candidates(deps: Pipeline, kinds: readonly UploadKind[] = UPLOAD_KINDS): Promise<UploadCandidate[]> {
   const out: UploadCandidate[] = [];
   for (const kind of kinds) {
     const versions = await deps.store.listVersions(UPLOAD_PREFIXES[kind]);
     const legacy = new Map<string, Promise<ValidationRecord | null>>();
     for (const o of versions) {
       if (o.key.length === UPLOAD_PREFIXES[kind].length) continue;
-      let record = await readRecord(deps, validationKey(o.key, o.versionId));
+      let record = await deps.validations.get(o.key, o.versionId);
       if (!record && o.versionId !== null) {
         // Written before records were per version: read once per key, trusted for one version.
-        if (!legacy.has(o.key)) legacy.set(o.key, readRecord(deps, validationKey(o.key)));
+        if (!legacy.has(o.key)) legacy.set(o.key, deps.validations.get(o.key));
         const old = await legacy.get(o.key)!;
         record = old && legacyRecordFor(old, o, versions.filter((v) => v.key === o.key));
       }
@@ -43,12 +41,6 @@ export async function candidates(deps: PipelineDeps, kinds: readonly UploadKind[
   return out;
 }
 
-async function readRecord(deps: PipelineDeps, key: string): Promise<ValidationRecord | null> {
-  const bytes = await deps.store.getBytes(key);
-  const parsed = bytes ? validationRecordSchema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8'))) : null;
-  return parsed?.success ? parsed.data : null;
-}
-
 /** The upload just validated, so recompute does not read it twice. */
 export interface FreshUpload {
   key: string;
@@ -56,7 +48,7 @@ export interface FreshUpload {
   data: unknown;
 }
 
-async function parsedData(deps: PipelineDeps, c: UploadCandidate, fresh?: FreshUpload): Promise<unknown> {
+async function parsedData(deps: Pipeline, c: UploadCandidate, fresh?: FreshUpload): Promise<unknown> {
   if (fresh && fresh.key === c.key && fresh.versionId === c.versionId) return fresh.data;
   const obj = await deps.store.getStream(c.key, c.versionId);
   if (!obj) return null;
@@ -77,7 +69,7 @@ function fingerprint(all: UploadCandidate[]): string {
 }
 
 /** Returns a one-line description of what was written, or null when there was nothing to compute. */
-export async function recompute(deps: PipelineDeps, run: RunLog, fresh?: FreshUpload): Promise<string | null> {
+export async function recompute(deps: Pipeline, run: RunLog, fresh?: FreshUpload): Promise<string | null> {
   const all = await candidates(deps);
   const counting = filesThatCount(all);
   if (!counting.events) {
@@ -101,13 +93,9 @@ export async function recompute(deps: PipelineDeps, run: RunLog, fresh?: FreshUp
   const { inputs, used } = assembled;
   const current = computeMeasures(inputs);
   const key = measuresKey(current.period);
-  const previousBytes = await deps.store.getBytes(key);
-  let previous: MeasuresDocument | null = null;
-  if (previousBytes) {
-    const p = measuresDocumentSchema.safeParse(JSON.parse(Buffer.from(previousBytes).toString('utf8')));
-    if (p.success) previous = p.data;
-    else run.note(`ignoring an unreadable previous ${key}`);
-  }
+  const stored = await deps.measures.get(current.period);
+  if (stored && !stored.document) run.note(`ignoring an unreadable previous ${key}`);
+  const previous = stored?.document ?? null;
   // Two uploads ingested at once: if another was accepted while this one computed, its own run
   // (which lists after its verdict was written) computes from both; writing here could only be
   // staler than that, so leave it to that run.
@@ -116,7 +104,7 @@ export async function recompute(deps: PipelineDeps, run: RunLog, fresh?: FreshUp
   // Kinds in a fixed order: which upload is newest must not change the bytes of identical measures.
   const uploads = Object.fromEntries(Object.entries(used).sort(([a], [b]) => (a < b ? -1 : 1)));
   const text = JSON.stringify({ ...merged, uploads }, null, 2);
-  if (previousBytes && Buffer.from(previousBytes).toString('utf8') === text) return `${key} unchanged (nothing to render)`;
-  await deps.store.put(key, text, 'application/json');
+  if (stored?.text === text) return `${key} unchanged (nothing to render)`;
+  await deps.measures.put(current.period, text);
   return `wrote ${key} from ${Object.keys(used).join(', ')}`;
 }

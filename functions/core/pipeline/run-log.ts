@@ -1,14 +1,16 @@
 /** Writes one run record per handler invocation under `runs/` (read by `report-cards history`). */
 import { randomBytes } from 'node:crypto';
-import { runKey, type RunRecord } from '../../core/pipeline/runs.ts';
-import type { PipelineDeps } from './deps.ts';
+import { runKey, type RunRecord } from './runs.ts';
+import type { Pipeline } from './pipeline.ts';
+
+type RunDeps = Pick<Pipeline, 'store' | 'clock' | 'log'>;
 
 export class RunLog {
   readonly notes: string[] = [];
   private readonly startedAt: string;
 
   constructor(
-    private readonly deps: PipelineDeps,
+    private readonly deps: RunDeps,
     private readonly stage: RunRecord['stage'],
     private readonly trigger: string,
   ) {
@@ -25,7 +27,7 @@ export class RunLog {
    * its message, and the error still fails the invocation (so Lambda retries it or dead-letters it).
    */
   static async record<T extends { outcome: RunRecord['outcome'] }>(
-    deps: PipelineDeps,
+    deps: RunDeps,
     stage: RunRecord['stage'],
     trigger: string,
     work: (run: RunLog) => Promise<T>,

@@ -13,7 +13,7 @@ import { createIngest } from '../../../functions/handlers/ingest.ts';
 import { awsS3Event } from '../../../functions/local/event-bus.ts';
 import { writeSample } from '../../../functions/adapters/sample-files.ts';
 import { validationRecordSchema } from '../../../functions/core/pipeline/uploads-state.ts';
-import { ErrorsCsvFile } from '../../../functions/handlers/support/errors-csv.ts';
+import { ErrorsCsvFile } from '../../../functions/adapters/errors-csv-file.ts';
 import { localPipeline } from '../../support/local.ts';
 import { rejectionCsvKey, verdictKey } from '../../support/verdicts.ts';
 

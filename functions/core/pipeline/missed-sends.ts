@@ -4,27 +4,23 @@
  * The same set of misses is reported once (ledger key by digest), as pack-mail does for packs.
  */
 import { createHash } from 'node:crypto';
-import { newMessageId } from '../../core/mail/message-id.ts';
-import { composeMime } from '../../core/mail/compose.ts';
-import { plainTextHtml } from '../../core/mail/html.ts';
-import { missedSendsSubject, missedSendsText, type MissedSendsInput } from '../../core/mail/missed-sends.ts';
-import { deliver, undelivered, type DeliveryResult } from '../../core/pipeline/deliver.ts';
-import { listAddresses } from '../../core/pipeline/recipients.ts';
-import { loadPackTemplates } from '../../adapters/pack-templates.ts';
-import { packsDir, type PipelineDeps } from './deps.ts';
-import { loadRecipients } from './recipients.ts';
-import type { RunLog } from './runs.ts';
+import { missedSendsSubject, missedSendsText, type MissedSendsInput } from '../mail/missed-sends.ts';
+import { deliver, undelivered, type DeliveryResult } from './deliver.ts';
+import { listAddresses, loadRecipients } from './recipients.ts';
+import type { Pipeline } from './pipeline.ts';
+import { composeNotice } from './notice-mail.ts';
+import type { RunLog } from './run-log.ts';
 
 /** The owners of every pack (each pack names its owners' list). */
-export async function allPackOwners(deps: PipelineDeps): Promise<string[]> {
+export async function allPackOwners(deps: Pipeline): Promise<string[]> {
   const recipients = await loadRecipients(deps.store, deps.recipientsKey);
-  const lists = new Set((await loadPackTemplates(packsDir(deps))).map((p) => p.distribution.ownersList));
+  const lists = new Set((await deps.templates.packs()).map((p) => p.distribution.ownersList));
   return [...new Set([...lists].flatMap((l) => listAddresses(recipients, l)))];
 }
 
 /** `ledgerKey`: the notice's key for a set of misses (by digest) and an owner, so a repeat run tells no one twice. */
 export async function tellOwnersOfMissedSends(
-  deps: PipelineDeps,
+  deps: Pipeline,
   run: RunLog,
   ledgerKey: (digest: string, owner: string) => string,
   email: Omit<MissedSendsInput, 'undelivered'>,
@@ -43,17 +39,7 @@ export async function tellOwnersOfMissedSends(
       ledgerKey: ledgerKey(digest, to),
       recipient: to,
       purpose: 'owners-notice',
-      compose: () =>
-        composeMime({
-          from: deps.sender,
-          fromName: deps.senderName,
-          to: [to],
-          subject: missedSendsSubject(notice),
-          text: missedSendsText(notice),
-          html: plainTextHtml(missedSendsSubject(notice), missedSendsText(notice)),
-          date: deps.clock.now(),
-          messageId: newMessageId(deps.sender),
-        }),
+      compose: () => composeNotice(deps, to, missedSendsSubject(notice), missedSendsText(notice)),
     })),
     deps,
   );
