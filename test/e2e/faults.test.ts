@@ -70,7 +70,7 @@ describe('send failures, end to end', () => {
     const notices = p.sent.slice(before).filter((m) => m.recipient === 'head-of-performance@example.org');
     expect(notices).toHaveLength(1);
     const notice = await parse(notices[0]);
-    expect(notice.subject).toMatch(/^Action needed: .* did not reach 2 recipient\(s\)$/);
+    expect(notice.subject).toMatch(/^Action needed: .* did not reach 2 recipients$/);
     expect(notice.text).toContain('vice-chair@example.org: outcome unknown');
     expect(notice.text).toContain('clerk@example.org: not sent - the email service refused it');
     expect(notice.text).toContain('X-Amz-Signature'); // a presigned link to the PDF
