@@ -30,18 +30,26 @@ describe('report-cards render', () => {
     expect(written).toEqual(expect.arrayContaining(['2021-11-scrutiny-board.pdf', '2021-11-scrutiny-board.csv', '2021-11-commissioning-finance.pdf', '2021-11-commissioning-finance.csv'].map((f) => path.join(out, f))));
     expect((await readdir(out)).sort()).toEqual(written.map((f) => path.basename(f)).sort());
     const pdf = await readPdf(await readFile(path.join(out, '2021-11-scrutiny-board.pdf')));
-    // Cover, the summary (two pages for 30 measures), contents, then the 30 cards.
+    // Cover, the summary (two pages for 30 measures), contents, then the 30 cards and a page of
+    // equity tables after each of the 4 cards scrutiny-board.json asks them for.
     const contents = pdf.pages.findIndex((p) => p.startsWith('Contents'));
     expect(contents).toBe(3);
-    expect(pdf.pages).toHaveLength(contents + 1 + 30);
+    expect(pdf.pages).toHaveLength(contents + 1 + 30 + 4);
     expect(pdf.pages[0]).toContain('November 2021');
     expect(pdf.pages[0]).toContain('7 December 2021 at 09:00 UTC');
-    expect(pdf.pages.at(-1)).toContain('Page 34 of 34');
+    expect(pdf.pages.at(-1)).toContain('Page 38 of 38');
+    expect(pdf.pages.filter((p) => p.includes('equity breakdowns, November 2021'))).toHaveLength(4);
     // The appendix: a header, then the figures; FPOC November 2021 rests on 2 of 6 requests on the
     // golden pair, so it is withheld there as on the card, its 6 requests (1 to 7) with it.
     const csv = (await readFile(path.join(out, '2021-11-scrutiny-board.csv'), 'utf8')).trimEnd().split('\n');
     expect(csv[0]).toBe('measure_id,ascof_code,breakdown,month,value,numerator,denominator,target,rag,direction');
     expect(csv.filter((l) => l.startsWith('FPOC,,,2021-11,'))).toEqual(['FPOC,,,2021-11,*,*,*,,,']);
+    // The equity tables' figures, with their keys, for the card's month only.
+    const ethnicity = csv.filter((l) => /^LTS_CLIENTS,,"?ethnicity:/.test(l));
+    // The third field, unquoted (a group with a comma is quoted, RFC 4180).
+    const key = (l: string) => /^LTS_CLIENTS,,(?:"([^"]*)"|([^,]*))/.exec(l)!.slice(1).find((k) => k !== undefined);
+    expect(ethnicity.map(key)).toEqual(['White', 'Mixed or multiple', 'Asian or Asian British', 'Black, Black British, Caribbean or African', 'Other ethnic group', 'Not stated'].map((g) => `ethnicity:${g}`));
+    expect(ethnicity.every((l) => l.includes(',2021-11,'))).toBe(true);
   });
 
   it('renders only the named pack with --pack', async () => {

@@ -1,8 +1,9 @@
 /**
  * The data appendix (cli.md `render`): beside each pack's PDF, a CSV with one row per figure the
  * pack publishes, for a clerk to publish as open data. The figures are the chart months of each
- * card (the last CHART_MONTHS of the series), each breakdown of the same months, and the
- * financial-year-to-date figure a card prints. Values are written exactly as the PDF prints them
+ * card (the last CHART_MONTHS of the series), each breakdown of the same months, the
+ * financial-year-to-date figure a card prints, and the equity breakdowns (`ethnicity:White`) of
+ * the card's month where the pack shows their tables. Values are written exactly as the PDF prints them
  * (`formatValue`), `*` where disclosure control withholds them; a withheld figure's numerator is
  * withheld too, and nothing derived from it (RAG, direction) is given. Target, RAG and direction
  * are the latest month's, as the card shows them. Pure: text in, text out.
@@ -78,8 +79,12 @@ export function appendixCsv(doc: MeasuresDocument, pack: PackTemplate): string {
     if (!m) continue;
     rows.push(...seriesRows(m, '', m.series, m.latest));
     rows.push(...ytdRow(m));
+    const equity: readonly string[] = pack.equity[id] ?? [];
     for (const [key, series] of Object.entries(m.breakdowns)) {
-      if (splitBreakdownKey(key) === null) rows.push(...seriesRows(m, key, series, m.breakdownLatest?.[key]));
+      const split = splitBreakdownKey(key);
+      if (split === null) rows.push(...seriesRows(m, key, series, m.breakdownLatest?.[key]));
+      // An equity table prints the card's month only, and only where the pack asks for its dimension.
+      else if (equity.includes(split.dimension)) rows.push(...seriesRows(m, key, series.filter((p) => p.month === m.latest.month), m.breakdownLatest?.[key]));
     }
   }
   return [APPENDIX_HEADER, ...rows].map((r) => csvLine(r)).join('');

@@ -6,7 +6,8 @@
 import type { Content, TableCell } from 'pdfmake';
 import type { MeasureResult, SeriesPoint } from '../measures/document.ts';
 import { financialYearOf } from '../calendar/days.ts';
-import { splitBreakdownKey } from '../measures/equity.ts';
+import { splitBreakdownKey, type EquityDimension } from '../measures/equity.ts';
+import { equityTables } from './equity-tables.ts';
 import { chartWindow } from '../measures/spc-window.ts';
 import { chartLegend, xmrChart } from './chart.ts';
 import { SUPPRESSION_FOOTNOTE, isPointSuppressed } from './disclosure.ts';
@@ -171,6 +172,14 @@ function extras(row: SummaryRow, m: MeasureResult, control: boolean): Content[] 
 }
 
 /** A measure's card, drawn from its published view (disclosure control already applied). */
+/**
+ * The page of equity tables that follows a card the pack asks them for (equity-tables.ts); empty
+ * when it asks for none or the measure has no such breakdowns. Its first node breaks the page.
+ */
+export function equityPage(row: SummaryRow, m: MeasureResult | undefined, equity: readonly EquityDimension[] = []): Content[] {
+  return m ? equityTables(m, equity, row.month ?? m.latest.month, heading) : [];
+}
+
 export function card(row: SummaryRow, m: MeasureResult | undefined, control: boolean): Content[] {
   const title: Content = tagged({ text: row.title, style: 'h2', tocItem: true, tocMargin: [12, 0, 0, 0], pageBreak: 'before' }, { type: 'H2' }) as Content;
   const top: Content = { text: m ? `${row.ascofCode ? `ASCOF ${row.ascofCode} · ` : ''}${capitalise(unitLabel(m.unit))} · good is ${row.goodIs.toLowerCase()}` : 'Not in this month\'s data', fontSize: 8, color: C.muted, margin: [0, 0, 0, 4] };

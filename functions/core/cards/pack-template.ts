@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { CATALOGUE } from '../measures/catalogue/index.ts';
+import { EQUITY_DIMENSIONS, EQUITY_MEASURES } from '../measures/equity.ts';
 import { PERIOD_KIND, UPLOAD_KINDS, type UploadKind } from '../uploads/kinds/index.ts';
 
 const listName = z
@@ -94,9 +95,20 @@ export const packTemplateSchema = z
     /** Small counts print as `*` (measures.md "Disclosure control"); on unless a pack turns it off. */
     disclosureControl: z.boolean().default(true),
     clerk: clerkSchema.default({ meetings: {} }),
+    /**
+     * Per card (measure id), the equity tables it shows (measures.md "Breakdowns for equity"), e.g.
+     * `"LTS_CLIENTS": ["ethnicity", "gender", "primary_support_reason"]`. None unless asked.
+     */
+    equity: z.record(measureId, z.array(z.enum(EQUITY_DIMENSIONS)).min(1)).default({}),
   })
   .refine((p) => !JSON.stringify(p).includes('@'), {
     message: 'a pack template must not contain email addresses: name a distribution list instead',
+  })
+  // A measure the pack does not show is simply not drawn (packs are derived by dropping sections).
+  .superRefine((p, ctx) => {
+    for (const id of Object.keys(p.equity)) {
+      if (!EQUITY_MEASURES.has(id)) ctx.addIssue({ code: 'custom', path: ['equity', id], message: `${id} has no equity breakdowns (they are on ${[...EQUITY_MEASURES].join(', ')})` });
+    }
   })
   .transform((p) => ({ ...p, requires: packRequires(packMeasureIds(p), p.requires) }));
 export type PackTemplate = z.infer<typeof packTemplateSchema>;

@@ -7,7 +7,7 @@
 import pdfmake from 'pdfmake';
 import type { Content } from 'pdfmake';
 import type { MeasuresDocument } from '../measures/document.ts';
-import { card } from './card.ts';
+import { card, equityPage } from './card.ts';
 import { clerkDetails } from './clerk.ts';
 import { contents, cover, summaryPage } from './cover.ts';
 import { FONT_FACES, FONT_FILES, type FontSet } from './fonts.ts';
@@ -72,6 +72,9 @@ export function packDefinition(doc: MeasuresDocument, pack: PackTemplate, option
   for (const row of summary.rows) {
     if (sections.at(-1)?.title !== row.section) sections.push({ title: row.section, cards: [] });
     sections.at(-1)!.cards.push(card(row, byId.get(row.id), pack.disclosureControl) as unknown as Content);
+    // Its equity tables, where the pack asks: a page and a Sect of their own after the card.
+    const equity = equityPage(row, byId.get(row.id), pack.equity[row.id]);
+    if (equity.length) sections.at(-1)!.cards.push(equity as unknown as Content);
   }
   const cards: Content[] = sections.map((s, i) => tagged({
     stack: [

@@ -91,4 +91,29 @@ describe('data appendix', () => {
     const coded = { ...budget, ascofCode: '9Z' } as MeasureResult;
     expect(lines(appendixCsv({ ...doc, measures: [coded] }, pack(true, ['BUDGET_VARIANCE'])))[1]).toBe('BUDGET_VARIANCE,9Z,,2021-11,"£1,251",1250.50,,0,red,');
   });
+
+  it('rows the equity breakdowns the pack shows, for the card\'s month only, under the same disclosure control', () => {
+    // LTS_CLIENTS, November: 40 people; ethnicity White 30, Asian 5 (withheld), Not stated 5 (withheld); gender Female 22, Male 18.
+    const series = (n: number) => [point('2021-10', n + 1, n + 1, null), point('2021-11', n, n, null)];
+    const lts = measure({
+      id: 'LTS_CLIENTS', unit: 'count', polarity: 'neutral', series: series(40),
+      breakdowns: {
+        residential: series(12), community: series(28),
+        'ethnicity:White': series(30), 'ethnicity:Asian or Asian British': series(5), 'ethnicity:Not stated': series(5),
+        'gender:Female': series(22), 'gender:Male': series(18),
+        'primary_support_reason:Physical support: Personal care support': series(40),
+      },
+    });
+    const asks = { ...pack(true, ['LTS_CLIENTS']), equity: { LTS_CLIENTS: ['ethnicity' as const, 'gender' as const] } };
+    const rows = lines(appendixCsv({ ...doc, measures: [lts] }, asks)).filter((r) => /ethnicity|gender|primary_support_reason/.test(r));
+    expect(rows).toEqual([
+      'LTS_CLIENTS,,ethnicity:White,2021-11,30,30,,,,',
+      'LTS_CLIENTS,,ethnicity:Asian or Asian British,2021-11,*,*,,,,',
+      'LTS_CLIENTS,,ethnicity:Not stated,2021-11,*,*,,,,',
+      'LTS_CLIENTS,,gender:Female,2021-11,22,22,,,,',
+      'LTS_CLIENTS,,gender:Male,2021-11,18,18,,,,',
+    ]);
+    // A pack that asks for none publishes none.
+    expect(appendixCsv({ ...doc, measures: [lts] }, pack(true, ['LTS_CLIENTS']))).not.toContain('ethnicity');
+  });
 });

@@ -7,6 +7,7 @@
  */
 import type { Benchmark, MeasureResult, MeasuresDocument, SeriesPoint } from '../../../functions/core/measures/document.ts';
 import { spcFor } from '../../../functions/core/measures/spc-window.ts';
+import { EQUITY_MEASURES } from '../../../functions/core/measures/equity.ts';
 
 type Def = Pick<MeasureResult, 'id' | 'title' | 'unit' | 'polarity' | 'basis'> & {
   /** Typical value, spread, denominator (population or a count), leading nulls, months of data. */
@@ -139,6 +140,30 @@ const COMMENTARY: Record<string, MeasureResult['latest']['commentary']> = {
   },
 };
 
+/** Group shares per dimension, a few small enough to be withheld (disclosure control). */
+const EQUITY_SHARES: Record<string, [string, number][]> = {
+  primary_support_reason: [['Physical support: Personal care support', 0.5], ['Learning disability support', 0.2], ['Mental health support', 0.18], ['Support with memory and cognition', 0.115], ['Sensory support: Support for dual impairment', 0.005]],
+  ethnicity: [['White', 0.91], ['Mixed or multiple', 0.01], ['Asian or Asian British', 0.05], ['Black, Black British, Caribbean or African', 0.012], ['Other ethnic group', 0.002], ['Not stated', 0.016]],
+  gender: [['Female', 0.57], ['Male', 0.42], ['Not stated', 0.01]],
+};
+
+/** Each group's part of every point: its share of the numerator (and of a percentage's denominator). */
+function equityFixture(series: SeriesPoint[], percent: boolean): Record<string, SeriesPoint[]> {
+  const out: Record<string, SeriesPoint[]> = {};
+  for (const [dimension, shares] of Object.entries(EQUITY_SHARES)) {
+    for (const [group, share] of shares) {
+      out[`${dimension}:${group}`] = series.map((p) => {
+        if (p.value == null || p.numerator == null) return { ...p };
+        const n = Math.round(share * p.numerator);
+        if (p.denominator == null) return { ...p, value: n, numerator: n };
+        const d = percent ? Math.max(n, Math.round(share * p.denominator)) : p.denominator;
+        return { ...p, numerator: n, denominator: d, value: d === 0 ? null : round1(((percent ? 100 : 100_000) * n) / d), reason: d === 0 ? 'no denominator' : null };
+      });
+    }
+  }
+  return out;
+}
+
 export interface FixtureOptions { seed?: number; end?: string; months?: number }
 
 /** The document the cards are drawn from. Same options, same document. */
@@ -173,6 +198,7 @@ export function fixtureDocument(options: FixtureOptions = {}): MeasuresDocument 
       breakdowns.residential = series.map((p) => point(def, p.month, 0.32 * p.value! + 10 * noise(), null));
       breakdowns.community = series.map((p) => point(def, p.month, 0.66 * p.value! + 10 * noise(), null));
     }
+    if (EQUITY_MEASURES.has(def.id)) Object.assign(breakdowns, equityFixture(series, def.unit === 'percent'));
     const last = series.at(-1)!;
     const before = series.at(-2);
     const yearAgo = series.find((p) => p.month === `${Number(end.slice(0, 4)) - 1}${end.slice(4)}`);

@@ -69,4 +69,15 @@ describe('packTemplateSchema', () => {
     expect(packRequires(CATALOGUE.map((m) => m.id))).toEqual([...new Set(['events', ...everyRead])].sort());
     for (const m of CATALOGUE) expect(packRequires([m.id]), m.id).toEqual([...new Set(['events', ...m.reads])].sort());
   });
+
+  it('takes per card the equity tables to show: none by default, only the six measures that carry them, known dimensions', () => {
+    expect(packTemplateSchema.parse(valid).equity).toEqual({});
+    const equity = { REQ_NEW: ['ethnicity', 'gender', 'primary_support_reason'] };
+    expect(packTemplateSchema.parse({ ...valid, equity }).equity).toEqual(equity);
+    const fpoc = packTemplateSchema.safeParse({ ...valid, equity: { FPOC: ['ethnicity'] } });
+    expect(fpoc.success).toBe(false);
+    expect(JSON.stringify(fpoc.error?.issues)).toContain('FPOC has no equity breakdowns');
+    expect(packTemplateSchema.safeParse({ ...valid, equity: { REQ_NEW: ['religion'] } }).success).toBe(false);
+    expect(packTemplateSchema.safeParse({ ...valid, equity: { REQ_NEW: [] } }).success).toBe(false);
+  });
 });

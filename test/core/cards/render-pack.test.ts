@@ -53,7 +53,10 @@ describe('renderPack', () => {
   const cardIds = () => scrutiny.sections.flatMap((s) => s.measures);
   // The summary table may take more than one page: the contents page follows it, then the cards.
   const contentsAt = () => pdf.pages.findIndex((p) => p.startsWith('Contents'));
-  const cardPage = (id: string) => pdf.pages[contentsAt() + 1 + cardIds().indexOf(id)];
+  // A card the pack asks equity tables for is followed by a page of them (equity-tables.ts).
+  const equityPagesBefore = (id: string) => cardIds().slice(0, cardIds().indexOf(id)).filter((c) => scrutiny.equity[c]).length;
+  const cardPageIndex = (id: string) => contentsAt() + 1 + cardIds().indexOf(id) + equityPagesBefore(id);
+  const cardPage = (id: string) => pdf.pages[cardPageIndex(id)];
 
   it('names ASCOF measures by their code on the summary and their card, with each financial year\'s figure', () => {
     const m = doc.measures.find((x) => x.id === 'ASCOF_2E_65')!;
@@ -65,13 +68,13 @@ describe('renderPack', () => {
     expect(cardPage('SDS')).not.toContain('Financial years');
   });
 
-  it('is a whole A4 PDF: cover, summary, contents and one page per card, each numbered "n of m"', () => {
+  it('is a whole A4 PDF: cover, summary, contents, one page per card and one per card\'s equity tables, each numbered "n of m"', () => {
     const text = Buffer.from(bytes).toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
     expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
     expect(text).toMatch(/\/MediaBox \[0 0 595\.2\d* 841\.8\d*\]/);
     expect(contentsAt()).toBeGreaterThanOrEqual(2);
-    const total = contentsAt() + 1 + cardIds().length;
+    const total = contentsAt() + 1 + cardIds().length + Object.keys(scrutiny.equity).length;
     expect(pdf.pages).toHaveLength(total);
     pdf.pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${total}`));
     // Running header with pack and month on every page but the cover.
@@ -137,7 +140,7 @@ describe('renderPack', () => {
 
   it('lists every card in the contents with the page it is on', () => {
     const contents = pdf.pages[contentsAt()];
-    expect(contents).toContain(`Long term clients reviewed in the last 12 months ${contentsAt() + 2 + cardIds().indexOf('REVIEWS_UTD')}`);
+    expect(contents).toContain(`Long term clients reviewed in the last 12 months ${cardPageIndex('REVIEWS_UTD') + 1}`);
     for (const s of scrutiny.sections) expect(contents).toContain(s.title);
   });
 
@@ -196,6 +199,35 @@ describe('renderPack', () => {
     const assess = doc.measures.find((m) => m.id === 'ASSESS_LT')!.series.at(-1)!.ytd!;
     expect(cardPage('ASSESS_LT')).toContain(`Financial year to date (2021/22): ${assess.numerator!.toLocaleString('en-GB')} (${assess.value!.toFixed(1)} per 100,000)`);
     expect(cardPage('REQ_TO_ASSESS')).toMatch(/Revised since earlier packs .*: September 2021/);
+  });
+
+  it('follows a card the pack asks equity tables for with a page of them: group, number, value, * where withheld', () => {
+    expect(Object.keys(scrutiny.equity)).toEqual(expect.arrayContaining(['LTS_CLIENTS', 'DIRECT_PAYMENTS']));
+    const equityPage = (id: string) => pdf.pages[cardPageIndex(id) + 1];
+    const lts = equityPage('LTS_CLIENTS');
+    expect(lts).toContain('People receiving long term support: equity breakdowns, November 2021');
+    // The fixture's groups are shares of the latest count (4,159 people): White 91%, Other ethnic group 0.2% (8), Female 57%.
+    const n = doc.measures.find((m) => m.id === 'LTS_CLIENTS')!.series.at(-1)!.numerator!;
+    expect(lts).toContain(`White ${Math.round(0.91 * n).toLocaleString('en-GB')}`);
+    expect(lts).toContain(`Female ${Math.round(0.57 * n).toLocaleString('en-GB')}`);
+    expect(lts).toContain('Primary support reason Number');
+    expect(lts).toContain('Physical support: Personal care support');
+    expect(lts).not.toContain('Rates use the 18+ population');
+    // A rate: each group's number and its rate on the whole area's adults, and the note that says so.
+    const req = equityPage('REQ_NEW');
+    const r = doc.measures.find((m) => m.id === 'REQ_NEW')!.series.at(-1)!;
+    const white = Math.round(0.91 * r.numerator!);
+    expect(req).toContain(`White ${white.toLocaleString('en-GB')} ${((white * 100_000) / r.denominator!).toFixed(1)}`);
+    expect(req).toContain('Rates use the 18+ population of the whole area');
+    // Other ethnic group (0.2% of the requests) is 1 to 7: withheld, and the key says what * means.
+    expect(req).toMatch(/Other ethnic group \* \*/);
+    expect(req).toContain('* Withheld (disclosure control)');
+    // A percentage: N of D per group.
+    expect(equityPage('DIRECT_PAYMENTS')).toMatch(/White [\d,]+ of [\d,]+ \d+\.\d/);
+    expect(equityPage('DIRECT_PAYMENTS')).toContain('Each group\'s percentage is of that group\'s own people.');
+    // A card the pack does not ask for has no equity page; the next page is the next card.
+    expect(pdf.pages[cardPageIndex('SDS') + 1]).toContain('Direct payments');
+    expect(pdf.pages.join(' ')).not.toContain('Self-directed support: equity breakdowns');
   });
 
   it('withholds small counts as * with a footnote, and prints them when the pack turns control off', async () => {

@@ -38,6 +38,10 @@ describe.each(['scrutiny-board', 'commissioning-finance'])('the %s pack, tagged'
 
   // The titles the summary gives the rows (it tells apart measures the catalogue titles alike).
   const cardTitles = () => summarisePack(doc, pack).rows.map((r) => (r.available ? r.title : r.id));
+  // A card whose equity tables the pack asks for is followed by their page, a Sect and bookmark of its own.
+  const equityTitle = (title: string) => `${title}: equity breakdowns, November 2021`;
+  const bookmarkTitles = () =>
+    summarisePack(doc, pack).rows.flatMap((r) => (r.available && pack.equity[r.id] ? [r.title, equityTitle(r.title)] : [r.available ? r.title : r.id]));
 
   it('is PDF 1.7 with MarkInfo Marked, Lang en-GB, DisplayDocTitle and PDF/UA-1 XMP with the title', () => {
     // Matched on the raw bytes (catalogue, MarkInfo and XMP are not compressed); booleans keep failures short.
@@ -74,7 +78,12 @@ describe.each(['scrutiny-board', 'commissioning-finance'])('the %s pack, tagged'
     // Each card is a Sect inside its section's Sect.
     const sects = s.roots[0].children.filter((n) => n.role === 'Sect');
     expect(sects.length).toBeGreaterThan(0);
-    expect(sects.every((sec) => sec.children.some((c) => c.role === 'Sect' && c.children[0]?.role === 'H2'))).toBe(true);
+    const startsCard = (c: StructNode) => c.role === 'Sect' && c.children[0]?.role === 'H2';
+    const startsEquityPage = (c: StructNode) => c.role === 'Sect' && c.children[0]?.role === 'H3' && textOf(c.children[0], s).endsWith('equity breakdowns, November 2021');
+    expect(sects.every((sec) => sec.children.some((c) => startsCard(c) || startsEquityPage(c)))).toBe(true);
+    // Each equity page heads its tables with its card's title, as an H3 under no other card.
+    const equityHeads = all.filter((n) => n.role === 'H3' && textOf(n, s).endsWith('equity breakdowns, November 2021')).map((n) => textOf(n, s));
+    expect(equityHeads).toEqual(summarisePack(doc, pack).rows.filter((r) => pack.equity[r.id]).map((r) => equityTitle(r.title)));
   });
 
   it('gives every figure an Alt: charts say latest value, movement, limits and signals; icons say what they show', () => {
@@ -117,6 +126,6 @@ describe.each(['scrutiny-board', 'commissioning-finance'])('the %s pack, tagged'
 
   it('bookmarks Summary, Contents, every section and, under it, every card', () => {
     expect(s.outline.map((o) => o.title)).toEqual(['Summary — November 2021', 'Contents', ...pack.sections.map((sec) => sec.title)]);
-    expect(s.outline.slice(2).flatMap((o) => o.items.map((i) => i.title))).toEqual(cardTitles());
+    expect(s.outline.slice(2).flatMap((o) => o.items.map((i) => i.title))).toEqual(bookmarkTitles());
   });
 });
