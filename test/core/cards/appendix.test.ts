@@ -6,7 +6,7 @@ import type { MeasureResult, MeasuresDocument, SeriesPoint } from '../../../func
 /** Made directly, not through the template schema: the measures here are hand-made, not the catalogue's. */
 const pack = (disclosureControl: boolean, measures: string[]): PackTemplate => ({
   id: 'test-pack', title: 'Test pack', committee: 'Test Committee', council: 'Test Council',
-  sections: [{ title: 'One', measures }], requires: ['events'], disclosureControl, clerk: { meetings: {} },
+  sections: [{ title: 'One', measures }], requires: ['events'], disclosureControl, clerk: { meetings: {} }, equity: {},
   distribution: { lists: ['board'], previewList: 'performance-team', ownersList: 'owners', approval: 'auto', workingDay: 5, time: '09:00', reminderDay: 10 },
 });
 

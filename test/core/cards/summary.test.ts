@@ -12,7 +12,7 @@ function pack(measures: string[], extra: Partial<PackTemplate> = {}): PackTempla
   return {
     id: 'p', title: 'Pack', committee: 'Committee', council: 'Council', sections: [{ title: 'All', measures }], requires: ['events'],
     distribution: { lists: ['board'], previewList: 'performance-team', ownersList: 'owners', approval: 'auto', workingDay: 5, time: '09:00', reminderDay: 10 },
-    disclosureControl: true, clerk: { meetings: {} },
+    disclosureControl: true, clerk: { meetings: {} }, equity: {},
     ...extra,
   };
 }
