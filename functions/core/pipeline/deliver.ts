@@ -12,6 +12,7 @@
  * an address off the list lets it receive what it missed.
  */
 import type { Clock, Mailer, SendLedger, SuppressionEntry, SuppressionList } from './ports.ts';
+import { plural } from '../plural.ts';
 
 export interface Delivery {
   ledgerKey: string;
@@ -81,7 +82,7 @@ export async function deliver(items: Delivery[], deps: DeliverDeps): Promise<Del
       await deps.onSent?.({ recipient: item.recipient, messageId: outcome.messageId, raw, ledgerKey: item.ledgerKey });
       results.push({ ...base, status: 'sent', messageId: outcome.messageId, raw });
     } else if (outcome.status === 'rejected') {
-      const detail = `${outcome.code}: ${outcome.message} (after ${outcome.attempts} attempt(s))`;
+      const detail = `${outcome.code}: ${outcome.message} (after ${plural(outcome.attempts, 'attempt')})`;
       await deps.ledger.markFailed(item.ledgerKey, detail, deps.clock.now());
       results.push({ ...base, status: 'rejected', detail });
     } else {

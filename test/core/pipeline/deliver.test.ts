@@ -115,3 +115,14 @@ describe('deliver', () => {
     expect((await deliver([item('unsure@example.org')], deps)).map((x) => x.status)).toEqual(['sent']);
   });
 });
+
+describe('a refused send', () => {
+  it('says after how many attempts, singular for one', async () => {
+    // A mailer whose SES refuses: a definite answer, after the attempts its retry policy made.
+    const refusing = (attempts: number) => ({ sendRaw: async () => ({ status: 'rejected' as const, code: 'MessageRejected', message: 'Email address is not verified.', attempts }) });
+    const [once] = await deliver([item('refused-once@example.org')], { ...deps, mailer: refusing(1) });
+    expect(once).toMatchObject({ status: 'rejected', detail: 'MessageRejected: Email address is not verified. (after 1 attempt)' });
+    const [thrice] = await deliver([item('refused-thrice@example.org')], { ...deps, mailer: refusing(3) });
+    expect(thrice).toMatchObject({ status: 'rejected', detail: 'MessageRejected: Email address is not verified. (after 3 attempts)' });
+  });
+});
