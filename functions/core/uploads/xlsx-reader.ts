@@ -6,7 +6,8 @@
  * The zip is opened with JSZip from its central directory, so parts are found by name whatever
  * order the zip holds them in (ExcelJS's streaming reader depended on that order and, under
  * load, sometimes named the wrong sheet or returned shared-string indexes: exceljs#962, #683).
- * The compressed upload is held (it is capped in size before parsing); the sheet itself is
+ * The compressed upload is held (it is capped in size before parsing) until the small parts are
+ * read; the sheet's compressed bytes are then copied out and dropped slice by slice as the sheet is
  * decompressed and parsed as a stream. A workbook that cannot be read, or that goes beyond a
  * resource limit while it streams (xlsx/limits.ts), is one `CsvFormatError` sentence, never a
  * stack trace.
@@ -32,7 +33,9 @@ export async function* readXlsxBatches(source: ByteSource): AsyncGenerator<CsvBa
   const { sheet, formats } = await guard(async () => {
     const zip = await WorkbookZip.open(await collect(source));
     const parts = await locateParts(zip);
-    return { sheet: parts.sheet, formats: await readFormats(parts) };
+    const formats = await readFormats(parts);
+    // Read last, and holding nothing else of the zip: the upload is dropped with the zip.
+    return { sheet: zip.detach(parts.sheet), formats };
   });
   let headerRow = -1;
   let batch: CsvBatch | null = null;
