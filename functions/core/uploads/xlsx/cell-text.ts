@@ -7,6 +7,7 @@
  * (blank when it has none).
  */
 import Big from 'big.js';
+import type { SharedStringTable } from './shared-strings.ts';
 
 /** A `<c>` element as read from the sheet: its type attribute, style index and value text. */
 export interface RawCell {
@@ -19,7 +20,8 @@ export interface RawCell {
 }
 
 export interface WorkbookFormats {
-  sharedStrings: readonly string[];
+  /** A list of texts or the packed table (shared-strings.ts). */
+  sharedStrings: SharedStringTable;
   /** For each cell format index, whether its number format shows a date or time. */
   dateStyles: readonly boolean[];
   /** The 1904 date system (old Mac workbooks): serial 0 is 1904-01-01 instead of 1899-12-30. */
@@ -32,7 +34,7 @@ export function cellText(cell: RawCell, formats: WorkbookFormats): string {
   const { type, value } = cell;
   switch (type) {
     case 's': {
-      const text = formats.sharedStrings[Number(value)];
+      const text = formats.sharedStrings.at(Number(value));
       if (!/^\d+$/.test(value) || text === undefined) throw new CellError(`a cell refers to shared string ${value}, which the workbook does not hold`);
       return text;
     }

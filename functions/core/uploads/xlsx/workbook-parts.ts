@@ -8,6 +8,7 @@
 import { CsvFormatError } from '../csv-format-error.ts';
 import { isBuiltInDateFormat, isDateFormat, type WorkbookFormats } from './cell-text.ts';
 import { beyondLimit, MAX_CELL_CHARS, MAX_CELL_FORMATS, MAX_SHARED_STRING_CHARS, MAX_SHARED_STRINGS } from './limits.ts';
+import { PackedStrings } from './shared-strings.ts';
 import { parseXml, prefixedAttribute } from './xml-events.ts';
 import type { WorkbookZip, ZipPart } from './zip-parts.ts';
 
@@ -58,8 +59,8 @@ export async function readFormats(parts: WorkbookParts): Promise<WorkbookFormats
   };
 }
 
-async function readSharedStrings(file: ZipPart): Promise<string[]> {
-  const strings: string[] = [];
+async function readSharedStrings(file: ZipPart): Promise<PackedStrings> {
+  const strings = new PackedStrings();
   let current: string[] | null = null;
   let inText = false;
   let phonetic = 0; // <rPh> runs are reading aids (furigana), not part of the value
@@ -92,7 +93,7 @@ async function readSharedStrings(file: ZipPart): Promise<string[]> {
       }
     },
   });
-  return strings;
+  return strings.trim();
 }
 
 /** For each cell format (`<cellXfs><xf>`, in order), whether it shows a date or time. */
