@@ -53,7 +53,7 @@ describe('report-cards measures: every input', () => {
     const result = await cli(
       '--events', path.join(golden, 'events.csv'),
       '--population', path.join(golden, 'population.csv'),
-      '--targets', file('targets.csv', ['measure_id,financial_year,target,breakdown', 'FPOC,2021/22,30,', 'REVIEWS_UTD,2021/22,90,', 'REVIEWS_REDUCED,2021/22,30,65+', 'FPOC,2020/21,99,']),
+      '--targets', file('targets.csv', ['measure_id,financial_year,target,breakdown', 'FPOC,2021/22,30,', 'REVIEWS_UTD,2021/22,90,', 'REVIEWS_REDUCED,2021/22,30,65+', 'FPOC,2020/21,99,', 'REVIEWS_UTD,2021/22,80,ethnicity:White']),
       '--benchmarks', file('benchmarks.csv', ['measure_id,year,comparator,value,basis,quartile_boundaries', 'FPOC,2021/22,England,31.5,month,20|30|40', 'FPOC,2022/23,England,50,month,', 'FPOC,2021/22,Region,28,rolling12,']),
       '--commentary', file('commentary.csv', ['period,measure_id,working_well,worried_about,next_steps,lead_officer', '2021-11,FPOC,Front door triage,,,Head of Access']),
       // One file of three months; the next file, named later, replaces its November whole.
@@ -84,6 +84,25 @@ describe('report-cards measures: every input', () => {
     // REVIEWS_REDUCED 65+ = 23.1 misses 30 by 6.9 > 3 → red; the whole series has no target.
     expect(find('REVIEWS_REDUCED').breakdownLatest?.['65+']).toMatchObject({ value: 23.1, target: 30, rag: 'red' });
     expect(find('REVIEWS_REDUCED').latest.target).toBeNull();
+  });
+
+  it('carries the equity breakdowns of the six person measures; each dimension\'s groups add up to the total', () => {
+    for (const id of ['REQ_NEW', 'ASSESS_LT', 'LTS_CLIENTS', 'REVIEWS_UTD', 'SDS', 'DIRECT_PAYMENTS']) {
+      const m = find(id);
+      const keys = Object.keys(m.breakdowns);
+      for (const dimension of ['primary_support_reason', 'ethnicity', 'gender']) {
+        const groups = keys.filter((k) => k.startsWith(`${dimension}:`));
+        expect(groups.length, `${id} ${dimension}`).toBeGreaterThan(0);
+        // Every person is in exactly one group of a dimension, so the numerators add up to the total's.
+        m.series.forEach((p, i) => {
+          if (p.numerator == null) return;
+          expect(groups.reduce((sum, k) => sum + (m.breakdowns[k][i].numerator ?? 0), 0), `${id} ${dimension} ${p.month}`).toBe(p.numerator);
+        });
+      }
+    }
+    expect(Object.keys(find('FPOC').breakdowns)).toEqual([]);
+    // A target row naming an equity breakdown applies to that group's series.
+    expect(find('REVIEWS_UTD').breakdownLatest?.['ethnicity:White']).toMatchObject({ month: '2021-11', target: 80 });
   });
 
   it('benchmarks of the same basis, latest year allowed, with the quartile; commentary of the latest month', () => {
