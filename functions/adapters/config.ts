@@ -23,6 +23,8 @@ export const configSchema = z.object({
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
   /** The Roboto files shipped beside the bundled handler. */
   FONTS_DIR: z.string().min(1).optional(),
+  /** CloudWatch namespace of the pipeline's metrics (adapters/metrics.ts); infra sets it. */
+  METRICS_NAMESPACE: z.string().min(1).default('AscReportCards'),
   /** Uploads above this size are refused before parsing. */
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().optional(),
 });

@@ -16,12 +16,15 @@ import {
   type DynamoDBClientConfig,
 } from '@aws-sdk/client-dynamodb';
 import type { LedgerRecord, LedgerStatus, SendLedger } from '../core/pipeline/ports.ts';
+import { traced } from './tracing.ts';
 
 export function dynamoClientFor(endpoint?: string, extra: Partial<DynamoDBClientConfig> = {}): DynamoDBClient {
-  return new DynamoDBClient({
-    ...(endpoint ? { endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-    ...extra,
-  });
+  return traced(
+    new DynamoDBClient({
+      ...(endpoint ? { endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+      ...extra,
+    }),
+  );
 }
 
 /** Creates the ledger table (local and tests; in AWS the stateful stack owns it). */

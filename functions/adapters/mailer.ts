@@ -7,13 +7,16 @@
  */
 import { SESClient, SendRawEmailCommand, type SESClientConfig } from '@aws-sdk/client-ses';
 import type { Mailer, SendOutcome } from '../core/pipeline/ports.ts';
+import { traced } from './tracing.ts';
 
 export function sesClientFor(endpoint?: string, extra: Partial<SESClientConfig> = {}): SESClient {
-  return new SESClient({
-    ...(endpoint ? { endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-    ...extra,
-    maxAttempts: 1,
-  });
+  return traced(
+    new SESClient({
+      ...(endpoint ? { endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+      ...extra,
+      maxAttempts: 1,
+    }),
+  );
 }
 
 const RETRYABLE_CODES = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'ServiceUnavailable', 'RequestLimitExceeded']);

@@ -17,9 +17,10 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Readable } from 'node:stream';
 import type { ObjectStore, ObjectVersion, StoredObject } from '../core/pipeline/ports.ts';
+import { traced } from './tracing.ts';
 
 export function s3ClientFor(endpoint?: string, extra: Partial<S3ClientConfig> = {}): S3Client {
-  return new S3Client({
+  return traced(new S3Client({
     ...(endpoint
       ? {
           endpoint,
@@ -32,7 +33,7 @@ export function s3ClientFor(endpoint?: string, extra: Partial<S3ClientConfig> = 
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     ...extra,
-  });
+  }));
 }
 
 const isMissing = (e: unknown) =>

@@ -17,10 +17,11 @@ import { loadBankHolidays } from './bank-holidays.ts';
 import { loadFonts } from './fonts.ts';
 import { ErrorsCsvFile } from './errors-csv-file.ts';
 import { repositoriesOf } from './repositories.ts';
+import { PowertoolsMetrics } from './metrics.ts';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { FontSet } from '../core/cards/fonts.ts';
 import type { Pipeline, PipelineSettings } from '../core/pipeline/pipeline.ts';
-import type { Clock, Mailer, ObjectStore, SendLedger, SuppressionList } from '../core/pipeline/ports.ts';
+import { noMetrics, type Clock, type Mailer, type Metrics, type ObjectStore, type SendLedger, type SuppressionList } from '../core/pipeline/ports.ts';
 
 export interface PipelineDeps extends PipelineSettings {
   store: ObjectStore;
@@ -33,11 +34,13 @@ export interface PipelineDeps extends PipelineSettings {
   templatesDir: string;
   /** Roboto fonts folder, read by adapters/fonts.ts for the renderer (the Lambda bundle ships them beside the handler). */
   fontsDir?: string;
+  /** Where the pipeline's counts go (none when not given). */
+  metrics?: Metrics;
   /** Called after SES accepted an email (the local runner saves the raw bytes as .eml). */
   onSent?: (r: { recipient: string; messageId: string; raw: Uint8Array; ledgerKey: string }) => Promise<void>;
 }
 
-export function depsFromConfig(config: Config): PipelineDeps {
+export function depsFromConfig(config: Config): PipelineDeps & { metrics: PowertoolsMetrics } {
   const logger = new Logger();
   const db = dynamoClientFor(config.DYNAMODB_ENDPOINT);
   return {
@@ -47,6 +50,7 @@ export function depsFromConfig(config: Config): PipelineDeps {
     ledger: new DynamoSendLedger(db, config.LEDGER_TABLE),
     suppressions: new DynamoSuppressionList(db, config.LEDGER_TABLE),
     clock: systemClock,
+    metrics: new PowertoolsMetrics(config.METRICS_NAMESPACE),
     sender: config.SENDER,
     bucketName: config.BUCKET,
     senderName: config.SENDER_NAME,
@@ -65,6 +69,7 @@ export function pipelineOf(deps: PipelineDeps): Pipeline {
   let fonts: FontSet | undefined;
   return {
     ...deps,
+    metrics: deps.metrics ?? noMetrics,
     ...repositoriesOf(deps.store),
     templates: { packs: () => loadPackTemplates(packsDir(deps)), bankHolidays: () => loadBankHolidays(deps.templatesDir) },
     fonts: () => (fonts ??= loadFonts(deps.fontsDir)),

@@ -11,7 +11,7 @@
  * email stays `already-sent`; a `suppressed` record is claimed again on the next run, so taking
  * an address off the list lets it receive what it missed.
  */
-import type { Clock, Mailer, SendLedger, SuppressionEntry, SuppressionList } from './ports.ts';
+import type { Clock, Mailer, Metrics, SendLedger, SuppressionEntry, SuppressionList } from './ports.ts';
 import { plural } from '../plural.ts';
 
 export interface Delivery {
@@ -34,6 +34,8 @@ export interface DeliverDeps {
   suppressions: SuppressionList;
   /** Called once SES has returned a MessageId (local runner saves the .eml then). */
   onSent?: (r: { recipient: string; messageId: string; raw: Uint8Array; ledgerKey: string }) => Promise<void>;
+  /** Counts EmailsSent, and EmailsFailed for the sends that did not (certainly) happen (SES refused, outcome unknown, not composed). */
+  metrics?: Metrics;
 }
 
 export async function deliver(items: Delivery[], deps: DeliverDeps): Promise<DeliveryResult[]> {
@@ -91,7 +93,15 @@ export async function deliver(items: Delivery[], deps: DeliverDeps): Promise<Del
       results.push({ ...base, status: 'unknown', detail });
     }
   }
+  countOutcomes(results, deps.metrics);
   return results;
+}
+
+function countOutcomes(results: DeliveryResult[], metrics: Metrics | undefined): void {
+  const sent = results.filter((r) => r.status === 'sent').length;
+  const failed = results.filter((r) => r.status === 'rejected' || r.status === 'unknown').length;
+  if (sent) metrics?.count('EmailsSent', sent);
+  if (failed) metrics?.count('EmailsFailed', failed);
 }
 
 /** Why a suppressed recipient was skipped, in words an owner can act on. */

@@ -26,6 +26,7 @@ export async function ingestUpload(deps: Pipeline, ref: { key: string; versionId
   await RunLog.record(deps, 'ingest', ref.key, async (run) => {
     if (problem) {
       run.note(`refused: ${problem}`);
+      deps.metrics.count('UploadsRejected');
       return { outcome: 'rejected' as const };
     }
     return { outcome: await ingestOne(deps, run, ref.key, ref.versionId, kind) };
@@ -94,6 +95,7 @@ async function judge(
     if (accepted) run.note(`accepted ${result.rows} rows (${result.warningCount} warnings)`);
   }
   await deps.validations.put(record);
+  deps.metrics.count(record.accepted ? 'UploadsAccepted' : 'UploadsRejected');
   if (!record.accepted) {
     run.note(`rejected: ${record.errorCount} error(s)${record.refused ? ` (${record.refused})` : ''}`);
     const fullCsvKey = rejectionKey(key, record.versionId);

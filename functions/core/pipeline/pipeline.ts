@@ -8,7 +8,7 @@ import type { FontSet } from '../cards/fonts.ts';
 import type { PackTemplate } from '../cards/pack-template.ts';
 import type { UploadIssue } from '../uploads/parsed.ts';
 import type { DeliverDeps } from './deliver.ts';
-import type { Clock, ObjectStore } from './ports.ts';
+import type { Clock, Metrics, ObjectStore } from './ports.ts';
 import type { Repositories } from './repositories.ts';
 
 /** The officers' templates: committee packs and the bank holidays the working days skip. */
@@ -51,6 +51,7 @@ export interface PipelineSettings {
 export interface Pipeline extends PipelineSettings, DeliverDeps, Repositories {
   store: ObjectStore;
   clock: Clock;
+  metrics: Metrics;
   templates: Templates;
   /** The Roboto fonts the renderer embeds. */
   fonts(): FontSet;

@@ -102,3 +102,13 @@ export interface SuppressionList {
 export interface Clock {
   now(): Date;
 }
+
+/** What the pipeline counts, as CloudWatch metrics (each a count of one kind of event). */
+export type PipelineMetric = 'UploadsAccepted' | 'UploadsRejected' | 'PacksRendered' | 'EmailsSent' | 'EmailsFailed';
+
+export interface Metrics {
+  count(metric: PipelineMetric, n?: number): void;
+}
+
+/** For runs that publish no metrics (the command line, most tests). */
+export const noMetrics: Metrics = { count: () => undefined };

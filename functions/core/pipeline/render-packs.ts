@@ -92,6 +92,7 @@ async function renderOne(
   };
   if (!existing) await deps.store.put(pdf, bytes, 'application/pdf');
   await deps.manifests.put(m);
+  deps.metrics.count('PacksRendered');
   run.note(`${pack.id}: rendered ${version}${m.revised ? ' (revised)' : ''}, ${pages} pages, ${bytes.byteLength} bytes`);
   return pdf;
 }

@@ -1,11 +1,13 @@
 /**
  * The Lambda entry for render. The environment is parsed at module scope, so a deployment with a
  * missing or malformed variable fails the cold start (INIT) with zod's message naming it, before
- * any event is taken and retried. createRender is re-exported for the bundle smoke tests.
+ * any event is taken and retried. Each invocation's metrics are published as it ends. createRender is re-exported for the bundle smoke tests.
  */
 import { readConfig } from '../../adapters/config.ts';
 import { depsFromConfig } from '../../adapters/pipeline.ts';
+import { metered } from '../../adapters/metrics.ts';
 import { createRender } from '../render.ts';
 
 export { createRender };
-export const handler = createRender(depsFromConfig(readConfig()));
+const deps = depsFromConfig(readConfig());
+export const handler = metered(createRender(deps), deps.metrics);

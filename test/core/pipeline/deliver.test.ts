@@ -16,6 +16,8 @@ import { composeMime } from '../../../functions/core/mail/compose.ts';
 import { startLocalServers, type LocalServers } from '../../../functions/local/servers.ts';
 import type { RequestHandlerLike } from '../../../functions/local/pipeline.ts';
 import { faultyHandler } from '../../support/ses-faults.ts';
+import { PowertoolsMetrics } from '../../../functions/adapters/metrics.ts';
+import { captureEmf, total } from '../../support/emf.ts';
 
 let servers: LocalServers;
 let deps: Parameters<typeof deliver>[1];
@@ -57,15 +59,28 @@ describe('deliver', () => {
       }),
       item('b@example.org'),
     ];
-    const first = await deliver(items, deps);
+    const metrics = new PowertoolsMetrics('AscReportCards', 'deliver-test');
+    let first: Awaited<ReturnType<typeof deliver>> = [];
+    const emf = await captureEmf(async () => {
+      first = await deliver(items, { ...deps, metrics });
+      metrics.publish();
+    });
     expect(first.map((r) => r.status)).toEqual(['sent', 'unknown', 'rejected', 'sent']);
+    // Two sent; the unknown outcome and the email never composed are the failures.
+    expect([total(emf, 'EmailsSent'), total(emf, 'EmailsFailed')]).toEqual([2, 2]);
     expect(sent).toEqual(['a@example.org', 'b@example.org']);
     expect(undelivered(first)).toEqual([
       { recipient: 'lost@example.org', status: 'unknown', detail: expect.stringContaining('ETIMEDOUT') },
       { recipient: 'broken@example.org', status: 'rejected', detail: 'could not compose the email: no PDF' },
     ]);
 
-    const second = await deliver(items, deps);
+    let second: Awaited<ReturnType<typeof deliver>> = [];
+    const again = await captureEmf(async () => {
+      second = await deliver(items, { ...deps, metrics });
+      metrics.publish();
+    });
+    // Nothing new was sent; the still-broken compose fails again (the pending one is not retried).
+    expect([total(again, 'EmailsSent'), total(again, 'EmailsFailed')]).toEqual([0, 1]);
     expect(second.map((r) => r.status)).toEqual(['already-sent', 'pending-earlier', 'rejected', 'already-sent']);
     expect(sent).toEqual(['a@example.org', 'b@example.org']);
     expect(undelivered(second).map((u) => u.recipient)).toEqual(['lost@example.org', 'broken@example.org']);
