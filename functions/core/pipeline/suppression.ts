@@ -7,7 +7,7 @@
  * message (a virus), not the recipient. SES may add fields at any time, so objects are loose.
  */
 import { z } from 'zod';
-import type { SuppressionEntry } from './ports.ts';
+import type { SuppressionEntry, SuppressionList } from './ports.ts';
 
 export const SUPPRESSION_PREFIX = 'suppression#';
 
@@ -128,4 +128,37 @@ export function feedbackOf(notification: unknown): FeedbackOutcome {
     };
   }
   return { entries: [], ignored: `${type} notification: not a bounce or complaint` };
+}
+
+export interface BouncesDeps {
+  suppressions: SuppressionList;
+  log?: (line: string) => void;
+}
+
+export interface BouncesResult {
+  /** Addresses newly put on the list. */
+  added: number;
+  /** Addresses the notifications named that were already on it (a redelivery, or a second bounce). */
+  alreadyListed: number;
+  /** Notifications that suppress no one (transient bounces, deliveries, rejects), with why. */
+  ignored: string[];
+}
+
+/** bounces' use case: puts each address a permanent bounce or complaint names on the suppression list. */
+export async function suppressFromFeedback(deps: BouncesDeps, event: unknown): Promise<BouncesResult> {
+  const result: BouncesResult = { added: 0, alreadyListed: 0, ignored: [] };
+  for (const { snsMessageId, notification } of sesMessagesOf(event)) {
+    const feedback = feedbackOf(notification);
+    if (feedback.ignored) {
+      result.ignored.push(feedback.ignored);
+      deps.log?.(`SNS message ${snsMessageId}: ${feedback.ignored}`);
+      continue;
+    }
+    for (const entry of feedback.entries) {
+      if (await deps.suppressions.add(entry)) result.added += 1;
+      else result.alreadyListed += 1;
+    }
+    deps.log?.(`SNS message ${snsMessageId}: ${feedback.entries.length} address(es) suppressed for ${feedback.entries[0]?.reason}`);
+  }
+  return result;
 }
