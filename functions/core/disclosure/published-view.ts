@@ -29,12 +29,12 @@ function primary(p: SeriesPoint, unit: Unit): boolean {
   return p.numeratorText === undefined && isPointSuppressed(p, unit, true);
 }
 
-function withhold(points: readonly SeriesPoint[], withheld: readonly boolean[], unit: Unit): SeriesPoint[] {
+function withhold(points: readonly SeriesPoint[], withheld: readonly boolean[], unit: Unit, denominatorHidden?: readonly boolean[]): SeriesPoint[] {
   const ytdHidden = ytdWithheld(points, withheld, (p) => isYtdSuppressed(p.ytd, unit, true));
   return points.map((p, i) => {
     const ytd = ytdHidden[i] && p.ytd ? { ...p.ytd, numerator: null, value: null, reason: WITHHELD_REASON, withheld: true } : p.ytd;
     if (!withheld[i]) return ytd === p.ytd ? p : { ...p, ytd };
-    const denominator = unit === 'percent' && isSmallCount(p.denominator) ? null : p.denominator;
+    const denominator = unit === 'percent' && (isSmallCount(p.denominator) || denominatorHidden?.[i]) ? null : p.denominator;
     const out: SeriesPoint = { ...p, value: null, numerator: null, denominator, reason: WITHHELD_REASON, withheld: true };
     if (ytd !== undefined) out.ytd = ytd;
     if (p.medianDays !== undefined) out.medianDays = null;
@@ -61,12 +61,28 @@ function publishLatest(latest: Latest, series: readonly SeriesPoint[]): Latest {
   };
 }
 
+/**
+ * Secondary control on a percentage's breakdown denominators, which are counts of people too: a
+ * group's denominator of 1 to 7 is withheld (primary), and the total's denominator less the other
+ * groups' would give it back, so the same rule runs over denominators as over numerators. A point
+ * whose denominator is withheld is withheld whole (its value and numerator would give the
+ * denominator back).
+ */
+function denominatorsHidden(m: MeasureResult): Record<string, boolean[]> | null {
+  if (m.unit !== 'percent') return null;
+  const asCounts = (s: readonly SeriesPoint[]) => s.map((p) => ({ ...p, numerator: p.numeratorText === undefined ? p.denominator : null }));
+  const small = (p: SeriesPoint) => p.numeratorText === undefined && p.value != null && isSmallCount(p.denominator);
+  const breakdowns = Object.fromEntries(Object.entries(m.breakdowns).map(([k, s]) => [k, asCounts(s)]));
+  return breakdownsWithheld(asCounts(m.series), m.series.map(small), breakdowns, Object.fromEntries(Object.entries(m.breakdowns).map(([k, s]) => [k, s.map(small)])));
+}
+
 export function publishMeasure(m: MeasureResult): MeasureResult {
   const totalFlags = m.series.map((p) => primary(p, m.unit));
-  const primaryFlags = Object.fromEntries(Object.entries(m.breakdowns).map(([k, s]) => [k, s.map((p) => primary(p, m.unit))]));
+  const denominatorFlags = denominatorsHidden(m);
+  const primaryFlags = Object.fromEntries(Object.entries(m.breakdowns).map(([k, s]) => [k, s.map((p, i) => primary(p, m.unit) || denominatorFlags?.[k][i] === true)]));
   const breakdownFlags = breakdownsWithheld(m.series, totalFlags, m.breakdowns, primaryFlags);
   const series = withhold(m.series, totalFlags, m.unit);
-  const breakdowns = Object.fromEntries(Object.entries(m.breakdowns).map(([k, s]) => [k, withhold(s, breakdownFlags[k], m.unit)]));
+  const breakdowns = Object.fromEntries(Object.entries(m.breakdowns).map(([k, s]) => [k, withhold(s, breakdownFlags[k], m.unit, denominatorFlags?.[k])]));
   const spc = m.spc;
   const statsWithheld = spc !== null && series.some((p) => p.withheld && p.month >= spc.from && p.month <= spc.to);
   const out: MeasureResult = {

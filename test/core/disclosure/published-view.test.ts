@@ -138,6 +138,19 @@ describe('published view: secondary control', () => {
     expect(two.breakdowns.c[0].withheld).toBeUndefined();
   });
 
+  it("a group's denominator of 1 to 7 is not given away by the total's less the others' (secondary on denominators)", () => {
+    // Reviews up to date by gender: total 114 of 235; Female 59 of 125; Male 54 of 108; Unknown 1 of 2.
+    // Showing Male's 108 would give Unknown's 2 = 235 − 125 − 108: Male's denominator goes too.
+    const m = measure([pct('2021-11', 114, 235)], {
+      unit: 'percent',
+      breakdowns: { 'gender:Female': [pct('2021-11', 59, 125)], 'gender:Male': [pct('2021-11', 54, 108)], 'gender:Unknown': [pct('2021-11', 1, 2)] },
+    });
+    const out = publishMeasure(m);
+    expect(out.breakdowns['gender:Unknown'][0]).toMatchObject({ numerator: null, denominator: null, withheld: true });
+    expect(out.breakdowns['gender:Male'][0]).toMatchObject({ value: null, numerator: null, denominator: null, withheld: true });
+    expect(out.breakdowns['gender:Female'][0]).toMatchObject({ value: 47.2, numerator: 59, denominator: 125 });
+  });
+
   it('the part of a total in no group counts as a hidden group: 1 to 7 there withholds the smallest group', () => {
     // LTS_CLIENTS: 299 people, 71 residential, 227 community; 299 − 71 − 227 = 1 supported only in prison.
     const m = measure(counts([299, 300]), { breakdowns: { residential: counts([71, 73]), community: counts([227, 227]) } });
