@@ -18,8 +18,8 @@ export const MAX_CELL_FORMATS = 65_536;
 /**
  * Cells on the first sheet (each row counts the cells it holds or, if more, the columns up to its
  * last value): Excel's last row times 32 columns, the CLD events layout's 25 and some of a
- * council's own. A hostile sheet of that many blank cells is refused after ~48 s on a loaded
- * 2-core machine (`npm run bench -- limits`), less than a real extract at Excel's row limit takes.
+ * council's own. A hostile sheet of that many blank cells is refused in ~3 s on a loaded 2-core
+ * machine (`npm run bench -- limits`): blank cells skip the XML parser (xml-events.ts).
  */
 export const MAX_CELLS = MAX_ROWS * 32;
 /**
