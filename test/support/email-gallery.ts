@@ -11,7 +11,7 @@ import { eventsCsv, validateText } from '../core/uploads/fixtures.ts';
 import { summarisePack } from '../../functions/core/cards/summary.ts';
 import { packHtml, type PackMailSummary } from '../../functions/core/mail/pack-body.ts';
 import { packSubject } from '../../functions/core/mail/subject.ts';
-import { plainTextHtml } from '../../functions/core/mail/html.ts';
+import { letterBodies } from '../../functions/core/mail/letter.ts';
 import { ownersNoticeSubject, ownersNoticeText, reminderSubject, reminderText, type OwnersNoticeInput } from '../../functions/core/mail/notices.ts';
 import { missedSendsSubject, missedSendsText, type MissedSendsInput } from '../../functions/core/mail/missed-sends.ts';
 import { rejectionReport } from '../../functions/core/uploads/report.ts';
@@ -28,6 +28,9 @@ export interface GalleryEmail {
 
 const CONTACT = 'the performance team, performance@example.org, 01709 000000';
 const SIGN_OFF = 'Adult Social Care Performance Team';
+/** The operational emails' contact and sign-off, as composeNotice passes them from the deployment's settings. */
+const SENDER = { contact: CONTACT, name: SIGN_OFF };
+const notice = (subject: string, text: string) => ({ subject, html: letterBodies(subject, text, SENDER).html });
 
 /** The pack email of `packId` as sendPack builds it from the manifest render writes. */
 async function packEmail(packId: string, audience: 'preview' | 'board', revised: boolean, approval?: PackMailSummary['approval']): Promise<{ subject: string; html: string }> {
@@ -62,7 +65,7 @@ async function rejectionEmail(): Promise<{ subject: string; html: string }> {
   const report = rejectionReport('events-2021-11.csv', result, inUse);
   const link = 'https://report-cards-data.s3.eu-west-2.amazonaws.com/rejections/extracts/events/events-2021-11.csv.errors.csv?X-Amz-Expires=21600 (link valid for up to 6 hours)';
   const text = rejectionMailText({ text: report.text, omitted: 0 }, key, result.errorCount, link);
-  return { subject: report.subject, html: plainTextHtml(report.subject, text) };
+  return notice(report.subject, text);
 }
 
 const undelivered: OwnersNoticeInput['undelivered'] = [
@@ -80,8 +83,8 @@ export async function emailGallery(): Promise<GalleryEmail[]> {
   add('preview-auto', await packEmail('commissioning-finance', 'preview', false, { mode: 'auto', on: '9 December 2021', passed: false }));
   add('rejection', await rejectionEmail());
   const reminder = reminderSubject('2021-11');
-  add('reminder', { subject: reminder, html: plainTextHtml(reminder, reminderText('2021-11', 'extracts/events/')) });
-  const notice: OwnersNoticeInput = {
+  add('reminder', notice(reminder, reminderText('2021-11', 'extracts/events/')));
+  const owners: OwnersNoticeInput = {
     committee: 'Health Select Commission',
     packTitle: 'Commissioning and Finance Report Cards',
     period: '2021-11',
@@ -90,8 +93,8 @@ export async function emailGallery(): Promise<GalleryEmail[]> {
     undelivered,
     where: 'https://report-cards-data.s3.eu-west-2.amazonaws.com/reports/2021-11/commissioning-finance/abc123def4567890.pdf (link valid for up to 6 hours)',
   };
-  add('owners-notice', { subject: ownersNoticeSubject(notice), html: plainTextHtml(ownersNoticeSubject(notice), ownersNoticeText(notice)) });
+  add('owners-notice', notice(ownersNoticeSubject(owners), ownersNoticeText(owners)));
   const missed: MissedSendsInput = { what: 'The rejection report for extracts/events/events-2021-11.csv', subject: 'Upload rejected: events-2021-11.csv (events), 3 errors', undelivered: undelivered.slice(0, 1) };
-  add('missed-sends', { subject: missedSendsSubject(missed), html: plainTextHtml(missedSendsSubject(missed), missedSendsText(missed)) });
+  add('missed-sends', notice(missedSendsSubject(missed), missedSendsText(missed)));
   return out;
 }

@@ -2,8 +2,8 @@
  * The HTML every email shares: a document in British English with a title, one main landmark, a
  * level-1 heading, and inline styles only (mail clients drop style sheets). Colours are fixed here
  * so one test can check their contrast (WCAG 2.1 AA: 4.5:1 for text). The operational emails
- * (rejection, reminder, owners' notices) are plain text at heart; `plainTextHtml` gives that text
- * the same document, its paragraphs as paragraphs and its indented lines as lists.
+ * (rejection, reminder, owners' notices) are plain text at heart; `textBlocksHtml` gives that text
+ * the same document (letter.ts adds the greeting and closing), paragraphs as paragraphs and indented lines as lists.
  */
 
 /** Text, heading, link, border and shaded-cell colours (RAG colours are cards/palette.ts's). */
@@ -41,11 +41,10 @@ function inline(line: string): string {
 }
 
 /**
- * A plain-text email as HTML: the subject as its title and heading, each unindented line a
- * paragraph, each run of indented lines a list. Nothing is added or left out, so the two bodies
- * say the same thing.
+ * Plain text as HTML blocks: each unindented line a paragraph, each run of indented lines a list.
+ * Nothing is added or left out, so an email's two bodies say the same thing.
  */
-export function plainTextHtml(subject: string, text: string): string {
+export function textBlocksHtml(text: string): string {
   const out: string[] = [];
   let items: string[] = [];
   const endList = () => {
@@ -61,5 +60,5 @@ export function plainTextHtml(subject: string, text: string): string {
     }
   }
   endList();
-  return htmlDocument(subject, subject, out.join('\n'));
+  return out.join('\n');
 }

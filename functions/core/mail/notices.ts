@@ -1,8 +1,8 @@
 /**
  * Emails to people who run the pipeline rather than read the pack: the owners' notice (who did
  * not get a pack, and why), the missing-extract reminder and the rejection cover note. Written as
- * plain text (operational messages read by officers, any detail in attachments); their HTML part
- * is that text in the shared accessible document (html.ts plainTextHtml).
+ * plain text (operational messages read by officers, any detail in attachments); the greeting,
+ * contact and sign-off, and the HTML part, are added as they are sent (letter.ts, pipeline/notice-mail.ts).
  */
 import { monthLong } from '../calendar/months.ts';
 import { plural } from '../plural.ts';

@@ -8,6 +8,7 @@ import { SUPPRESSION_KEY_EMAIL } from '../cards/disclosure.ts';
 import { RAG_STYLE } from '../cards/palette.ts';
 import { monthLong } from '../calendar/months.ts';
 import { escapeHtml, H, htmlDocument, MAIL_COLOURS, P } from './html.ts';
+import { closingHtml, closingText, GREETING, type SignOff } from './letter.ts';
 
 export interface PackMailSummary {
   committee: string;
@@ -69,18 +70,14 @@ function approvalText(s: PackMailSummary): { lines: string[]; command: string | 
 
 const hasWithheld = (s: PackMailSummary) => s.measures.some((m) => [m.latest, m.lastYear, m.target].includes('*'));
 
-function closing(s: PackMailSummary): string[] {
-  return [
-    ...(s.contact ? [`If you have any questions about these figures, please contact ${s.contact}.`] : []),
-    'Kind regards,',
-    s.signOff ?? 'Adult social care performance',
-  ];
-}
+/** The contact and sign-off every email shares (letter.ts), about the figures here. */
+const signOff = (s: PackMailSummary): SignOff => ({ contact: s.contact, name: s.signOff });
+const ABOUT = 'these figures';
 
 export function packText(s: PackMailSummary): string {
   const approval = approvalText(s);
   const lines = [
-    'Dear colleague,',
+    GREETING,
     '',
     intro(s),
     '',
@@ -103,7 +100,7 @@ export function packText(s: PackMailSummary): string {
     lines.push(`  ${m.title}: ${m.latest} (same month last year ${m.lastYear}; ${m.direction ?? 'no direction'}); target ${m.target}; ${ragWord(m.rag)}`);
   }
   if (hasWithheld(s)) lines.push('', SUPPRESSION_KEY_EMAIL);
-  lines.push('', whereText(s), '', ...closing(s), '');
+  lines.push('', whereText(s), '', ...closingText(signOff(s), ABOUT), '');
   return lines.join('\n');
 }
 
@@ -161,11 +158,10 @@ ${s.changed.map((c) => `<tr>${th('row', e(c.title))}${ragCell(c.from)}${ragCell(
 </tbody>
 </table>`;
   const counts = (['red', 'amber', 'green', null] as const).map((r) => `<tr>${th('row', e(ragWord(r)))}${td(String(s.rag[r ?? 'none']))}</tr>`).join('\n');
-  const [regards, ...name] = closing(s).slice(-2);
   return htmlDocument(
     `${s.packTitle}, ${monthLong(s.period)}`,
     `${s.packTitle}: ${monthLong(s.period)}`,
-    `${P('Dear colleague,')}
+    `${P(GREETING)}
 ${P(e(intro(s)))}
 ${approvalHtml(s)}
 ${H(2, 'RAG ratings')}
@@ -181,7 +177,6 @@ ${changed}
 ${measuresTable(s)}
 ${H(2, 'The full pack')}
 ${P(e(whereText(s)))}
-${s.contact ? P(e(closing(s)[0])) : ''}
-${P(`${e(regards)}<br>${e(name.join(''))}`)}`,
+${closingHtml(signOff(s), ABOUT)}`,
   );
 }

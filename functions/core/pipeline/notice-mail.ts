@@ -1,20 +1,29 @@
 /**
- * A plain operational email from the pipeline's sender (a reminder, an owners' notice): its text,
- * and the same text as the accessible HTML part every email carries (core/mail/html.ts).
+ * A plain operational email from the pipeline's sender (a rejection report, a reminder, an owners'
+ * notice): its text with the greeting, contact and sign-off every email carries (core/mail/letter.ts),
+ * and the same as the accessible HTML part (core/mail/html.ts).
  */
-import { composeMime } from '../mail/compose.ts';
-import { plainTextHtml } from '../mail/html.ts';
+import { composeMime, type MailAttachment } from '../mail/compose.ts';
+import { letterBodies } from '../mail/letter.ts';
 import { newMessageId } from '../mail/message-id.ts';
 import type { Pipeline } from './pipeline.ts';
 
-export function composeNotice(deps: Pick<Pipeline, 'sender' | 'senderName' | 'clock'>, to: string, subject: string, text: string): Promise<Uint8Array> {
+export function composeNotice(
+  deps: Pick<Pipeline, 'sender' | 'senderName' | 'contact' | 'clock'>,
+  to: string,
+  subject: string,
+  body: string,
+  attachments: MailAttachment[] = [],
+): Promise<Uint8Array> {
+  const { text, html } = letterBodies(subject, body, { contact: deps.contact, name: deps.senderName });
   return composeMime({
     from: deps.sender,
     fromName: deps.senderName,
     to: [to],
     subject,
     text,
-    html: plainTextHtml(subject, text),
+    html,
+    attachments,
     date: deps.clock.now(),
     messageId: newMessageId(deps.sender),
   });

@@ -4,10 +4,8 @@
  * the complete errors CSV in the bucket. Its size is checked on the real bytes against SES's limit;
  * a recipient it does not (certainly) reach is reported to the packs' owners.
  */
-import { composeMime } from '../mail/compose.ts';
-import { newMessageId } from '../mail/message-id.ts';
 import { fitsInSes } from '../mail/size.ts';
-import { plainTextHtml } from '../mail/html.ts';
+import { composeNotice } from './notice-mail.ts';
 import { plural } from '../plural.ts';
 import { deliver } from './deliver.ts';
 import { rejectionNoticeSendKey, rejectionSendKey } from './ledger-keys.ts';
@@ -51,17 +49,9 @@ export async function emailRejection(deps: Pipeline, run: RunLog, record: Valida
       recipient: to,
       purpose: 'rejection',
       compose: async () => {
-        const raw = await composeMime({
-          from: deps.sender,
-          fromName: deps.senderName,
-          to: [to],
-          subject: mail.subject,
-          text,
-          html: plainTextHtml(mail.subject, text),
-          attachments: [{ fileName: `${fileName}.errors.csv`, contentType: 'text/csv; charset=utf-8', content: mail.errorsCsv }],
-          date: deps.clock.now(),
-          messageId: newMessageId(deps.sender),
-        });
+        const raw = await composeNotice(deps, to, mail.subject, text, [
+          { fileName: `${fileName}.errors.csv`, contentType: 'text/csv; charset=utf-8', content: mail.errorsCsv },
+        ]);
         if (!fitsInSes(raw.byteLength, deps.mailLimitBytes)) throw new Error(`the email is ${raw.byteLength} bytes, above the SES limit`);
         return raw;
       },

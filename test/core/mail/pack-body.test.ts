@@ -102,7 +102,7 @@ describe('pack email bodies', () => {
     expect(h).not.toContain('plotted'); // an email has no chart
     const t = packText(s);
     expect(t.startsWith('Dear colleague,\n\n')).toBe(true);
-    expect(t).toContain('please contact performance@example.org.\nKind regards,\nAdult Care Performance Team\n');
+    expect(t).toContain('please contact performance@example.org.\n\nKind regards,\nAdult Care Performance Team\n');
     expect(t).toContain('* Withheld (disclosure control): 1 to 7 people or events, or a figure from which such a number could be worked out.');
     expect(t).not.toContain('plotted');
     // Nothing withheld: no key.

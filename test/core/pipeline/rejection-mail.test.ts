@@ -15,6 +15,7 @@ import { writeSample } from '../../../functions/adapters/sample-files.ts';
 import { validationRecordSchema } from '../../../functions/core/pipeline/uploads-state.ts';
 import { ErrorsCsvFile } from '../../../functions/adapters/errors-csv-file.ts';
 import { localPipeline } from '../../support/local.ts';
+import { LOCAL_CONTACT, LOCAL_SENDER_NAME } from '../../../functions/local/pipeline.ts';
 import { rejectionCsvKey, verdictKey } from '../../support/verdicts.ts';
 
 let p: Awaited<ReturnType<typeof localPipeline>>;
@@ -82,6 +83,11 @@ describe('a rejection with one error', () => {
     expect(mail.text).not.toMatch(/stays? in use|still/);
     expect(mail.text).toMatch(/The upload \(extracts\/events\/one bad row\.csv\) is left as it was\. The error is also in http\S+ \(link valid/);
     expect(mail.text).not.toMatch(/code-list|\b1 errors|All 1 /);
+    // A letter like the pack email: greeting, contact and sign-off from the deployment's settings, in both parts.
+    expect(mail.text).toMatch(/^Dear colleague,\n\nThe events upload/);
+    expect(mail.text).toMatch(new RegExp(`\\nIf you have any questions about this email, please contact ${LOCAL_CONTACT.replace(/\./g, '\\.')}\\.\\n\\nKind regards,\\n${LOCAL_SENDER_NAME}\\n$`));
+    expect(mail.html).toContain(`Kind regards,<br>${LOCAL_SENDER_NAME}</p>`);
+    expect(mail.html).toMatch(/<p [^>]*>Dear colleague,<\/p>/);
   }, 60_000);
 });
 
