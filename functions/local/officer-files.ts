@@ -6,10 +6,11 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UPLOAD_PREFIXES } from '../core/bucket-layout.ts';
-import type { UploadKind } from '../core/uploads/parsed.ts';
+import { isSnapshotKind, PERIOD_KIND, SNAPSHOT_KINDS, UPLOAD_KINDS, type UploadKind } from '../core/uploads/kinds/index.ts';
 
 /** Reference files first, the events extract last (architecture.md): the last upload completes the set. */
-export const UPLOAD_ORDER: UploadKind[] = ['population', 'targets', 'benchmarks', 'commentary', 'waiting', 'finance', 'providers', 'events'];
+/** Reference files first, then snapshots, the kind that sets the period last (architecture.md), each in registry order. */
+export const UPLOAD_ORDER: UploadKind[] = [...UPLOAD_KINDS.filter((k) => k !== PERIOD_KIND && !isSnapshotKind(k)), ...SNAPSHOT_KINDS, PERIOD_KIND];
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

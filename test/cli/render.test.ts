@@ -2,16 +2,19 @@
  * `report-cards render` end to end on the golden uploads (/work/shared/golden, the same files the
  * measures command is checked against): real validation, real measures, real PDFs read back.
  */
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../functions/cli/commands/render.ts';
 import { captureCli } from '../support/cli.ts';
 import { readPdf } from '../support/pdf-text.ts';
+import { FIXTURE_PACKS_DIR } from '../support/project-files.ts';
 
 const GOLDEN = '/work/shared/golden';
-const INPUTS = ['--events', path.join(GOLDEN, 'events.csv'), '--population', path.join(GOLDEN, 'population.csv')];
+const EVENTS = ['--events', path.join(GOLDEN, 'events.csv'), '--population', path.join(GOLDEN, 'population.csv')];
+/** The tests' own packs (test/fixtures/templates), so a pack added to templates/ changes nothing here. */
+const INPUTS = ['--templates', FIXTURE_PACKS_DIR, ...EVENTS];
 
 const capture = (args: string[]) => captureCli(run, args);
 
@@ -27,7 +30,7 @@ describe('report-cards render', () => {
     const { code, stdout } = await capture(['--out', out, '--generated-at', '2021-12-07T09:00:00Z', ...INPUTS]);
     expect(code).toBe(0);
     const written = stdout.trim().split('\n');
-    expect(written).toEqual(expect.arrayContaining(['2021-11-scrutiny-board.pdf', '2021-11-scrutiny-board.csv', '2021-11-commissioning-finance.pdf', '2021-11-commissioning-finance.csv'].map((f) => path.join(out, f))));
+    expect(written).toEqual(['2021-11-commissioning-finance.pdf', '2021-11-commissioning-finance.csv', '2021-11-scrutiny-board.pdf', '2021-11-scrutiny-board.csv'].map((f) => path.join(out, f)));
     expect((await readdir(out)).sort()).toEqual(written.map((f) => path.basename(f)).sort());
     const pdf = await readPdf(await readFile(path.join(out, '2021-11-scrutiny-board.pdf')));
     // Cover, the summary (two pages for 30 measures), contents, then the 30 cards and a page of
@@ -50,6 +53,28 @@ describe('report-cards render', () => {
     const key = (l: string) => /^LTS_CLIENTS,,(?:"([^"]*)"|([^,]*))/.exec(l)!.slice(1).find((k) => k !== undefined);
     expect(ethnicity.map(key)).toEqual(['White', 'Mixed or multiple', 'Asian or Asian British', 'Black, Black British, Caribbean or African', 'Other ethnic group', 'Not stated'].map((g) => `ethnicity:${g}`));
     expect(ethnicity.every((l) => l.includes(',2021-11,'))).toBe(true);
+  });
+
+  it('renders a pack added to the templates folder with no other change: a copy of a pack under a new id', async () => {
+    const templates = path.join(dir, 'templates-plus-one');
+    await cp(FIXTURE_PACKS_DIR, templates, { recursive: true });
+    const pack = JSON.parse(await readFile(path.join(FIXTURE_PACKS_DIR, 'scrutiny-board.json'), 'utf8'));
+    await writeFile(path.join(templates, 'audit-committee.json'), JSON.stringify({ ...pack, id: 'audit-committee', title: 'Audit Committee Report Cards' }));
+    const out = path.join(dir, 'plus-one');
+    const { code, stdout } = await capture(['--out', out, '--generated-at', '2021-12-07T09:00:00Z', '--templates', templates, ...EVENTS]);
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n').map((f) => path.basename(f))).toEqual([
+      '2021-11-audit-committee.pdf', '2021-11-audit-committee.csv',
+      '2021-11-commissioning-finance.pdf', '2021-11-commissioning-finance.csv',
+      '2021-11-scrutiny-board.pdf', '2021-11-scrutiny-board.csv',
+    ]);
+    const copy = await readPdf(await readFile(path.join(out, '2021-11-audit-committee.pdf')));
+    const original = await readPdf(await readFile(path.join(out, '2021-11-scrutiny-board.pdf')));
+    expect(copy.pages[0]).toContain('Audit Committee Report Cards');
+    expect(copy.pages).toHaveLength(original.pages.length);
+    expect(copy.pages.slice(1).join('\n').replaceAll('Audit Committee Report Cards', pack.title)).toBe(original.pages.slice(1).join('\n'));
+    // The appendix is the measures', not the pack's title: the same figures.
+    expect(await readFile(path.join(out, '2021-11-audit-committee.csv'), 'utf8')).toBe(await readFile(path.join(out, '2021-11-scrutiny-board.csv'), 'utf8'));
   });
 
   it('renders only the named pack with --pack', async () => {

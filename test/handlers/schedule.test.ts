@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../../functions/local/pipeline.ts';
+import { FIXTURE_TEMPLATES_DIR } from '../support/project-files.ts';
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { fixedClock } from '../../functions/adapters/clock.ts';
 import { createSchedule } from '../../functions/handlers/schedule.ts';
@@ -22,10 +22,10 @@ beforeAll(async () => {
 });
 afterAll(() => p?.dispose());
 
-/** A copy of the real templates whose scrutiny-board pack goes out on the 2nd working day. */
+/** A copy of the test templates whose scrutiny-board pack goes out on the 2nd working day. */
 async function firstWorkingDayTemplates(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'rc-templates-'));
-  await cp(path.join(ROOT, 'templates'), dir, { recursive: true });
+  await cp(FIXTURE_TEMPLATES_DIR, dir, { recursive: true });
   const file = path.join(dir, 'packs', 'scrutiny-board.json');
   const pack = JSON.parse(await readFile(file, 'utf8'));
   pack.distribution.workingDay = 2;

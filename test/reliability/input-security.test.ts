@@ -17,6 +17,7 @@ import { localPipeline } from '../support/local.ts';
 import { readPdf } from '../support/pdf-text.ts';
 import { json, P, PERIOD, runs, sesAccepted, tinySample } from './support.ts';
 import { verdictKey } from '../support/verdicts.ts';
+import { FIXTURE_PACKS_DIR } from '../support/project-files.ts';
 
 const TRAVERSALS = [
   'extracts/events/../../config/recipients.json',
@@ -118,6 +119,6 @@ describe('security of inputs', () => {
     expect(internal).toBeGreaterThan(0);
     const raw = Buffer.from(pdf).toString('latin1');
     expect(raw).not.toMatch(/\/URI|\/Launch|\/JavaScript|\/GoToR|evil\.example/);
-    expect(await readFile(path.join(import.meta.dirname, '../../templates/packs/scrutiny-board.json'), 'utf8')).toContain(measureId);
+    expect(await readFile(path.join(FIXTURE_PACKS_DIR, 'scrutiny-board.json'), 'utf8')).toContain(measureId);
   });
 });

@@ -5,7 +5,7 @@
  * email from a hand-made events extract run through validation; the missing-extract reminder;
  * the owners' notices. Shared by the jsdom accessibility test and the Chromium check in .ci/run.
  */
-import { shippedPacks } from './project-files.ts';
+import { fixturePack } from './project-files.ts';
 import { fixtureDocument } from '../core/cards/fixture-document.ts';
 import { eventsCsv, validateText } from '../core/uploads/fixtures.ts';
 import { summarisePack } from '../../functions/core/cards/summary.ts';
@@ -34,7 +34,7 @@ const notice = (subject: string, text: string) => ({ subject, html: letterBodies
 
 /** The pack email of `packId` as sendPack builds it from the manifest render writes. */
 async function packEmail(packId: string, audience: 'preview' | 'board', revised: boolean, approval?: PackMailSummary['approval']): Promise<{ subject: string; html: string }> {
-  const pack = (await shippedPacks()).find((p) => p.id === packId)!;
+  const pack = await fixturePack(packId);
   const summary = summarisePack(fixtureDocument(), pack);
   const s: PackMailSummary = {
     committee: pack.committee,

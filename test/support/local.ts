@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalPipeline, type LocalPipeline, type LocalPipelineOptions } from '../../functions/local/pipeline.ts';
+import { FIXTURE_TEMPLATES_DIR } from './project-files.ts';
 
 export interface SentMail {
   recipient: string;
@@ -16,6 +17,8 @@ export async function localPipeline(opts: Partial<LocalPipelineOptions> = {}): P
   const sent: SentMail[] = [];
   const p = await startLocalPipeline({
     s3Dir: path.join(dir, 's3'),
+    // The tests' own packs, not templates/: a pack an officer adds changes no test.
+    templatesDir: FIXTURE_TEMPLATES_DIR,
     onSent: async (m) => {
       sent.push(m);
     },

@@ -1,8 +1,8 @@
 /**
- * The project's own files that tests use as fixtures (the shipped pack templates, the bundled
- * fonts), read through the same adapters the pipeline uses. Core tests take them from here so they
- * stay pure: they test functions over texts and bytes, and the reading is tested once, in
- * test/adapters.
+ * The files tests read as fixtures (the tests' own pack templates, the shipped ones where a test is
+ * about them, the bundled fonts), read through the same adapters the pipeline uses. Core tests take
+ * them from here so they stay pure: they test functions over texts and bytes, and the reading is
+ * tested once, in test/adapters.
  */
 import path from 'node:path';
 import { loadFonts } from '../../functions/adapters/fonts.ts';
@@ -15,7 +15,21 @@ const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 export const TEMPLATES_DIR = path.join(PROJECT_ROOT, 'templates');
 export const PACKS_DIR = path.join(TEMPLATES_DIR, 'packs');
 
-/** templates/packs/*.json as read, not yet parsed. */
+/** The tests' own templates folder (packs and bank holidays): adding a pack to templates/ changes no test. */
+export const FIXTURE_TEMPLATES_DIR = path.join(PROJECT_ROOT, 'test', 'fixtures', 'templates');
+export const FIXTURE_PACKS_DIR = path.join(FIXTURE_TEMPLATES_DIR, 'packs');
+
+/** test/fixtures/templates/packs, parsed. */
+export const fixturePacks = (): Promise<PackTemplate[]> => loadPackTemplates(FIXTURE_PACKS_DIR);
+
+/** One of the fixture packs by id. */
+export const fixturePack = async (id: string): Promise<PackTemplate> => {
+  const pack = (await fixturePacks()).find((p) => p.id === id);
+  if (!pack) throw new Error(`no fixture pack ${id} in ${FIXTURE_PACKS_DIR}`);
+  return pack;
+};
+
+/** templates/packs/*.json as read, not yet parsed: for tests about the shipped templates themselves. */
 export const shippedPackFiles = (): Promise<PackTemplateFile[]> => readPackTemplateFiles(PACKS_DIR);
 
 /** templates/packs, parsed. */

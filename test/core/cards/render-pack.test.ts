@@ -12,7 +12,7 @@ import type { MeasureResult, MeasuresDocument } from '../../../functions/core/me
 import { publishMeasure } from '../../../functions/core/disclosure/published-view.ts';
 import { fixtureDocument } from './fixture-document.ts';
 import { readPdf, type ReadPdf } from '../../support/pdf-text.ts';
-import { bundledFonts, shippedPacks } from '../../support/project-files.ts';
+import { bundledFonts, fixturePacks } from '../../support/project-files.ts';
 
 const OPTIONS = { generatedAt: '2021-12-07T09:00:00Z', version: 'abc123def4567890', fonts: bundledFonts() };
 
@@ -44,7 +44,7 @@ describe('renderPack', () => {
 
   beforeAll(async () => {
     doc = fixtureDocument();
-    packs = await shippedPacks();
+    packs = await fixturePacks();
     scrutiny = packs.find((p) => p.id === 'scrutiny-board')!;
     bytes = await renderPack(doc, scrutiny, OPTIONS);
     pdf = await readPdf(bytes);

@@ -10,7 +10,7 @@ import { summarisePack } from '../../../functions/core/cards/summary.ts';
 import type { MeasuresDocument } from '../../../functions/core/measures/document.ts';
 import { fixtureDocument } from './fixture-document.ts';
 import { readStructure, walk, type PdfStructure, type StructNode } from '../../support/pdf-structure.ts';
-import { bundledFonts, shippedPacks } from '../../support/project-files.ts';
+import { bundledFonts, fixturePack } from '../../support/project-files.ts';
 
 const OPTIONS = { generatedAt: '2021-12-07T09:00:00Z', version: 'abc123def4567890', fonts: bundledFonts() };
 
@@ -29,7 +29,7 @@ describe.each(['scrutiny-board', 'commissioning-finance'])('the %s pack, tagged'
 
   beforeAll(async () => {
     doc = fixtureDocument();
-    pack = (await shippedPacks()).find((p) => p.id === packId)!;
+    pack = await fixturePack(packId);
     const bytes = await renderPack(doc, pack, OPTIONS);
     raw = Buffer.from(bytes).toString('latin1');
     s = await readStructure(bytes);

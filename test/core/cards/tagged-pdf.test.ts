@@ -9,7 +9,7 @@ import { renderPack } from '../../../functions/core/cards/render-pack.ts';
 import { tagged } from '../../../functions/core/cards/tagged-pdf.ts';
 import { fixtureDocument } from './fixture-document.ts';
 import { readStructure, walk } from '../../support/pdf-structure.ts';
-import { bundledFonts, shippedPacks } from '../../support/project-files.ts';
+import { bundledFonts, fixturePack } from '../../support/project-files.ts';
 
 type Definition = Parameters<typeof pdfmake.createPdf>[0];
 
@@ -22,7 +22,7 @@ async function render(content: Content[], extra: Partial<Definition> = {}): Prom
 describe('tagged-pdf', () => {
   beforeAll(async () => {
     // renderPack sets pdfmake up with the bundled fonts and installs the tagging.
-    await renderPack(fixtureDocument({ months: 13 }), (await shippedPacks())[0], { generatedAt: '2021-12-07T09:00:00Z', version: 'v', fonts: bundledFonts() });
+    await renderPack(fixtureDocument({ months: 13 }), await fixturePack('commissioning-finance'), { generatedAt: '2021-12-07T09:00:00Z', version: 'v', fonts: bundledFonts() });
   });
 
   it('makes a paragraph of each text, honours explicit tags, and leaves layout tables and columns out of the tree', async () => {

@@ -1,13 +1,30 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UPLOAD_ORDER } from '../../../../functions/local/officer-files.ts';
 import { UPLOAD_PREFIXES, uploadKindOfKey } from '../../../../functions/core/bucket-layout.ts';
 import { INPUT_HELP, INPUT_OPTIONS, inputUsage } from '../../../../functions/cli/load-inputs.ts';
 import { KINDS, PERIOD_KIND, SNAPSHOT_KINDS, UPLOAD_KINDS } from '../../../../functions/core/uploads/kinds/index.ts';
 
 describe('the registry of upload kinds', () => {
-  it("holds extract-spec's eight kinds; events sets the period; waiting, finance and providers are snapshots", () => {
-    expect([...UPLOAD_KINDS].sort()).toEqual(['benchmarks', 'commentary', 'events', 'finance', 'population', 'providers', 'targets', 'waiting']);
+  // The contract names each kind in a section of its own (`## events (CLD layout)`, `## waiting`, ...)
+  // and the snapshot kinds in "Snapshots and history".
+  const spec = readFileSync(path.resolve(import.meta.dirname, '../../../../../shared/extract-spec.md'), 'utf8');
+  const specKinds = [...spec.matchAll(/^## ([a-z]+)\b/gm)].map((m) => m[1]!);
+  const snapshots = spec.slice(spec.indexOf('## Snapshots and history'), spec.indexOf('\n## ', spec.indexOf('## Snapshots and history') + 1));
+
+  it("holds extract-spec's kinds, its snapshot kinds as snapshots; events sets the period", () => {
+    expect(specKinds).toEqual(expect.arrayContaining(['events', 'waiting', 'population', 'commentary']));
+    expect([...UPLOAD_KINDS].sort()).toEqual([...specKinds].sort());
+    expect([...SNAPSHOT_KINDS].sort()).toEqual(specKinds.filter((k) => snapshots.includes(`\`${k}\``)).sort());
+    expect(SNAPSHOT_KINDS.length).toBeGreaterThan(0);
     expect(PERIOD_KIND).toBe('events');
-    expect([...SNAPSHOT_KINDS].sort()).toEqual(['finance', 'providers', 'waiting']);
+  });
+
+  it('puts reference files first and the events extract last when npm start uploads', () => {
+    expect([...UPLOAD_ORDER].sort()).toEqual([...UPLOAD_KINDS].sort());
+    expect(UPLOAD_ORDER.at(-1)).toBe(PERIOD_KIND);
+    expect(UPLOAD_ORDER.indexOf('population')).toBeLessThan(UPLOAD_ORDER.indexOf('waiting'));
   });
 
   it('gives each kind its own prefix, none inside another, and finds the kind of a key by it', () => {
