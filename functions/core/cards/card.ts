@@ -11,7 +11,7 @@ import { equityTables } from './equity-tables.ts';
 import { chartWindow } from '../measures/spc-window.ts';
 import { chartLegend, xmrChart } from './chart.ts';
 import { SUPPRESSION_FOOTNOTE, isPointSuppressed } from './disclosure.ts';
-import { NO_VALUE, SUPPRESSED, capitalise, countBeside, formatValue, unitLabel, valueParts, monthLong, monthMinusYear, monthShort } from './format.ts';
+import { NO_VALUE, SUPPRESSED, capitalise, countBeside, formatValue, unitLabel, valueParts, monthLong, monthMinusYear, monthShort, reasonWords } from './format.ts';
 import { budgetLines, providersByRating } from './snapshot-tables.ts';
 import { previousYear } from './previous-year.ts';
 import { arrowWithWord, assuranceIcon, ragBadge, variationIcon } from './icons.ts';
@@ -120,7 +120,7 @@ function commentary(m: MeasureResult): Content[] {
 function nullRuns(series: SeriesPoint[]): string[] {
   const out: string[] = [];
   let start: SeriesPoint | null = null, prev: SeriesPoint | null = null;
-  const close = () => { if (start && prev) out.push(`${monthShort(start.month)}${prev !== start ? ` – ${monthShort(prev.month)}` : ''}: no value (${start.reason ?? 'no reason given'})`); };
+  const close = () => { if (start && prev) out.push(`${monthShort(start.month)}${prev !== start ? ` – ${monthShort(prev.month)}` : ''}: no value (${start.reason == null ? 'no reason given' : reasonWords(start.reason)})`); };
   // Withheld months are not "no value": the footnote explains their `*`.
   const missing = (p: SeriesPoint) => p.value == null && !p.withheld;
   for (const p of series) {
@@ -158,7 +158,7 @@ function extras(row: SummaryRow, m: MeasureResult, control: boolean): Content[] 
   if (last?.ytd) {
     const y = last.ytd;
     const text = y.withheld ? SUPPRESSED
-      : y.value == null ? `not available (${y.reason ?? 'no reason given'})`
+      : y.value == null ? `not available (${y.reason == null ? 'no reason given' : reasonWords(y.reason)})`
         : `${y.numerator?.toLocaleString('en-GB')} (${formatValue(y.value, m.unit)})`;
     out.push({ text: [{ text: `Financial year to date (${financialYearOf(last.month)}): `, bold: true }, text], fontSize: 8.5, margin: [0, 0, 0, 3] });
   }
@@ -193,7 +193,7 @@ export function card(row: SummaryRow, m: MeasureResult | undefined, control: boo
     stack: [
       bigValue(row.latestValue, row.latest, m.unit),
       ...(count ? [{ text: count, fontSize: 7.5 }] : []),
-      ...(row.reason ? [{ text: row.reason, fontSize: 7.5, color: C.muted }] : []),
+      ...(row.reason ? [{ text: reasonWords(row.reason), fontSize: 7.5, color: C.muted }] : []),
     ],
   };
   const spc = m.spc;

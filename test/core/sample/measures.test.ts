@@ -87,7 +87,7 @@ describe('sample magnitudes', () => {
   it('gives every measure of the catalogue a value for the latest month, but DHSC\'s CLD waiting times', () => {
     // DHSC counts requests from 1 April 2023 only (ascof/METHOD.md): a sample ending in 2021 has none.
     const missing = doc.measures.filter((m) => m.latest.value === null).map((m) => `${m.id}: ${m.series.at(-1)?.reason}`);
-    expect(missing).toEqual(CLD_WAITS.map((id) => `${id}: no denominator`));
+    expect(missing).toEqual(CLD_WAITS.map((id) => `${id}: before Client Level Data began (April 2023)`));
   });
 
   it('gives DHSC\'s CLD waiting times values of days to weeks when the sample ends in November 2025', async () => {

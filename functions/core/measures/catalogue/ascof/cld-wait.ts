@@ -8,7 +8,10 @@ import { REASONS } from '../../points.ts';
 import type { MeasureContext } from '../../context.ts';
 import type { SeriesPoint } from '../../document.ts';
 import type { MeasureDefinition } from '../types.ts';
-import { type CldWaits, cldWaits, type WaitBand } from './cld-waits.ts';
+import { type CldWaits, cldWaits, FIRST_REQUEST_DAY, type WaitBand } from './cld-waits.ts';
+
+/** The null reason of a month whose 12 months end before Client Level Data began. */
+export const BEFORE_CLD = 'before Client Level Data began (April 2023)';
 import { perPeriod } from './window.ts';
 
 /**
@@ -22,8 +25,10 @@ function series(ctx: MeasureContext, part: keyof CldWaits, band: WaitBand): Seri
     const days: number[] = [];
     for (const w of waits) if (w.band === band && w.on >= period.start && w.on <= period.end) days.push(w.days);
     const value = medianRounded(days);
+    // A period before CLD began can hold no counted request (Stage 1.3a): say so, not "no denominator".
+    const reason = period.end < FIRST_REQUEST_DAY ? BEFORE_CLD : REASONS.noDenominator;
     return value === null
-      ? { month, value: null, numerator: 0, denominator: null, reason: REASONS.noDenominator }
+      ? { month, value: null, numerator: 0, denominator: null, reason }
       : { month, value, numerator: days.length, denominator: null, reason: null };
   });
 }

@@ -9,6 +9,7 @@ import {
   CLD_WAIT_RESPONSE_65,
   CLD_WAIT_SERVICE_25_64,
   CLD_WAIT_SERVICE_65,
+  BEFORE_CLD,
 } from '../../../../../functions/core/measures/catalogue/ascof/cld-wait.ts';
 import type { RowSpec } from '../../builder.ts';
 import { assessment, at, community, events, inputs, request, run, service } from '../../builder.ts';
@@ -33,6 +34,13 @@ const waits = (value: number | null, n: number) =>
   n === 0 ? { value: null, numerator: 0, denominator: null, reason: 'no denominator' } : { value, numerator: n, denominator: null, reason: null };
 
 describe('CLD waiting times (Waiting_times/waiting_times_method.sql)', () => {
+  it('line 62 (from 1 April 2023): a month whose 12 months end before then says so, one after with no waits has no denominator', () => {
+    const data = inputs(events({ start: '2021-01-01', end: '2023-06-30' }, [req('P1', '2022-05-10'), assessment('P1', '2022-05-20', '2022-05-25')]));
+    const s = run(CLD_WAIT_RESPONSE_65, data).series;
+    expect(at(s, '2023-03')).toMatchObject({ value: null, numerator: 0, reason: BEFORE_CLD });
+    expect(at(s, '2023-04')).toMatchObject({ value: null, numerator: 0, reason: 'no denominator' });
+  });
+
   it('lines 426 and 431: part 1 is request start to first response start, part 2 request start to first service start', () => {
     const { response, service: part2 } = june([
       req('P1', '2025-01-10'),
