@@ -11,6 +11,7 @@ import type { Day } from '../calendar/days.ts';
 import type { MeasureContext } from './context.ts';
 import type { SeriesPoint } from './document.ts';
 import { attributeRow } from './person-attributes.ts';
+import { monthlySeries, type MonthPoint } from './points.ts';
 
 export const EQUITY_DIMENSIONS = ['primary_support_reason', 'ethnicity', 'gender'] as const;
 export type EquityDimension = (typeof EQUITY_DIMENSIONS)[number];
@@ -65,7 +66,7 @@ export interface EquityTally {
    * Breakdown series, one per group seen (every ethnic group always): point m made by `point` from
    * the group's numerators and denominators of every month (a year to date needs earlier months).
    */
-  series(point: (month: string, m: number, numerators: Int32Array, denominators: Int32Array) => SeriesPoint): Record<string, SeriesPoint[]>;
+  series(point: MonthPoint): Record<string, SeriesPoint[]>;
 }
 
 export function equityTally(ctx: MeasureContext): EquityTally {
@@ -104,7 +105,7 @@ export function equityTally(ctx: MeasureContext): EquityTally {
       const out: Record<string, SeriesPoint[]> = {};
       for (const key of [...counts.keys()].sort(byDimensionThenGroup)) {
         const c = counts.get(key)!;
-        out[key] = ctx.months.months.map((month, m) => point(month, m, c.n, c.d));
+        out[key] = monthlySeries(ctx.months.months, point, c.n, c.d);
       }
       return out;
     },

@@ -31,3 +31,24 @@ export function ratePoint(month: string, numerator: number, population: number |
 export function countPoint(month: string, count: number): SeriesPoint {
   return { month, value: count, numerator: count, denominator: null, reason: null };
 }
+
+/**
+ * Point m of a series from per-month numerators and denominators: the shape EquityTally.series
+ * takes, so that a measure's total and its groups' breakdowns are made by one function.
+ */
+export type MonthPoint = (month: string, m: number, numerators: ArrayLike<number>, denominators: ArrayLike<number>) => SeriesPoint;
+
+export const percentAt: MonthPoint = (month, m, n, d) => percentPoint(month, n[m], d[m]);
+export const countAt: MonthPoint = (month, m, n) => countPoint(month, n[m]);
+/** Rates of the numerators on `population(m)` (null when none was uploaded). */
+export const rateAt = (population: (m: number) => number | null): MonthPoint => (month, m, n) => ratePoint(month, n[m], population(m));
+
+/** One point per covered month (`months`: the context's covered months, in order). */
+export function monthlySeries(
+  months: readonly string[],
+  point: MonthPoint,
+  numerators: ArrayLike<number>,
+  denominators: ArrayLike<number> = numerators,
+): SeriesPoint[] {
+  return months.map((month, m) => point(month, m, numerators, denominators));
+}

@@ -7,7 +7,7 @@ import type { EventRow } from '../../uploads/parsed.ts';
 import type { MeasureContext } from '../context.ts';
 import { equityTally } from '../equity.ts';
 import type { SeriesPoint } from '../document.ts';
-import { REASONS, percentPoint, ratePoint } from '../points.ts';
+import { monthlySeries, REASONS, percentPoint, ratePoint, type MonthPoint } from '../points.ts';
 import { per100k } from '../rounding.ts';
 import { isServiceUser } from '../rows.ts';
 import type { MeasureDefinition } from './types.ts';
@@ -54,13 +54,8 @@ export const ASSESS_LT: MeasureDefinition = {
     const equity = equityTally(ctx);
     byMonth.forEach((rows, m) => rows.forEach((row) => equity.add(row.person, m, true)));
     // Each group's series has the total's shape, year to date included; rates on the whole 18+ population.
-    return {
-      series: ctx.months.months.map((month, i) => ({
-        ...ratePoint(month, counts[i], ctx.populationFor(i, null)),
-        ytd: yearToDate(ctx, counts, i),
-      })),
-      breakdowns: equity.series((month, i, n) => ({ ...ratePoint(month, n[i], ctx.populationFor(i, null)), ytd: yearToDate(ctx, n, i) })),
-    };
+    const point: MonthPoint = (month, i, n) => ({ ...ratePoint(month, n[i], ctx.populationFor(i, null)), ytd: yearToDate(ctx, n, i) });
+    return { series: monthlySeries(ctx.months.months, point, counts), breakdowns: equity.series(point) };
   },
 };
 

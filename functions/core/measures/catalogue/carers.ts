@@ -1,7 +1,7 @@
 /**
  * CARER_ASSESS: assessments of unpaid carers completed in the month.
  */
-import { countPoint } from '../points.ts';
+import { countAt, monthlySeries } from '../points.ts';
 import { isCarer } from '../rows.ts';
 import type { MeasureDefinition } from './types.ts';
 
@@ -22,6 +22,6 @@ export const CARER_ASSESS: MeasureDefinition = {
       const m = ctx.months.of(row.end);
       if (m >= 0 && ctx.age(row.person, row.end as number) >= 18) counts[m]++;
     }
-    return { series: ctx.months.months.map((month, i) => countPoint(month, counts[i])) };
+    return { series: monthlySeries(ctx.months.months, countAt, counts) };
   },
 };

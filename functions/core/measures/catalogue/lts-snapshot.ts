@@ -8,7 +8,7 @@ import { foldLabel, SETTLED_ACCOMMODATION } from '../../uploads/code-lists.ts';
 import { equityTally, type EquityTally } from '../equity.ts';
 import { markActive } from '../month-ranges.ts';
 import { attributeRow } from '../person-attributes.ts';
-import { countPoint, percentPoint } from '../points.ts';
+import { countAt, monthlySeries, percentAt } from '../points.ts';
 import { isCommunityLts, isResidentialLts } from '../rows.ts';
 import type { MeasureDefinition } from './types.ts';
 
@@ -90,6 +90,14 @@ export function ltsSnapshot(ctx: MeasureContext): LtsSnapshot {
   });
 }
 
+/** SDS and DIRECT_PAYMENTS: a share of the adults with community LTS on each month end, with its equity breakdowns. */
+function communityShare(part: 'sds' | 'directPayments', equity: 'sdsEquity' | 'directPaymentsEquity'): MeasureDefinition['compute'] {
+  return (ctx) => {
+    const s = ltsSnapshot(ctx);
+    return { series: monthlySeries(ctx.months.months, percentAt, s[part], s.withCommunity), breakdowns: s[equity].series(percentAt) };
+  };
+}
+
 export const LTS_CLIENTS: MeasureDefinition = {
   id: 'LTS_CLIENTS',
   title: 'People receiving long term support',
@@ -106,11 +114,11 @@ export const LTS_CLIENTS: MeasureDefinition = {
     const s = ltsSnapshot(ctx);
     const months = ctx.months.months;
     return {
-      series: months.map((month, i) => countPoint(month, s.clients[i])),
+      series: monthlySeries(months, countAt, s.clients),
       breakdowns: {
-        residential: months.map((month, i) => countPoint(month, s.residential[i])),
-        community: months.map((month, i) => countPoint(month, s.community[i])),
-        ...s.clientsEquity.series((month, i, n) => countPoint(month, n[i])),
+        residential: monthlySeries(months, countAt, s.residential),
+        community: monthlySeries(months, countAt, s.community),
+        ...s.clientsEquity.series(countAt),
       },
     };
   },
@@ -127,13 +135,7 @@ export const SDS: MeasureDefinition = {
   polarity: 'high',
   basis: 'snapshot',
   reads: ['events'],
-  compute(ctx) {
-    const s = ltsSnapshot(ctx);
-    return {
-      series: ctx.months.months.map((month, i) => percentPoint(month, s.sds[i], s.withCommunity[i])),
-      breakdowns: s.sdsEquity.series((month, i, n, d) => percentPoint(month, n[i], d[i])),
-    };
-  },
+  compute: communityShare('sds', 'sdsEquity'),
 };
 
 export const DIRECT_PAYMENTS: MeasureDefinition = {
@@ -147,13 +149,7 @@ export const DIRECT_PAYMENTS: MeasureDefinition = {
   polarity: 'high',
   basis: 'snapshot',
   reads: ['events'],
-  compute(ctx) {
-    const s = ltsSnapshot(ctx);
-    return {
-      series: ctx.months.months.map((month, i) => percentPoint(month, s.directPayments[i], s.withCommunity[i])),
-      breakdowns: s.directPaymentsEquity.series((month, i, n, d) => percentPoint(month, n[i], d[i])),
-    };
-  },
+  compute: communityShare('directPayments', 'directPaymentsEquity'),
 };
 
 export const SETTLED_ACCOM: MeasureDefinition = {
@@ -169,6 +165,6 @@ export const SETTLED_ACCOM: MeasureDefinition = {
   reads: ['events'],
   compute(ctx) {
     const s = ltsSnapshot(ctx);
-    return { series: ctx.months.months.map((month, i) => percentPoint(month, s.settled[i], s.clients[i])) };
+    return { series: monthlySeries(ctx.months.months, percentAt, s.settled, s.clients) };
   },
 };

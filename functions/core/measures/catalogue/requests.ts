@@ -4,7 +4,7 @@
  */
 import type { MeasureContext } from '../context.ts';
 import { equityTally, type EquityTally } from '../equity.ts';
-import { percentPoint, ratePoint } from '../points.ts';
+import { monthlySeries, percentAt, rateAt } from '../points.ts';
 import { anyActiveOn, isServiceUser } from '../rows.ts';
 import type { MeasureDefinition } from './types.ts';
 
@@ -43,6 +43,14 @@ export function newClientRequests(ctx: MeasureContext): NewRequests {
   });
 }
 
+/** FPOC and REQ_TO_ASSESS: a share of the month's new-client requests. */
+function shareOfNewRequests(part: 'firstContact' | 'toAssessment'): MeasureDefinition['compute'] {
+  return (ctx) => {
+    const requests = newClientRequests(ctx);
+    return { series: monthlySeries(ctx.months.months, percentAt, requests[part], requests.total) };
+  };
+}
+
 export const REQ_NEW: MeasureDefinition = {
   id: 'REQ_NEW',
   title: 'Requests for support from new clients',
@@ -56,11 +64,9 @@ export const REQ_NEW: MeasureDefinition = {
   reads: ['events', 'population'],
   compute(ctx) {
     const { total, equity } = newClientRequests(ctx);
-    return {
-      series: ctx.months.months.map((month, i) => ratePoint(month, total[i], ctx.populationFor(i, null))),
-      // A group's rate is on the whole area's 18+ population: population by group is not uploaded.
-      breakdowns: equity.series((month, i, n) => ratePoint(month, n[i], ctx.populationFor(i, null))),
-    };
+    // A group's rate is on the whole area's 18+ population: population by group is not uploaded.
+    const rate = rateAt((m) => ctx.populationFor(m, null));
+    return { series: monthlySeries(ctx.months.months, rate, total), breakdowns: equity.series(rate) };
   },
 };
 
@@ -75,10 +81,7 @@ export const FPOC: MeasureDefinition = {
   polarity: 'high',
   basis: 'month',
   reads: ['events'],
-  compute(ctx) {
-    const { total, firstContact } = newClientRequests(ctx);
-    return { series: ctx.months.months.map((month, i) => percentPoint(month, firstContact[i], total[i])) };
-  },
+  compute: shareOfNewRequests('firstContact'),
 };
 
 export const REQ_TO_ASSESS: MeasureDefinition = {
@@ -92,8 +95,5 @@ export const REQ_TO_ASSESS: MeasureDefinition = {
   polarity: 'low',
   basis: 'month',
   reads: ['events'],
-  compute(ctx) {
-    const { total, toAssessment } = newClientRequests(ctx);
-    return { series: ctx.months.months.map((month, i) => percentPoint(month, toAssessment[i], total[i])) };
-  },
+  compute: shareOfNewRequests('toAssessment'),
 };

@@ -8,7 +8,7 @@
 import type { Day } from '../../calendar/days.ts';
 import { placesOf, scaledInteger } from '../decimal.ts';
 import type { PersonRows } from '../person-index.ts';
-import { percentPoint } from '../points.ts';
+import { monthlySeries, percentAt } from '../points.ts';
 import { isServiceUser } from '../rows.ts';
 import type { MeasureDefinition } from './types.ts';
 
@@ -100,8 +100,7 @@ export const REVIEWS_REDUCED: MeasureDefinition = {
         counts[key][0][m] += reduced;
       }
     }
-    const series = (key: keyof typeof counts) =>
-      ctx.months.months.map((month, i) => percentPoint(month, counts[key][0][i], counts[key][1][i]));
+    const series = (key: keyof typeof counts) => monthlySeries(ctx.months.months, percentAt, counts[key][0], counts[key][1]);
     return { series: series('all'), breakdowns: { '18-64': series('18-64'), '65+': series('65+') } };
   },
 };

@@ -7,7 +7,7 @@
 import { minusYears } from '../../calendar/days.ts';
 import { equityTally } from '../equity.ts';
 import { firstAtLeast, markActive } from '../month-ranges.ts';
-import { insufficientHistory, percentPoint } from '../points.ts';
+import { insufficientHistory, monthlySeries, percentPoint } from '../points.ts';
 import type { MeasureDefinition } from './types.ts';
 
 const ACTIVE_AT_END = 1;
@@ -61,7 +61,7 @@ export const REVIEWS_UTD: MeasureDefinition = {
     const point = (month: string, m: number, n: ArrayLike<number>, of: ArrayLike<number>) =>
       short[m] ? insufficientHistory(month) : percentPoint(month, n[m], of[m]);
     return {
-      series: ctx.months.months.map((month, m) => point(month, m, num, d)),
+      series: monthlySeries(ctx.months.months, point, num, d),
       breakdowns: equity.series(point),
     };
   },
