@@ -8,6 +8,7 @@
  *   "asc-report-cards:environments": { "default": { ...EnvironmentConfig } }
  */
 import { z } from 'zod';
+import { isTimeZone } from '../functions/core/pipeline/send-window.ts';
 
 export const ENVIRONMENT_KEY = 'asc-report-cards:environment';
 export const ENVIRONMENTS_KEY = 'asc-report-cards:environments';
@@ -47,6 +48,16 @@ const defaultFunctions = {
 };
 
 const cronHour = (expression: string): string | undefined => /^cron\(\S+ (\S+) /.exec(expression)?.[1];
+
+/**
+ * The schedule's time of day as `HH:MM` when its cron names one minute of one hour (`cron(0 7 …)`
+ * → `07:00`), for the functions' DISTRIBUTION_TIME; undefined for lists, ranges or wildcards.
+ */
+export function cronTime(expression: string): string | undefined {
+  const m = /^cron\((\d{1,2}) (\d{1,2}) /.exec(expression);
+  if (!m || +m[1] > 59 || +m[2] > 23) return undefined;
+  return `${m[2].padStart(2, '0')}:${m[1].padStart(2, '0')}`;
+}
 
 export const EnvironmentConfig = z
   .object({
@@ -153,15 +164,6 @@ export class ConfigError extends Error {
   ) {
     super(`cdk.json context for environment "${environment}" is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
-  }
-}
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
-    return tz.includes('/') || tz === 'UTC';
-  } catch {
-    return false;
   }
 }
 

@@ -19,7 +19,7 @@ import * as cr from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
 import { RECIPIENTS_KEY } from '../functions/core/pipeline/recipients.ts';
 import { ACCESS, TRIGGERS, type FunctionName } from './access.ts';
-import type { EnvironmentConfig } from './config.ts';
+import { cronTime, type EnvironmentConfig } from './config.ts';
 import { bouncesFunction } from './constructs/bounces.ts';
 import { FailureQueue } from './constructs/failure-queue.ts';
 import { accessStatements } from './constructs/grants.ts';
@@ -50,6 +50,7 @@ export class StatelessStack extends Stack {
       encryptionKey: props.key,
     });
 
+    const sendTime = cronTime(config.schedule.expression);
     const environment = {
       BUCKET: bucket.bucketName,
       LEDGER_TABLE: props.ledger.tableName,
@@ -60,6 +61,9 @@ export class StatelessStack extends Stack {
       RECIPIENTS_KEY,
       LA_CODE: config.laCode,
       MAX_UPLOAD_BYTES: String(config.maxUploadBytes),
+      // The schedule's time, so a preview can say by when to approve (the zone: cron alone is UTC).
+      ...(sendTime ? { DISTRIBUTION_TIME: sendTime } : {}),
+      DISTRIBUTION_TIMEZONE: config.schedule.timezone,
       METRICS_NAMESPACE: RUN_METRICS.namespace,
     };
     const make = (name: FunctionName) => this.stageFunction(name, bucket, environment, props);

@@ -3,6 +3,7 @@
  * embedded default and tests); in AWS the SDKs find the regional endpoints themselves.
  */
 import { z } from 'zod';
+import { isTimeZone } from '../core/pipeline/send-window.ts';
 
 export const configSchema = z.object({
   BUCKET: z.string().min(3),
@@ -12,6 +13,13 @@ export const configSchema = z.object({
   SENDER_NAME: z.string().regex(/^[^"<>\r\n\\]{1,64}$/, 'at most 64 characters, no quotes, angle brackets or line breaks').optional(),
   /** Where readers of packs and emails send questions (printed on the cover and in every email). */
   REPORT_CONTACT: z.email().optional(),
+  /**
+   * When the working-day schedule fires (`HH:MM`, the cron's hour and minute) and in which time zone
+   * (the schedule's; EventBridge cron alone is UTC), so a preview can say the time to approve by.
+   * Infra sets both from cdk.json's schedule; without the time a preview says "the morning of".
+   */
+  DISTRIBUTION_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 24-hour clock').optional(),
+  DISTRIBUTION_TIMEZONE: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/London').default('Europe/London'),
   TEMPLATES_DIR: z.string().min(1),
   S3_ENDPOINT: z.url().optional(),
   SES_ENDPOINT: z.url().optional(),

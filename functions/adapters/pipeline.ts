@@ -55,6 +55,7 @@ export function depsFromConfig(config: Config): PipelineDeps & { metrics: Powert
     bucketName: config.BUCKET,
     senderName: config.SENDER_NAME,
     contact: config.REPORT_CONTACT,
+    distributionTime: config.DISTRIBUTION_TIME ? { time: config.DISTRIBUTION_TIME, timeZone: config.DISTRIBUTION_TIMEZONE } : undefined,
     templatesDir: config.TEMPLATES_DIR,
     recipientsKey: config.RECIPIENTS_KEY,
     fontsDir: config.FONTS_DIR,

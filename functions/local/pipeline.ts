@@ -38,6 +38,8 @@ export const LOCAL_TABLE = 'report-cards-send-ledger';
 export const LOCAL_SENDER = 'report-cards@example.org';
 export const LOCAL_SENDER_NAME = 'Adult Care Performance Team';
 export const LOCAL_CONTACT = 'performance@example.org';
+/** The schedule's time as cdk.json's default deploys it: cron(0 7 …) in Europe/London. */
+export const LOCAL_DISTRIBUTION_TIME = { time: '07:00', timeZone: 'Europe/London' };
 
 export const LOCAL_RECIPIENTS: Recipients = {
   lists: {
@@ -102,6 +104,7 @@ export async function startLocalPipeline(opts: LocalPipelineOptions): Promise<Lo
       senderName: LOCAL_SENDER_NAME,
       bucketName: LOCAL_BUCKET,
       contact: LOCAL_CONTACT,
+      distributionTime: LOCAL_DISTRIBUTION_TIME,
       templatesDir: opts.templatesDir ?? path.join(ROOT, 'templates'),
       onSent: opts.onSent,
       log: opts.log,

@@ -12,6 +12,14 @@ describe('readConfig', () => {
     expect(() => readConfig({ BUCKET: 'b' })).toThrow(/LEDGER_TABLE[\s\S]*SENDER/);
     expect(() => readConfig({ ...env, S3_ENDPOINT: 'not a url' })).toThrow(/S3_ENDPOINT/);
   });
+  it("reads the schedule's time and zone (Europe/London unless said), refusing a time or zone that is not one", () => {
+    expect(readConfig({ ...env, DISTRIBUTION_TIME: '07:00' })).toMatchObject({ DISTRIBUTION_TIME: '07:00', DISTRIBUTION_TIMEZONE: 'Europe/London' });
+    expect(readConfig({ ...env, DISTRIBUTION_TIME: '07:30', DISTRIBUTION_TIMEZONE: 'UTC' })).toMatchObject({ DISTRIBUTION_TIME: '07:30', DISTRIBUTION_TIMEZONE: 'UTC' });
+    expect(readConfig(env).DISTRIBUTION_TIME).toBeUndefined();
+    expect(() => readConfig({ ...env, DISTRIBUTION_TIME: '7' })).toThrow(/DISTRIBUTION_TIME/);
+    expect(() => readConfig({ ...env, DISTRIBUTION_TIME: '24:00' })).toThrow(/DISTRIBUTION_TIME/);
+    expect(() => readConfig({ ...env, DISTRIBUTION_TIMEZONE: 'BST' })).toThrow(/DISTRIBUTION_TIMEZONE/);
+  });
 });
 
 describe('readBouncesConfig', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, ENVIRONMENT_KEY, ENVIRONMENTS_KEY, EnvironmentConfig, loadConfig } from '../../infra/config.ts';
+import { ConfigError, ENVIRONMENT_KEY, ENVIRONMENTS_KEY, EnvironmentConfig, cronTime, loadConfig } from '../../infra/config.ts';
 import { cdkJson, defaultRawConfig } from './synth.ts';
 
 /** Loads `raw` as the only environment, returning the error's problem lines (or [] when valid). */
@@ -86,5 +86,16 @@ describe('infra config (cdk.json context)', () => {
     expect(EnvironmentConfig.safeParse(raw).success).toBe(true);
     const other = withChange((c) => (c.sender = { identity: 'reports@example.org', fromAddress: 'other@example.org' }));
     expect(problems(other)).toEqual(['sender.fromAddress: must belong to the SES identity reports@example.org']);
+  });
+});
+
+describe('cronTime', () => {
+  it("gives the functions the schedule's time of day when the cron names one", () => {
+    expect(cronTime('cron(0 7 ? * MON-FRI *)')).toBe('07:00');
+    expect(cronTime('cron(30 18 ? * MON-FRI *)')).toBe('18:30');
+    // Lists, ranges and wildcards name no single time: the preview then says "the morning of".
+    expect(cronTime('cron(0 7,9 ? * MON-FRI *)')).toBeUndefined();
+    expect(cronTime('cron(0/15 7 ? * MON-FRI *)')).toBeUndefined();
+    expect(cronTime('cron(0 * ? * MON-FRI *)')).toBeUndefined();
   });
 });

@@ -61,6 +61,9 @@ describe('stateless stack: functions', () => {
       METRICS_NAMESPACE: RUN_METRICS.namespace,
       LA_CODE: built.config.laCode,
       MAX_UPLOAD_BYTES: String(built.config.maxUploadBytes),
+      // cdk.json's cron(0 7 ? * MON-FRI *) in Europe/London: a preview says "before 07:00 UK time".
+      DISTRIBUTION_TIME: '07:00',
+      DISTRIBUTION_TIMEZONE: 'Europe/London',
     });
     expect(Object.keys(fn.Environment.Variables)).toEqual(expect.arrayContaining(['BUCKET', 'LEDGER_TABLE', 'SES_CONFIGURATION_SET']));
   });

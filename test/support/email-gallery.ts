@@ -79,8 +79,10 @@ export async function emailGallery(): Promise<GalleryEmail[]> {
   add('pack-board', await packEmail('scrutiny-board', 'board', false));
   add('pack-board-revised', await packEmail('commissioning-finance', 'board', true));
   const command = 'npx report-cards approve --period 2021-11 --pack scrutiny-board --bucket report-cards-data';
-  add('preview-manual', await packEmail('scrutiny-board', 'preview', false, { mode: 'manual', command, deadline: '7 December 2021', passed: false }));
-  add('preview-auto', await packEmail('commissioning-finance', 'preview', false, { mode: 'auto', on: '9 December 2021', passed: false }));
+  const window = { first: { day: '7 December 2021', ukTime: '07:00' }, last: { day: '31 December 2021', ukTime: '07:00' }, stage: 'before' as const };
+  add('preview-manual', await packEmail('scrutiny-board', 'preview', false, { mode: 'manual', command, ...window }));
+  add('preview-manual-too-late', await packEmail('scrutiny-board', 'preview', true, { mode: 'manual', command, ...window, stage: 'after' }));
+  add('preview-auto', await packEmail('commissioning-finance', 'preview', false, { mode: 'auto', ...window, first: { day: '9 December 2021', ukTime: '07:00' } }));
   add('rejection', await rejectionEmail());
   const reminder = reminderSubject('2021-11');
   add('reminder', notice(reminder, reminderText('2021-11', 'extracts/events/')));

@@ -6,6 +6,7 @@
  */
 import { SUPPRESSION_KEY_EMAIL } from '../cards/disclosure.ts';
 import { RAG_STYLE } from '../cards/palette.ts';
+import { addMonths } from '../calendar/days.ts';
 import { monthLong } from '../calendar/months.ts';
 import { escapeHtml, H, htmlDocument, MAIL_COLOURS, P } from './html.ts';
 import { closingHtml, closingText, GREETING, type SignOff } from './letter.ts';
@@ -25,16 +26,28 @@ export interface PackMailSummary {
   measures: { section: string; title: string; latest: string; lastYear: string; direction: string | null; target: string; rag: string | null }[];
   /** How the reader gets the full pack: the attachment's file name, or a sentence when not attached. */
   where: { attached: true; fileName: string } | { attached: false; text: string };
-  /**
-   * Previews only: how the pack reaches the committee — an approval command and its deadline, or on
-   * its own. `deadline`/`on` is the distribution day (a date: the schedule runs once each working
-   * morning, so a clock time would promise what it does not do); `passed` once that day has come.
-   */
-  approval?: { mode: 'manual'; command: string; deadline: string; passed: boolean } | { mode: 'auto'; on: string; passed: boolean };
+  /** Previews only: how the pack reaches the committee — an approval command, or on its own — and when it can. */
+  approval?: ({ mode: 'manual'; command: string } | { mode: 'auto' }) & ApprovalWindow;
   /** Where readers send questions (deployment configuration). */
   contact?: string;
   /** The sign-off's name: the From display name (deployment configuration). */
   signOff?: string;
+}
+
+/** A day the schedule sends on, in words ('7 December 2021'), with its UK clock time when the deployment says it. */
+export interface MailSendDay {
+  day: string;
+  ukTime: string | null;
+}
+
+/**
+ * When the schedule can send the pack (pipeline/send-window.ts): its distribution day, the last
+ * working day it still sends the month's packs, and where the preview stands between them.
+ */
+export interface ApprovalWindow {
+  first: MailSendDay;
+  last: MailSendDay;
+  stage: 'before' | 'between' | 'after';
 }
 
 const ragWord = (r: string | null) => (r === null ? 'No rating' : r[0].toUpperCase() + r.slice(1));
@@ -54,17 +67,34 @@ function whereText(s: PackMailSummary): string {
   return s.where.attached ? `The full pack is attached as ${s.where.fileName}.` : s.where.text;
 }
 
+/** The run on a day, after 'before', 'after' or 'up to'; `atDay` the same with its own preposition. */
+const onDay = (d: MailSendDay) => (d.ukTime ? `${d.ukTime} UK time on ${d.day}` : `the morning of ${d.day}`);
+const atDay = (d: MailSendDay) => (d.ukTime ? `at ${onDay(d)}` : `on ${onDay(d)}`);
+/** The next run, in words; a clock time only when every run of the window has the same one. */
+const nextRun = (a: ApprovalWindow) => (a.first.ukTime && a.first.ukTime === a.last.ukTime ? `at ${a.first.ukTime} UK time the next working day` : 'the next working morning');
+
 /** Previews: what happens next, in sentences; the command on its own line. */
 function approvalText(s: PackMailSummary): { lines: string[]; command: string | null } {
   const a = s.approval;
   if (!s.preview || !a) return { lines: [], command: null };
+  const month = monthLong(s.period);
+  if (a.stage === 'after') {
+    // The schedule sends only last month's packs (working-day.ts): past the month after, nothing will.
+    const own = a.mode === 'auto' ? 'It is approved automatically, but this' : 'This';
+    return {
+      lines: [`${own} version will not go to the committee by itself: the schedule sends ${month}'s packs only up to ${onDay(a.last)}, the last working day of the month after, and that has passed. Please share it with the committee another way.`],
+      command: null,
+    };
+  }
   if (a.mode === 'auto') {
-    const when = a.passed ? `its distribution day (${a.on}) has come, so it goes the next working morning` : `its latest version goes to them on the morning of ${a.on}`;
+    const when = a.stage === 'between' ? `its distribution day (${a.first.day}) has come, so it goes ${nextRun(a)}` : `its latest version goes to them ${atDay(a.first)}`;
     return { lines: [`You do not need to approve this pack: it goes to the committee's distribution lists on its own (it is approved automatically), and ${when}.`], command: null };
   }
-  const when = a.passed
-    ? `The distribution day (${a.deadline}) has come: once approved, it goes the next working morning.`
-    : `Approve it before the morning of ${a.deadline} (the distribution day) for it to go that morning; approved later, it goes the next working morning.`;
+  const upTo = `but only up to ${a.last.day}: the schedule sends ${month}'s packs only in ${monthLong(addMonths(s.period, 1))}, so an approval after ${onDay(a.last)} does not send it.`;
+  const when =
+    a.stage === 'between'
+      ? `The distribution day (${a.first.day}) has come: once approved, it goes ${nextRun(a)}, ${upTo}`
+      : `Approve it before ${onDay(a.first)} (the distribution day) for it to go then. Approved later, it goes ${nextRun(a)}, ${upTo}`;
   return { lines: ['This pack goes to the committee only once the performance team approves it. To approve it, run:', when], command: a.command };
 }
 

@@ -10,6 +10,7 @@ import type { UploadIssue } from '../uploads/parsed.ts';
 import type { DeliverDeps } from './deliver.ts';
 import type { Clock, Metrics, ObjectStore } from './ports.ts';
 import type { Repositories } from './repositories.ts';
+import type { DistributionTime } from './send-window.ts';
 
 /** The officers' templates: committee packs and the bank holidays the working days skip. */
 export interface Templates {
@@ -37,6 +38,8 @@ export interface PipelineSettings {
   senderName?: string;
   /** Where readers send questions: on the pack's cover and in every email. */
   contact?: string;
+  /** When the working-day schedule fires (deployment configuration), so a preview can say the time to approve by. */
+  distributionTime?: DistributionTime;
   /** The data bucket's name, for the approve command a preview prints. */
   bucketName?: string;
   /** Object key of the distribution lists (default config/recipients.json). */

@@ -11,8 +11,7 @@ import { packSubject } from '../mail/subject.ts';
 import { fitsInSes, pdfCanBeAttached } from '../mail/size.ts';
 import { ownersNoticeSubject, ownersNoticeText, type OwnersNoticeInput, type UndeliveredRecipient } from '../mail/notices.ts';
 import { dayLong } from '../calendar/months.ts';
-import { addMonths } from '../calendar/days.ts';
-import { londonDay, nthWorkingDay } from './working-days.ts';
+import { sendWindow } from './send-window.ts';
 import { listAddresses, loadRecipients } from './recipients.ts';
 import { deliver, undelivered, type Delivery, type DeliveryResult } from './deliver.ts';
 import { packNoticeSendKey, packSendKey } from './ledger-keys.ts';
@@ -135,24 +134,17 @@ async function tellOwners(
   return [...results, ...(await send(team, { ...notice, unreachableOwners: unreachable }))];
 }
 
-/** For a preview: how this pack reaches the committee — the approve command and its deadline, or on its own. */
+/** For a preview: how this pack reaches the committee — the approve command, or on its own — and until when. */
 async function approvalFor(deps: Pipeline, manifest: Manifest): Promise<PackMailSummary['approval']> {
   const pack = (await deps.templates.packs()).find((p) => p.id === manifest.packId);
   if (!pack) return undefined;
-  const day = nthWorkingDay(addMonths(manifest.period, 1), pack.distribution.workingDay, await deps.templates.bankHolidays());
-  if (!day) return undefined;
-  // The day only: the schedule sends once each working morning, whatever the template's `time` says.
-  const on = dayLong(day);
-  // On the distribution day itself the morning's run has (almost always) gone: say it has come.
-  const passed = londonDay(deps.clock.now()) >= day;
-  if (pack.distribution.approval === 'auto') return { mode: 'auto', on, passed };
+  // The schedule's time, not the template's informational `time`: that is when the run reads approvals.
+  const w = sendWindow(manifest.period, pack.distribution.workingDay, await deps.templates.bankHolidays(), deps.clock.now(), deps.distributionTime);
+  if (!w) return undefined;
+  const window = { first: { ...w.first, day: dayLong(w.first.day) }, last: { ...w.last, day: dayLong(w.last.day) }, stage: w.stage };
+  if (pack.distribution.approval === 'auto') return { mode: 'auto', ...window };
   const bucket = deps.bucketName ?? 'BUCKET';
-  return {
-    mode: 'manual',
-    command: `npx report-cards approve --period ${manifest.period} --pack ${manifest.packId} --bucket ${bucket}`,
-    deadline: on,
-    passed,
-  };
+  return { mode: 'manual', command: `npx report-cards approve --period ${manifest.period} --pack ${manifest.packId} --bucket ${bucket}`, ...window };
 }
 
 /** The pack's preview list: the performance team who also see every new version. */

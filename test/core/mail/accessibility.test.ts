@@ -40,7 +40,7 @@ function inherited(el: Element | null, property: 'color' | 'background'): string
 
 describe('every email, in jsdom', () => {
   it('covers every kind the pipeline sends', () => {
-    expect(emails.map((e) => e.name)).toEqual(['pack-board', 'pack-board-revised', 'preview-manual', 'preview-auto', 'rejection', 'reminder', 'owners-notice', 'missed-sends']);
+    expect(emails.map((e) => e.name)).toEqual(['pack-board', 'pack-board-revised', 'preview-manual', 'preview-manual-too-late', 'preview-auto', 'rejection', 'reminder', 'owners-notice', 'missed-sends']);
   });
 
   it('has no axe-core violation (WCAG 2.1 A and AA, best practice)', async () => {

@@ -122,19 +122,36 @@ describe('pack email bodies', () => {
 
   it('tells a preview how and by when to approve, or that the pack goes on its own', () => {
     const command = 'npx report-cards approve --period 2021-11 --pack scrutiny-board --bucket report-cards-data';
-    const manual = { ...summary, preview: true, approval: { mode: 'manual' as const, command, deadline: 'Tuesday 7 December 2021', passed: false } };
+    const window = { first: { day: 'Tuesday 7 December 2021', ukTime: '07:00' }, last: { day: 'Friday 31 December 2021', ukTime: '07:00' }, stage: 'before' as const };
+    const manual = { ...summary, preview: true, approval: { mode: 'manual' as const, command, ...window } };
     expect(bare(packHtml(manual))).toContain(`<pre><code>${command}</code></pre>`);
-    expect(packText(manual)).toContain(`To approve it, run:\n\n  ${command}\n\nApprove it before the morning of Tuesday 7 December 2021 (the distribution day) for it to go that morning; approved later, it goes the next working morning.`);
-    const late = { ...manual, approval: { ...manual.approval, passed: true } };
-    expect(packText(late)).toContain('The distribution day (Tuesday 7 December 2021) has come: once approved, it goes the next working morning.');
-    const auto = { ...summary, preview: true, approval: { mode: 'auto' as const, on: 'Thursday 9 December 2021', passed: false } };
+    expect(packText(manual)).toContain(
+      `To approve it, run:\n\n  ${command}\n\nApprove it before 07:00 UK time on Tuesday 7 December 2021 (the distribution day) for it to go then. Approved later, it goes at 07:00 UK time the next working day, but only up to Friday 31 December 2021: the schedule sends November 2021's packs only in December 2021, so an approval after 07:00 UK time on Friday 31 December 2021 does not send it.`,
+    );
+    const late = { ...manual, approval: { ...manual.approval, stage: 'between' as const } };
+    expect(packText(late)).toContain(
+      "The distribution day (Tuesday 7 December 2021) has come: once approved, it goes at 07:00 UK time the next working day, but only up to Friday 31 December 2021: the schedule sends November 2021's packs only in December 2021, so an approval after 07:00 UK time on Friday 31 December 2021 does not send it.",
+    );
+    // Past the last run no approval sends it: no command, and say so.
+    const tooLate = { ...manual, approval: { ...manual.approval, stage: 'after' as const } };
+    expect(packText(tooLate)).toContain(
+      "This version will not go to the committee by itself: the schedule sends November 2021's packs only up to 07:00 UK time on Friday 31 December 2021, the last working day of the month after, and that has passed. Please share it with the committee another way.",
+    );
+    expect(packText(tooLate)).not.toContain(command);
+    expect(packText(tooLate)).not.toContain('next working');
+    // A deployment that did not say its time: mornings, no clock time.
+    const untimed = { ...manual, approval: { ...manual.approval, first: { ...window.first, ukTime: null }, last: { ...window.last, ukTime: null } } };
+    expect(packText(untimed)).toContain('Approve it before the morning of Tuesday 7 December 2021 (the distribution day) for it to go then. Approved later, it goes the next working morning, but only up to Friday 31 December 2021');
+    const auto = { ...summary, preview: true, approval: { mode: 'auto' as const, ...window, first: { day: 'Thursday 9 December 2021', ukTime: '07:00' } } };
     expect(packText(auto)).toContain(
-      "You do not need to approve this pack: it goes to the committee's distribution lists on its own (it is approved automatically), and its latest version goes to them on the morning of Thursday 9 December 2021.",
+      "You do not need to approve this pack: it goes to the committee's distribution lists on its own (it is approved automatically), and its latest version goes to them at 07:00 UK time on Thursday 9 December 2021.",
     );
     // A version made after the distribution day goes the next working morning (schedule.ts), not on a day gone by.
-    const autoLate = { ...auto, approval: { ...auto.approval, passed: true } };
-    expect(packText(autoLate)).toContain('and its distribution day (Thursday 9 December 2021) has come, so it goes the next working morning.');
-    expect(packText(autoLate)).not.toContain('goes to them on');
+    const autoLate = { ...auto, approval: { ...auto.approval, stage: 'between' as const } };
+    expect(packText(autoLate)).toContain('and its distribution day (Thursday 9 December 2021) has come, so it goes at 07:00 UK time the next working day.');
+    expect(packText(autoLate)).not.toContain('goes to them at');
+    const autoTooLate = { ...auto, approval: { ...auto.approval, stage: 'after' as const } };
+    expect(packText(autoTooLate)).toContain('It is approved automatically, but this version will not go to the committee by itself');
     expect(packText(auto)).not.toContain('npx report-cards approve');
     // The board's own copy says nothing about approving.
     expect(packText({ ...auto, preview: false })).not.toContain('approve');

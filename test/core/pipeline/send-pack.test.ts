@@ -41,7 +41,7 @@ describe('the preview', () => {
       await Promise.all(
         q.sent
           .filter((m) => m.ledgerKey.includes('#preview#'))
-          .map(async (m) => [m.ledgerKey.split('#')[1], ((await parse(m)).text ?? '').split('\n').filter((l) => /approv/i.test(l))]),
+          .map(async (m) => [m.ledgerKey.split('#')[1], ((await parse(m)).text ?? '').split('\n').filter((l) => /approv|by itself/i.test(l))]),
       ),
     );
 
@@ -54,10 +54,12 @@ describe('the preview', () => {
         'scrutiny-board': [
           'This pack goes to the committee only once the performance team approves it. To approve it, run:',
           '  npx report-cards approve --period 2021-11 --pack scrutiny-board --bucket report-cards-local',
-          'Approve it before the morning of 7 December 2021 (the distribution day) for it to go that morning; approved later, it goes the next working morning.',
+          // The local pipeline's schedule is cdk.json's: cron(0 7 …) in Europe/London. The schedule sends
+          // November's packs only in December; its last working day is Friday 31st (the 27th and 28th are bank holidays).
+          "Approve it before 07:00 UK time on 7 December 2021 (the distribution day) for it to go then. Approved later, it goes at 07:00 UK time the next working day, but only up to 31 December 2021: the schedule sends November 2021's packs only in December 2021, so an approval after 07:00 UK time on 31 December 2021 does not send it.",
         ],
         'commissioning-finance': [
-          "You do not need to approve this pack: it goes to the committee's distribution lists on its own (it is approved automatically), and its latest version goes to them on the morning of 9 December 2021.",
+          "You do not need to approve this pack: it goes to the committee's distribution lists on its own (it is approved automatically), and its latest version goes to them at 07:00 UK time on 9 December 2021.",
         ],
       });
     } finally {
@@ -66,12 +68,28 @@ describe('the preview', () => {
   }, 120_000);
 
   it('once the distribution day has come: the next working morning, never a day gone by', async () => {
-    // This pipeline's clock is the system's: both days (December 2021) are long past.
+    // Wednesday 8 December 2021, 10:00: scrutiny-board's day (7th) has gone, commissioning-finance's (9th) not yet.
+    const mid = await localPipeline({ clock: fixedClock('2021-12-08T10:00:00Z') });
+    try {
+      await uploadAll(mid, await smallSample());
+      const lines = await approvalLines(mid);
+      expect(lines['scrutiny-board'].at(-1)).toBe(
+        "The distribution day (7 December 2021) has come: once approved, it goes at 07:00 UK time the next working day, but only up to 31 December 2021: the schedule sends November 2021's packs only in December 2021, so an approval after 07:00 UK time on 31 December 2021 does not send it.",
+      );
+      expect(lines['commissioning-finance']).toEqual([
+        "You do not need to approve this pack: it goes to the committee's distribution lists on its own (it is approved automatically), and its latest version goes to them at 07:00 UK time on 9 December 2021.",
+      ]);
+    } finally {
+      await mid.dispose();
+    }
+  }, 120_000);
+
+  it('after the last working day of the month after: no approval sends it, and the preview says so', async () => {
+    // This pipeline's clock is the system's: December 2021, when the schedule sent November's packs, is long past.
     const lines = await approvalLines(p);
-    expect(lines['scrutiny-board'].at(-1)).toBe('The distribution day (7 December 2021) has come: once approved, it goes the next working morning.');
-    expect(lines['commissioning-finance']).toEqual([
-      "You do not need to approve this pack: it goes to the committee's distribution lists on its own (it is approved automatically), and its distribution day (9 December 2021) has come, so it goes the next working morning.",
-    ]);
+    const gone = "version will not go to the committee by itself: the schedule sends November 2021's packs only up to 07:00 UK time on 31 December 2021, the last working day of the month after, and that has passed. Please share it with the committee another way.";
+    expect(lines['scrutiny-board']).toEqual([`This ${gone}`]);
+    expect(lines['commissioning-finance']).toEqual([`It is approved automatically, but this ${gone}`]);
   });
 });
 
