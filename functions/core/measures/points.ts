@@ -4,6 +4,7 @@
  * rate without population → `no population` with N kept.
  */
 import type { SeriesPoint } from './document.ts';
+import type { Decimal } from './decimal.ts';
 import { percent, per100k } from './rounding.ts';
 
 export const REASONS = {
@@ -30,6 +31,12 @@ export function ratePoint(month: string, numerator: number, population: number |
 
 export function countPoint(month: string, count: number): SeriesPoint {
   return { month, value: count, numerator: count, denominator: null, reason: null };
+}
+
+/** An exact sum of money or hours: the value as a number, and the exact decimal as `numeratorText`. */
+export function sumPoint(month: string, sum: Decimal): SeriesPoint {
+  const value = Number(sum.toString());
+  return { month, value, numerator: value, denominator: null, reason: null, numeratorText: sum.toString() };
 }
 
 /**

@@ -3,8 +3,8 @@
  * the exact sums also travel as text (`numeratorText`, `afterMitigationsText`).
  */
 import { decimalOf, decimalRatio, sumDecimals, type Decimal } from '../decimal.ts';
-import { REASONS } from '../points.ts';
-import { financeSnapshots, snapshotSeries } from './snapshot-uploads.ts';
+import { REASONS, sumPoint } from '../points.ts';
+import { fromSnapshots } from './snapshot-uploads.ts';
 import type { MeasureDefinition } from './types.ts';
 
 const asNumber = (d: Decimal) => Number(d.toString());
@@ -19,34 +19,26 @@ export const BUDGET_VARIANCE: MeasureDefinition = {
   unit: 'gbp',
   polarity: 'low',
   basis: 'snapshot',
-  reads: ['finance'],
-  compute: (ctx) => ({
-    series: snapshotSeries(ctx, financeSnapshots(ctx), (month, lines) => {
-      const variance = sumDecimals(lines.map((l) => l.forecastOutturn)).minus(sumDecimals(lines.map((l) => l.annualBudget)));
-      const afterMitigations = variance.minus(sumDecimals(lines.map((l) => l.mitigations)));
-      return {
-        month,
-        value: asNumber(variance),
-        numerator: asNumber(variance),
-        denominator: null,
-        reason: null,
-        numeratorText: variance.toString(),
-        afterMitigations: asNumber(afterMitigations),
-        afterMitigationsText: afterMitigations.toString(),
-        lines: lines.map((l) => {
-          const lineVariance = decimalOf(l.forecastOutturn).minus(decimalOf(l.annualBudget));
-          const mitigations = decimalOf(l.mitigations);
-          return {
-            budgetLine: l.budgetLine,
-            budget: asNumber(decimalOf(l.annualBudget)),
-            forecast: asNumber(decimalOf(l.forecastOutturn)),
-            variance: asNumber(lineVariance),
-            mitigations: asNumber(mitigations),
-            afterMitigations: asNumber(lineVariance.minus(mitigations)),
-          };
-        }),
-      };
-    }),
+  ...fromSnapshots('finance', (month, lines) => {
+    const variance = sumDecimals(lines.map((l) => l.forecastOutturn)).minus(sumDecimals(lines.map((l) => l.annualBudget)));
+    const afterMitigations = variance.minus(sumDecimals(lines.map((l) => l.mitigations)));
+    return {
+      ...sumPoint(month, variance),
+      afterMitigations: asNumber(afterMitigations),
+      afterMitigationsText: afterMitigations.toString(),
+      lines: lines.map((l) => {
+        const lineVariance = decimalOf(l.forecastOutturn).minus(decimalOf(l.annualBudget));
+        const mitigations = decimalOf(l.mitigations);
+        return {
+          budgetLine: l.budgetLine,
+          budget: asNumber(decimalOf(l.annualBudget)),
+          forecast: asNumber(decimalOf(l.forecastOutturn)),
+          variance: asNumber(lineVariance),
+          mitigations: asNumber(mitigations),
+          afterMitigations: asNumber(lineVariance.minus(mitigations)),
+        };
+      }),
+    };
   }),
 };
 
@@ -58,21 +50,18 @@ export const SAVINGS_DELIVERED: MeasureDefinition = {
   unit: 'percent',
   polarity: 'high',
   basis: 'snapshot',
-  reads: ['finance'],
-  compute: (ctx) => ({
-    series: snapshotSeries(ctx, financeSnapshots(ctx), (month, all) => {
-      const lines = all.filter((l) => l.savingsTarget !== null);
-      const delivered = sumDecimals(lines.map((l) => l.savingsDelivered));
-      const target = sumDecimals(lines.map((l) => l.savingsTarget));
-      const value = decimalRatio(delivered, target, 100);
-      return {
-        month,
-        value,
-        numerator: asNumber(delivered),
-        denominator: asNumber(target),
-        reason: value === null ? REASONS.noDenominator : null,
-        numeratorText: delivered.toString(),
-      };
-    }),
+  ...fromSnapshots('finance', (month, all) => {
+    const lines = all.filter((l) => l.savingsTarget !== null);
+    const delivered = sumDecimals(lines.map((l) => l.savingsDelivered));
+    const target = sumDecimals(lines.map((l) => l.savingsTarget));
+    const value = decimalRatio(delivered, target, 100);
+    return {
+      month,
+      value,
+      numerator: asNumber(delivered),
+      denominator: asNumber(target),
+      reason: value === null ? REASONS.noDenominator : null,
+      numeratorText: delivered.toString(),
+    };
   }),
 };

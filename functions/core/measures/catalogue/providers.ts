@@ -6,8 +6,8 @@
 import { foldLabel } from '../../uploads/code-lists.ts';
 import { QUALITY_RATINGS, type QualityRating } from '../../uploads/parsed.ts';
 import { sumDecimals } from '../decimal.ts';
-import { percentPoint } from '../points.ts';
-import { providerSnapshots, snapshotSeries } from './snapshot-uploads.ts';
+import { percentPoint, sumPoint } from '../points.ts';
+import { fromSnapshots } from './snapshot-uploads.ts';
 import type { MeasureDefinition } from './types.ts';
 
 const HOME_CARE = foldLabel('Home care and support');
@@ -22,23 +22,20 @@ export const PROVIDERS_GOOD: MeasureDefinition = {
   unit: 'percent',
   polarity: 'high',
   basis: 'snapshot',
-  reads: ['providers'],
-  compute: (ctx) => ({
-    series: snapshotSeries(ctx, providerSnapshots(ctx), (month, rows) => {
-      const rated = new Set<string>();
-      const good = new Set<string>();
-      const atRating = new Map<QualityRating, Set<string>>();
-      for (const row of rows) {
-        if (!atRating.has(row.qualityRating)) atRating.set(row.qualityRating, new Set());
-        atRating.get(row.qualityRating)!.add(row.providerId);
-        if (row.qualityRating === 'Not yet rated') continue;
-        rated.add(row.providerId);
-        if (GOOD.includes(row.qualityRating)) good.add(row.providerId);
-      }
-      const byRating = Object.fromEntries(QUALITY_RATINGS.filter((r) => atRating.has(r)).map((r) => [r, atRating.get(r)!.size]));
-      const belowGood = sumDecimals(rows.filter((r) => BELOW_GOOD.includes(r.qualityRating) && foldLabel(r.framework) === HOME_CARE).map((r) => r.hoursPerWeek));
-      return { ...percentPoint(month, good.size, rated.size), byRating, hoursBelowGood: Number(belowGood.toString()), hoursBelowGoodText: belowGood.toString() };
-    }),
+  ...fromSnapshots('providers', (month, rows) => {
+    const rated = new Set<string>();
+    const good = new Set<string>();
+    const atRating = new Map<QualityRating, Set<string>>();
+    for (const row of rows) {
+      if (!atRating.has(row.qualityRating)) atRating.set(row.qualityRating, new Set());
+      atRating.get(row.qualityRating)!.add(row.providerId);
+      if (row.qualityRating === 'Not yet rated') continue;
+      rated.add(row.providerId);
+      if (GOOD.includes(row.qualityRating)) good.add(row.providerId);
+    }
+    const byRating = Object.fromEntries(QUALITY_RATINGS.filter((r) => atRating.has(r)).map((r) => [r, atRating.get(r)!.size]));
+    const belowGood = sumDecimals(rows.filter((r) => BELOW_GOOD.includes(r.qualityRating) && foldLabel(r.framework) === HOME_CARE).map((r) => r.hoursPerWeek));
+    return { ...percentPoint(month, good.size, rated.size), byRating, hoursBelowGood: Number(belowGood.toString()), hoursBelowGoodText: belowGood.toString() };
   }),
 };
 
@@ -50,11 +47,7 @@ export const HOMECARE_HOURS: MeasureDefinition = {
   unit: 'hours',
   polarity: 'neutral',
   basis: 'snapshot',
-  reads: ['providers'],
-  compute: (ctx) => ({
-    series: snapshotSeries(ctx, providerSnapshots(ctx), (month, rows) => {
-      const hours = sumDecimals(rows.filter((r) => foldLabel(r.framework) === HOME_CARE).map((r) => r.hoursPerWeek));
-      return { month, value: Number(hours.toString()), numerator: Number(hours.toString()), denominator: null, reason: null, numeratorText: hours.toString() };
-    }),
-  }),
+  ...fromSnapshots('providers', (month, rows) =>
+    sumPoint(month, sumDecimals(rows.filter((r) => foldLabel(r.framework) === HOME_CARE).map((r) => r.hoursPerWeek))),
+  ),
 };

@@ -10,6 +10,7 @@ import { KINDS } from '../../uploads/kinds/index.ts';
 import type { MeasureContext } from '../context.ts';
 import type { SeriesPoint } from '../document.ts';
 import { REASONS } from '../points.ts';
+import type { MeasureDefinition } from './types.ts';
 
 /** Month → the index of the newest file holding it and that file's rows of the month, in file order; months sorted. */
 function winners<R>(files: readonly (readonly R[])[], monthOf: (row: R) => string): Map<string, { file: number; rows: R[] }> {
@@ -43,18 +44,33 @@ export function filesWinningAMonth<R>(files: readonly (readonly R[])[], monthOf:
 
 /** Each kind's snapshots are merged once per run and shared by the measures reading them; a row's month is the registry's. */
 const { waiting, finance, providers } = KINDS;
-export const waitingSnapshots = (ctx: MeasureContext) =>
-  ctx.memo('snapshots:waiting', () => ctx.inputs.waiting && monthlySnapshots(ctx.inputs.waiting.map(waiting.snapshot.rows), waiting.snapshot.monthOf));
-export const financeSnapshots = (ctx: MeasureContext) =>
-  ctx.memo('snapshots:finance', () => ctx.inputs.finance && monthlySnapshots(ctx.inputs.finance.map(finance.snapshot.rows), finance.snapshot.monthOf));
-export const providerSnapshots = (ctx: MeasureContext) =>
-  ctx.memo('snapshots:providers', () => ctx.inputs.providers && monthlySnapshots(ctx.inputs.providers.map(providers.snapshot.rows), providers.snapshot.monthOf));
+const SNAPSHOTS = {
+  waiting: (ctx: MeasureContext) =>
+    ctx.memo('snapshots:waiting', () => ctx.inputs.waiting && monthlySnapshots(ctx.inputs.waiting.map(waiting.snapshot.rows), waiting.snapshot.monthOf)),
+  finance: (ctx: MeasureContext) =>
+    ctx.memo('snapshots:finance', () => ctx.inputs.finance && monthlySnapshots(ctx.inputs.finance.map(finance.snapshot.rows), finance.snapshot.monthOf)),
+  providers: (ctx: MeasureContext) =>
+    ctx.memo('snapshots:providers', () => ctx.inputs.providers && monthlySnapshots(ctx.inputs.providers.map(providers.snapshot.rows), providers.snapshot.monthOf)),
+};
+type SnapshotKind = keyof typeof SNAPSHOTS;
+/** A month's rows of a snapshot kind. */
+type RowsOf<K extends SnapshotKind> = NonNullable<ReturnType<(typeof SNAPSHOTS)[K]>> extends Map<string, infer R> ? R : never;
 
-export function snapshotSeries<R>(
-  ctx: MeasureContext,
-  snapshots: Map<string, R[]> | undefined,
-  point: (month: string, rows: R[]) => SeriesPoint,
-): SeriesPoint[] {
+/**
+ * A measure read from one snapshot kind: it reads that kind alone, and its series has one point
+ * per month, made by `point` from that month's rows.
+ */
+export function fromSnapshots<K extends SnapshotKind>(
+  kind: K,
+  point: (month: string, rows: RowsOf<K>) => SeriesPoint,
+): Pick<MeasureDefinition, 'reads' | 'compute'> {
+  return {
+    reads: [kind],
+    compute: (ctx) => ({ series: snapshotSeries(ctx, SNAPSHOTS[kind](ctx) as Map<string, RowsOf<K>> | undefined, point) }),
+  };
+}
+
+function snapshotSeries<R>(ctx: MeasureContext, snapshots: Map<string, R> | undefined, point: (month: string, rows: R) => SeriesPoint): SeriesPoint[] {
   if (!snapshots || snapshots.size === 0) {
     return [{ month: ctx.period, value: null, numerator: null, denominator: null, reason: REASONS.noUpload }];
   }

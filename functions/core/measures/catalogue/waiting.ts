@@ -6,7 +6,8 @@
 import { ageOn } from '../../calendar/days.ts';
 import type { WaitingFor } from '../../uploads/parsed.ts';
 import { medianRounded } from '../median.ts';
-import { snapshotSeries, waitingSnapshots } from './snapshot-uploads.ts';
+import { countPoint } from '../points.ts';
+import { fromSnapshots } from './snapshot-uploads.ts';
 import type { MeasureDefinition } from './types.ts';
 
 function waitingMeasure(id: string, waitingFor: WaitingFor, title: string, definition: string, whyItMatters: string): MeasureDefinition {
@@ -18,12 +19,9 @@ function waitingMeasure(id: string, waitingFor: WaitingFor, title: string, defin
     unit: 'count',
     polarity: 'low',
     basis: 'snapshot',
-    reads: ['waiting'],
-    compute: (ctx) => ({
-      series: snapshotSeries(ctx, waitingSnapshots(ctx), (month, rows) => {
-        const waits = rows.filter((r) => r.waitingFor === waitingFor && ageOn(r.dateOfBirth, r.asAt) >= 18).map((r) => r.asAt - r.requestDate);
-        return { month, value: waits.length, numerator: waits.length, denominator: null, reason: null, medianDays: medianRounded(waits) };
-      }),
+    ...fromSnapshots('waiting', (month, rows) => {
+      const waits = rows.filter((r) => r.waitingFor === waitingFor && ageOn(r.dateOfBirth, r.asAt) >= 18).map((r) => r.asAt - r.requestDate);
+      return { ...countPoint(month, waits.length), medianDays: medianRounded(waits) };
     }),
   };
 }
