@@ -13,8 +13,10 @@ export const help = `Usage: report-cards approve --period YYYY-MM --pack ID --bu
 
 Approves a rendered version of a pack for its committee: writes
 approvals/<period>/<pack>/<version>.json, so board and clerks get that version on the pack's
-distribution day (or the next working morning, if the day has passed). Exits 1 when the version
-was never rendered (the rendered versions are listed). Approving twice changes nothing.
+distribution day (or the next working morning, if the day has passed, up to the last working
+day of the month after the period: the schedule sends only last month's packs, so an approval
+after that sends nothing). Exits 1 when the version was never rendered (the rendered versions
+are listed). Approving twice changes nothing.
 
   --period YYYY-MM  the month the pack reports on
   --pack ID         the pack (templates/packs/<ID>.json)
