@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { sampleOptionsSchema } from '../core/sample/index.ts';
+import { SAMPLE_ARGS, sampleOptionsOf } from '../core/sample/index.ts';
 import { UPLOAD_ORDER } from './officer-files.ts';
 
 export const START_HELP = `Usage: npm start [-- --people N] [-- --seed N] [-- --end YYYY-MM] [-- --months N] [-- --out DIR]
@@ -42,12 +42,7 @@ export type StartSource = { sample: { people: number; seed: number; end: string;
 
 export type StartCommand = { help: true } | { help: false; outDir: string; source: StartSource };
 
-const SAMPLE_OPTIONS = ['people', 'seed', 'end', 'months'] as const;
-
-/** A whole number as typed, or NaN. */
-function whole(text: string): number {
-  return /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-}
+const SAMPLE_OPTIONS = Object.keys(SAMPLE_ARGS) as (keyof typeof SAMPLE_ARGS)[];
 
 /** parseArgs' own messages name the option; this keeps their first sentence, without the hints. */
 function parseMessage(e: unknown): string {
@@ -74,31 +69,16 @@ export function parseStartArgs(args: string[], root: string): StartCommand {
     if (sampleOnly) throw new UsageError(`--${sampleOnly} is for the sample and cannot be used with --data`);
     return { help: false, outDir, source: { dataDir: path.resolve(values.data) } };
   }
-  const sample = { people: whole(values.people ?? '5000'), seed: whole(values.seed ?? '1'), end: values.end ?? '2021-11', months: whole(values.months ?? '36') };
-  for (const o of ['people', 'seed', 'months'] as const) {
-    if (Number.isNaN(sample[o])) throw new UsageError(`--${o} must be a whole number, not '${values[o]}'`);
-  }
-  const checked = sampleOptionsSchema.safeParse(sample);
-  if (!checked.success) {
-    const issue = checked.error.issues[0]!;
-    throw new UsageError(`--${String(issue.path[0])}: ${issue.message}`);
-  }
-  const { people, seed, end, months } = checked.data;
+  const sample = sampleOptionsOf(values, { people: 5000 });
+  if ('problems' in sample) throw new UsageError(sample.problems[0]!);
+  const { people, seed, end, months } = sample.options;
   return { help: false, outDir, source: { sample: { people, seed, end, months } } };
 }
 
 function parse(args: string[]) {
   return parseArgs({
     args,
-    options: {
-      help: { type: 'boolean', short: 'h' },
-      data: { type: 'string' },
-      out: { type: 'string' },
-      people: { type: 'string' },
-      seed: { type: 'string' },
-      end: { type: 'string' },
-      months: { type: 'string' },
-    },
+    options: { help: { type: 'boolean', short: 'h' }, data: { type: 'string' }, out: { type: 'string' }, ...SAMPLE_ARGS },
     allowPositionals: true,
     strict: true,
   });

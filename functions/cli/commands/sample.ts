@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { writeSample } from '../../adapters/sample-files.ts';
-import { resolveOptions, type SampleOptions } from '../../core/sample/index.ts';
+import { SAMPLE_ARGS, sampleOptionsOf, type SampleArgs } from '../../core/sample/index.ts';
 
 export const help = `Usage: report-cards sample --out DIR [--seed N] [--people N] [--end YYYY-MM] [--months N]
 
@@ -27,44 +27,19 @@ function usage(message: string): number {
   return 2;
 }
 
-/** A whole number option, or undefined when absent; NaN marks one that is not a whole number. */
-function whole(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  return /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-}
-
 export async function run(args: string[]): Promise<number> {
-  let values: { out?: string; seed?: string; people?: string; end?: string; months?: string };
+  let values: { out?: string } & SampleArgs;
   try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        out: { type: 'string' },
-        seed: { type: 'string' },
-        people: { type: 'string' },
-        end: { type: 'string' },
-        months: { type: 'string' },
-      },
-      allowPositionals: false,
-      strict: true,
-    }));
+    ({ values } = parseArgs({ args, options: { out: { type: 'string' }, ...SAMPLE_ARGS }, allowPositionals: false, strict: true }));
   } catch (e) {
     return usage(e instanceof Error ? e.message : String(e));
   }
   if (!values.out) return usage('--out DIR is required');
-  const options: SampleOptions = { seed: whole(values.seed), people: whole(values.people), end: values.end, months: whole(values.months) };
-  for (const name of ['seed', 'people', 'months'] as const) {
-    if (Number.isNaN(options[name])) return usage(`--${name} must be a whole number, not '${values[name]}'`);
-  }
-  try {
-    resolveOptions(options);
-  } catch (e) {
-    const issues = (e as { issues?: { path: PropertyKey[]; message: string }[] }).issues ?? [];
-    return usage(issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ') || String(e));
-  }
+  const sample = sampleOptionsOf(values);
+  if ('problems' in sample) return usage(sample.problems.join('; '));
   let paths: string[];
   try {
-    paths = await writeSample(values.out, options);
+    paths = await writeSample(values.out, sample.options);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     return usage(`cannot write to ${values.out}: ${err.code ?? err.message}`);
