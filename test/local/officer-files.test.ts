@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DataDirError, kindOfFileName, officerUploads, XLSX_CONTENT_TYPE } from '../../functions/local/officer-files.ts';
+import { DataDirError, kindOfFileName, officerUploads, UPLOAD_ORDER, XLSX_CONTENT_TYPE } from '../../functions/local/officer-files.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -54,7 +54,7 @@ describe('officerUploads', () => {
     await touch('notes.txt');
     await expect(officerUploads(path.join(dir, 'notes.txt'))).rejects.toThrow(/^--data .*notes\.txt is a file, not a folder$/);
     await expect(officerUploads(dir)).rejects.toThrow(
-      `--data ${dir} has no upload files (names must start with population, targets, benchmarks, commentary, waiting, finance, providers, events)`,
+      `--data ${dir} has no upload files (names must start with ${UPLOAD_ORDER.join(', ')})`,
     );
   });
 });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UPLOAD_PREFIXES, uploadKindOfKey } from '../../functions/core/bucket-layout.ts';
-import { UPLOAD_KINDS, type UploadKind } from '../../functions/core/uploads/kinds/index.ts';
+import { SNAPSHOT_KINDS, UPLOAD_KINDS, type UploadKind } from '../../functions/core/uploads/kinds/index.ts';
 import type { MeasureInputs } from '../../functions/core/uploads/parsed.ts';
 import { validateUpload } from '../../functions/core/uploads/validate-upload.ts';
 import { computeMeasures } from '../../functions/core/measures/compute.ts';
@@ -28,7 +28,7 @@ interface Upload {
   valid: boolean;
 }
 
-const SNAPSHOT = new Set<UploadKind>(['waiting', 'finance', 'providers']);
+const SNAPSHOT = new Set<UploadKind>(SNAPSHOT_KINDS);
 
 function plan(files: Record<UploadKind, string>): Upload[] {
   const out: Upload[] = [];

@@ -3,10 +3,11 @@
  * writing it is adapters/sample-files.ts, tested in test/adapters), and every file validated.
  */
 import { sampleFiles, type SampleFileName, type SampleOptions } from '../../../functions/core/sample/index.ts';
-import type { UploadKind } from '../../../functions/core/uploads/parsed.ts';
+import { UPLOAD_KINDS, type UploadKind } from '../../../functions/core/uploads/kinds/index.ts';
 import { validateUpload, type UploadResult } from '../../../functions/core/uploads/validate-upload.ts';
 
-export const KINDS = ['events', 'population', 'targets', 'benchmarks', 'waiting', 'finance', 'providers', 'commentary'] as const;
+/** Every upload kind of the registry: the sample holds one file of each. */
+export const KINDS = UPLOAD_KINDS;
 
 export type SampleBytes = Record<SampleFileName, Buffer>;
 
