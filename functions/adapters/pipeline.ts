@@ -65,15 +65,25 @@ export function depsFromConfig(config: Config): PipelineDeps & { metrics: Powert
 
 export const packsDir = (deps: Pick<PipelineDeps, 'templatesDir'>) => path.join(deps.templatesDir, 'packs');
 
-/** The use cases' view of the deps. Templates are read on each call (officers may change them between events). */
+/** Fonts read once per folder and process (a warm Lambda renders many packs). */
+const fontSets = new Map<string | undefined, FontSet>();
+
+/**
+ * The use cases' view of the deps, made for each event by the handlers: a view taken once would
+ * keep the store of its creation, and the reliability tests swap `deps.store` for a faulty one
+ * between events (in Lambda the deps never change, and a view costs nothing to make). Templates
+ * are read on each call (officers may change them between events).
+ */
 export function pipelineOf(deps: PipelineDeps): Pipeline {
-  let fonts: FontSet | undefined;
   return {
     ...deps,
     metrics: deps.metrics ?? noMetrics,
     ...repositoriesOf(deps.store),
     templates: { packs: () => loadPackTemplates(packsDir(deps)), bankHolidays: () => loadBankHolidays(deps.templatesDir) },
-    fonts: () => (fonts ??= loadFonts(deps.fontsDir)),
+    fonts: () => {
+      if (!fontSets.has(deps.fontsDir)) fontSets.set(deps.fontsDir, loadFonts(deps.fontsDir));
+      return fontSets.get(deps.fontsDir)!;
+    },
     errorsFile: (line) => new ErrorsCsvFile(line),
   };
 }

@@ -7,8 +7,8 @@ import { previewVersion } from '../core/pipeline/preview-pack.ts';
 import { parseS3Event } from '../core/pipeline/s3-event.ts';
 
 export function createDistribute(deps: PipelineDeps) {
-  const pipeline = pipelineOf(deps);
   return async (event: unknown): Promise<{ sent: number; undelivered: number }> => {
+    const pipeline = pipelineOf(deps);
     const total = { sent: 0, undelivered: 0 };
     for (const ref of parseS3Event(event)) {
       const r = await previewVersion(pipeline, ref.key);

@@ -7,8 +7,8 @@ import { ingestUpload } from '../core/pipeline/ingest-upload.ts';
 import { parseS3Event } from '../core/pipeline/s3-event.ts';
 
 export function createIngest(deps: PipelineDeps) {
-  const pipeline = pipelineOf(deps);
   return async (event: unknown): Promise<{ processed: number }> => {
+    const pipeline = pipelineOf(deps);
     let processed = 0;
     for (const ref of parseS3Event(event)) if (await ingestUpload(pipeline, ref)) processed++;
     return { processed };

@@ -7,8 +7,8 @@ import { renderPacks } from '../core/pipeline/render-packs.ts';
 import { parseS3Event } from '../core/pipeline/s3-event.ts';
 
 export function createRender(deps: PipelineDeps) {
-  const pipeline = pipelineOf(deps);
   return async (event: unknown): Promise<{ rendered: string[] }> => {
+    const pipeline = pipelineOf(deps);
     const rendered: string[] = [];
     for (const ref of parseS3Event(event)) rendered.push(...(await renderPacks(pipeline, ref.key)));
     return { rendered };

@@ -6,6 +6,5 @@ import { pipelineOf, type PipelineDeps } from '../adapters/pipeline.ts';
 import { workingDayCheck, type WorkingDayResult } from '../core/pipeline/working-day.ts';
 
 export function createSchedule(deps: PipelineDeps) {
-  const pipeline = pipelineOf(deps);
-  return (_event: unknown = {}): Promise<WorkingDayResult> => workingDayCheck(pipeline);
+  return (_event: unknown = {}): Promise<WorkingDayResult> => workingDayCheck(pipelineOf(deps));
 }
