@@ -7,6 +7,7 @@
 import { minusYears } from '../../calendar/days.ts';
 import type { AgeBand } from '../../uploads/parsed.ts';
 import type { MeasureContext } from '../context.ts';
+import type { SeriesPoint } from '../document.ts';
 import { insufficientHistory, ratePoint } from '../points.ts';
 import { filterPersonRows } from '../person-index.ts';
 import { anyActiveDuring, isResidentialLts, isShortComponent } from '../rows.ts';
@@ -74,28 +75,37 @@ function admissions(ctx: MeasureContext, band: AgeBand) {
 const WHY =
   'Moving into a care home permanently is a big life change and the most costly form of support; fewer admissions usually means people are helped to stay at home longer. A local measure; the national figures, computed by the DHSC method, are ASCOF 2B and 2C.';
 
-export const ADMISSIONS_18_64: MeasureDefinition = {
+/**
+ * An admissions measure of one age band, the local one here or DHSC's (ASCOF 2B and 2C): the
+ * band's admissions in the 12 months to each month end, per 100,000 of the band.
+ */
+export function admissionsMeasure(
+  band: AgeBand,
+  series: (ctx: MeasureContext, band: AgeBand) => SeriesPoint[],
+  text: Pick<MeasureDefinition, 'id' | 'ascofCode' | 'title' | 'definition' | 'whyItMatters'>,
+): MeasureDefinition {
+  return {
+    ...text,
+    unit: 'per100k',
+    polarity: 'low',
+    basis: 'rolling12',
+    reads: ['events', 'population'],
+    compute: (ctx) => ({ series: series(ctx, band) }),
+  };
+}
+
+export const ADMISSIONS_18_64 = admissionsMeasure('18-64', admissions, {
   id: 'ADMISSIONS_18_64',
   title: 'Permanent admissions to residential and nursing care',
   definition:
     'Adults aged 18 to 64 whose long term residential or nursing care began in the 12 months to the end of the month, per 100,000 people of that age; moves between homes and short stays do not count.',
   whyItMatters: WHY,
-  unit: 'per100k',
-  polarity: 'low',
-  basis: 'rolling12',
-  reads: ['events', 'population'],
-  compute: (ctx) => ({ series: admissions(ctx, '18-64') }),
-};
+});
 
-export const ADMISSIONS_65P: MeasureDefinition = {
+export const ADMISSIONS_65P = admissionsMeasure('65+', admissions, {
   id: 'ADMISSIONS_65P',
   title: 'Permanent admissions to residential and nursing care',
   definition:
     'People aged 65 and over whose long term residential or nursing care began in the 12 months to the end of the month, per 100,000 people of that age; moves between homes and short stays do not count.',
   whyItMatters: WHY,
-  unit: 'per100k',
-  polarity: 'low',
-  basis: 'rolling12',
-  reads: ['events', 'population'],
-  compute: (ctx) => ({ series: admissions(ctx, '65+') }),
-};
+});

@@ -7,7 +7,7 @@ import type { EventRow } from '../../../uploads/parsed.ts';
 import type { MeasureContext } from '../../context.ts';
 import { ratePoint } from '../../points.ts';
 import { isResidentialLts } from '../../rows.ts';
-import type { MeasureDefinition } from '../types.ts';
+import { admissionsMeasure } from '../admissions.ts';
 import { dhscAge, personDetails } from './person-details.ts';
 import { endOrOpen, perPeriod } from './window.ts';
 
@@ -76,30 +76,20 @@ function series(ctx: MeasureContext, band: '18-64' | '65+') {
 const WHY =
   'Supporting people to stay in their own homes is better for them and costs less than a care home place. This is the national ASCOF figure, computed with DHSC\'s method from the Client Level Data, so it can be set beside published benchmarks.';
 
-export const ASCOF_2B: MeasureDefinition = {
+export const ASCOF_2B = admissionsMeasure('18-64', series, {
   id: 'ASCOF_2B',
   ascofCode: '2B',
   title: 'Adults 18-64 whose long term needs are met by admission to a care home',
   definition:
     'People aged 18 to 64 newly admitted to residential or nursing care paid for by the council in the 12 months to the end of the month (no such care in the year before), per 100,000 people aged 18 to 64.',
   whyItMatters: WHY,
-  unit: 'per100k',
-  polarity: 'low',
-  basis: 'rolling12',
-  reads: ['events', 'population'],
-  compute: (ctx) => ({ series: series(ctx, '18-64') }),
-};
+});
 
-export const ASCOF_2C: MeasureDefinition = {
+export const ASCOF_2C = admissionsMeasure('65+', series, {
   id: 'ASCOF_2C',
   ascofCode: '2C',
   title: 'Adults 65+ whose long term needs are met by admission to a care home',
   definition:
     'People aged 65 or over newly admitted to residential or nursing care paid for by the council in the 12 months to the end of the month (no such care in the year before), per 100,000 people aged 65 or over.',
   whyItMatters: WHY,
-  unit: 'per100k',
-  polarity: 'low',
-  basis: 'rolling12',
-  reads: ['events', 'population'],
-  compute: (ctx) => ({ series: series(ctx, '65+') }),
-};
+});

@@ -42,58 +42,47 @@ function counts(ctx: MeasureContext, period: ReportingPeriod, cohort: Cohort): {
   return { n, d };
 }
 
-const common = {
-  unit: 'percent',
-  polarity: 'high',
-  basis: 'rolling12',
-  reads: ['events'],
-} as const;
-
-function definitionFor(cohort: Cohort): Pick<MeasureDefinition, 'compute'> {
-  return {
-    compute(ctx) {
-      return {
-        series: perPeriod(ctx, 0, (month, period) => {
-          const { n, d } = counts(ctx, period, cohort);
-          return percentPoint(month, n, d);
-        }),
-      };
-    },
-  };
-}
-
 const WHY =
   'Living in one\'s own home or with family is linked to safety, wellbeing and independence. This is the national ASCOF figure, computed with DHSC\'s method from the Client Level Data, so it can be set beside published benchmarks.';
 
-export const ASCOF_2E: MeasureDefinition = {
+/** An ASCOF 2E cohort's measure: the settled share of the cohort, each month over the 12 months to its end. */
+function ascof2e(cohort: Cohort, text: Pick<MeasureDefinition, 'id' | 'ascofCode' | 'title' | 'definition'>): MeasureDefinition {
+  return {
+    ...text,
+    whyItMatters: WHY,
+    unit: 'percent',
+    polarity: 'high',
+    basis: 'rolling12',
+    reads: ['events'],
+    compute: (ctx) => ({
+      series: perPeriod(ctx, 0, (month, period) => {
+        const { n, d } = counts(ctx, period, cohort);
+        return percentPoint(month, n, d);
+      }),
+    }),
+  };
+}
+
+export const ASCOF_2E = ascof2e('18-64', {
   id: 'ASCOF_2E',
   ascofCode: '2E (18-64)',
   title: 'Adults 18-64 with long term support living in their own home or with family',
   definition:
     'Of the people aged 18 to 64 who received long term support at some time in the 12 months to the end of the month, the percentage whose latest known accommodation is settled (their own home, a tenancy, with family, supported or sheltered housing).',
-  whyItMatters: WHY,
-  ...common,
-  ...definitionFor('18-64'),
-};
+});
 
-export const ASCOF_2E_65: MeasureDefinition = {
+export const ASCOF_2E_65 = ascof2e('65+', {
   id: 'ASCOF_2E_65',
   ascofCode: '2E (65+)',
   title: 'Adults 65+ with long term support living in their own home or with family',
   definition:
     'Of the people aged 65 or over who received long term support at some time in the 12 months to the end of the month, the percentage whose latest known accommodation is settled.',
-  whyItMatters: WHY,
-  ...common,
-  ...definitionFor('65+'),
-};
+});
 
-export const ASCOF_2E_LD: MeasureDefinition = {
+export const ASCOF_2E_LD = ascof2e('LD', {
   id: 'ASCOF_2E_LD',
   ascofCode: '2E (LD)',
   title: 'Adults with a learning disability living in their own home or with family',
   definition:
     'Of the people aged 18 to 64 whose primary support reason is learning disability and who received long term support in the 12 months to the end of the month, the percentage whose latest known accommodation is settled.',
-  whyItMatters: WHY,
-  ...common,
-  ...definitionFor('LD'),
-};
+});
