@@ -7,19 +7,31 @@
  * personal values have moved into other columns (issue 11): rows that lost their first cell, so
  * ids and NHS numbers shift under dates and codes, and rows whose cells were reordered, so an id
  * sits under event_type, an NHS number under event_outcome and a date of birth under client_type.
+ * Last an extract that is accepted although values moved into the free-text columns, gender and
+ * primary support reason (a misplaced cell, or a name typed in the wrong box): the packs print
+ * those columns' groups as labels of their equity tables, so every PDF the pipeline writes or
+ * sends, and the data appendix of its measures, is read back as well.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../functions/adapters/clock.ts';
+import { appendixCsv } from '../../functions/core/cards/appendix.ts';
+import { measuresDocumentSchema } from '../../functions/core/measures/document.ts';
 import { localPipeline } from '../support/local.ts';
-import { parse, smallSample, uploadAll } from './helpers.ts';
+import { readPdf } from '../support/pdf-text.ts';
+import { shippedPacks } from '../support/project-files.ts';
+import { PERIOD, parse, smallSample, uploadAll } from './helpers.ts';
 
 type P = Awaited<ReturnType<typeof localPipeline>>;
 type Row = Record<string, string>;
 
-const column = (fields: string[], name: string) => fields.find((f) => f.toLowerCase() === name)!;
+/** The sample's header spells columns its own way (`NHS_Number`, `Primary Support Reason`). */
+const column = (fields: string[], name: string) => fields.find((f) => f.toLowerCase().replace(/[^a-z]/g, '') === name.replace(/_/g, ''))!;
+
+/** A name typed into the wrong box: no column holds names, so it can only come from a misplaced cell. */
+const NAME = 'Jane Smith';
 
 describe('personal data stays in the bucket', () => {
   let p: P;
@@ -57,6 +69,27 @@ describe('personal data stays in the bucket', () => {
     });
     await p.store.put('extracts/events/events moved.csv', Papa.unparse({ fields, data: moved }), 'text/csv');
     await p.bus.idle();
+
+    // Valid rows with personal values under gender and primary support reason, on every row of
+    // people receiving long term support in the community at the end (so in the equity tables).
+    const open = [...new Set(rows.filter((r) => r[column(fields, 'event_type')] === 'Service' && r[column(fields, 'event_end_date')] === '' && r[column(fields, 'service_type')].endsWith('Community')).map((r) => r[column(fields, 'la_person_unique_identifier')]))];
+    const gender = column(fields, 'gender');
+    const reason = column(fields, 'primary_support_reason');
+    const misplaced: ((r: Row) => [string, string])[] = [
+      (r) => [r[column(fields, 'nhs_number')], NAME],
+      (r) => [r[column(fields, 'date_of_birth')], r[column(fields, 'la_person_unique_identifier')]],
+      (r) => [NAME, r[column(fields, 'nhs_number')]],
+      (r) => [r[column(fields, 'la_person_unique_identifier')], r[column(fields, 'date_of_birth')]],
+    ];
+    const who = new Map(open.slice(0, misplaced.length).map((id, i) => [id, misplaced[i]]));
+    const shifted = rows.map((r) => {
+      const move = who.get(r[column(fields, 'la_person_unique_identifier')]);
+      if (!move) return r;
+      const [g, psr] = move(r);
+      return { ...r, [gender]: g, [reason]: psr };
+    });
+    await p.store.put('extracts/events/events shifted.csv', Papa.unparse(shifted, { columns: fields }), 'text/csv');
+    await p.bus.idle();
   });
   afterAll(() => p?.dispose());
 
@@ -75,8 +108,8 @@ describe('personal data stays in the bucket', () => {
     expect(mail.text).toContain('Row 2, event_type: event_type is not one of: ');
   });
 
-  it('no person id, NHS number or date of birth appears in any log line, run record or email', async () => {
-    const personal = new Set<string>();
+  it('no person id, NHS number, date of birth or misplaced name appears in any log line, run record, email, PDF or data appendix', async () => {
+    const personal = new Set<string>([NAME]);
     for (const r of rows) {
       personal.add(r[column(fields, 'la_person_unique_identifier')]);
       const nhs = r[column(fields, 'nhs_number')];
@@ -94,16 +127,27 @@ describe('personal data stays in the bucket', () => {
     const mails = await Promise.all(
       p.sent.map(async (m) => {
         const mail = await parse(m);
-        const attachments = mail.attachments.filter((a) => a.contentType !== 'application/pdf').map((a) => a.content.toString('utf8'));
+        const attachments = await Promise.all(
+          mail.attachments.map(async (a) => (a.contentType === 'application/pdf' ? (await readPdf(new Uint8Array(a.content))).pages.join('\n') : a.content.toString('utf8'))),
+        );
         return [mail.subject, mail.text, mail.html || '', ...attachments].join('\n');
       }),
     );
+    const pdfKeys = (await p.store.list('reports/')).filter((o) => o.key.endsWith('.pdf'));
+    const pdfs = await Promise.all(pdfKeys.map(async (o) => (await readPdf((await p.store.getBytes(o.key))!)).pages.join('\n')));
+    // The data appendix `report-cards render` writes beside each pack, from the measures the pipeline computed.
+    const doc = measuresDocumentSchema.parse(JSON.parse(new TextDecoder().decode((await p.store.getBytes(`measures/${PERIOD}.json`))!)));
+    const appendices = (await shippedPacks()).map((pack) => appendixCsv(doc, pack));
     expect(logs.length).toBeGreaterThan(0);
     expect(runs.length).toBeGreaterThan(0);
     expect(mails.length).toBeGreaterThan(1);
+    // The shifted extract was accepted and made packs with equity tables: the test can see a leak.
+    expect(JSON.stringify(doc)).toContain(`gender:${NAME}`);
+    expect(pdfs.some((t) => t.includes('equity breakdowns'))).toBe(true);
+    expect(appendices.some((t) => t.includes('gender:'))).toBe(true);
 
     const leaks: string[] = [];
-    for (const [where, texts] of [['log', logs], ['run history', runs], ['email', mails]] as const) {
+    for (const [where, texts] of [['log', logs], ['run history', runs], ['email', mails], ['pdf', pdfs], ['data appendix', appendices]] as const) {
       for (const text of texts) {
         for (const value of personal) if (text.includes(value)) leaks.push(`${where}: ${value}`);
       }

@@ -6,9 +6,10 @@
  */
 import type { Content, TableCell } from 'pdfmake';
 import type { MeasureResult, SeriesPoint } from '../measures/document.ts';
-import { splitBreakdownKey, type EquityDimension } from '../measures/equity.ts';
+import { equityKey, splitBreakdownKey, type EquityDimension } from '../measures/equity.ts';
 import { NO_VALUE, SUPPRESSED, countBeside, formatNumber, monthLong } from './format.ts';
 import { SUPPRESSION_KEY_EMAIL } from './disclosure.ts';
+import { OTHER_RECORDED_VALUE, otherRecordedValueNote } from '../disclosure/published-labels.ts';
 import { C } from './palette.ts';
 
 const FS = 7.5;
@@ -80,8 +81,10 @@ export function equityTables(m: MeasureResult, dimensions: readonly EquityDimens
   if (shown.length === 0) return [];
   const abreast = shown.filter((d) => d !== 'primary_support_reason').map((d) => tables.get(d)!);
   const points = equityPoints(m, shown, month);
+  const other = shown.filter((d) => m.breakdowns[equityKey(d, OTHER_RECORDED_VALUE)]?.some((p) => p.month === month));
   const notes = [
     GROUPING,
+    other.length ? otherRecordedValueNote(other) : null,
     m.unit === 'per100k'
       ? 'Rates use the 18+ population of the whole area, since population by group is not uploaded: a group\'s rate is its part of the area\'s rate, not the rate among that group\'s people.'
       : m.unit === 'percent' ? 'Each group\'s percentage is of that group\'s own people.' : null,

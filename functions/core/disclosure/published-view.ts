@@ -11,14 +11,19 @@
  *   direction when either month compared is withheld, no RAG for a withheld previous month, and
  *   no SPC when any point of its window is withheld (`spcNote: "statistics withheld: small numbers"`).
  *
- * Pure; the measures document itself (`report-cards measures`) keeps the exact numbers.
+ * Before any of that, equity groups whose label is not a known wording (a shifted cell can put a
+ * name or an NHS number under gender) are merged into `Other recorded value` (published-labels.ts),
+ * whether or not the pack applies disclosure control: a label is personal data whatever its count.
+ *
+ * Pure; the measures document itself (`report-cards measures`) keeps the exact numbers and labels.
  */
 import { addMonths } from '../calendar/days.ts';
 import { isPointSuppressed, isSmallCount, isYtdSuppressed } from '../cards/disclosure.ts';
 import type { MeasureResult, MeasuresDocument, SeriesPoint } from '../measures/document.ts';
-import { breakdownsWithheld, ytdWithheld } from './secondary.ts';
+import { publishLabels } from './published-labels.ts';
+import { WITHHELD_REASON, breakdownsWithheld, ytdWithheld } from './secondary.ts';
 
-export const WITHHELD_REASON = 'small numbers';
+export { WITHHELD_REASON };
 export const STATISTICS_WITHHELD = 'statistics withheld: small numbers';
 
 type Unit = MeasureResult['unit'];
@@ -102,8 +107,9 @@ export function publishMeasure(m: MeasureResult): MeasureResult {
   return out;
 }
 
-/** The document as a pack publishes it; unchanged when the pack turns disclosure control off. */
+/** The document as a pack publishes it; only the labels are changed when the pack turns disclosure control off. */
 export function publishedView(doc: MeasuresDocument, options: { disclosureControl: boolean }): MeasuresDocument {
-  if (!options.disclosureControl) return doc;
-  return { ...doc, measures: doc.measures.map(publishMeasure) };
+  const measures = doc.measures.map(publishLabels);
+  if (options.disclosureControl) return { ...doc, measures: measures.map(publishMeasure) };
+  return measures.every((m, i) => m === doc.measures[i]) ? doc : { ...doc, measures };
 }

@@ -17,6 +17,9 @@
 import { financialYearOf } from '../calendar/days.ts';
 import type { SeriesPoint } from '../measures/document.ts';
 
+/** The reason a withheld point gives. */
+export const WITHHELD_REASON = 'small numbers';
+
 /** For each point, whether its YTD figure is withheld: from its financial year's first withheld month on. */
 export function ytdWithheld(series: readonly SeriesPoint[], withheld: readonly boolean[], ytdSmall: (p: SeriesPoint) => boolean): boolean[] {
   let year: string | null = null;

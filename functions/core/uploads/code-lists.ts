@@ -49,6 +49,28 @@ export type EventOutcome = (typeof EVENT_OUTCOMES)[number];
 export const DELIVERY_MECHANISMS = ['Direct payment', 'CASSR managed personal budget', 'CASSR commissioned support'] as const;
 export type DeliveryMechanism = (typeof DELIVERY_MECHANISMS)[number];
 
+/**
+ * Gender and primary support reason are free text in the upload (extract-spec.md), kept as uploaded
+ * for `report-cards measures`; a pack prints a group's label only when it is one of these CLD
+ * wordings (disclosure/published-labels.ts), since a shifted cell can put anything there.
+ */
+export const GENDERS = ['Female', 'Male', 'Other', 'Unknown'] as const;
+
+export const PRIMARY_SUPPORT_REASONS = [
+  'Physical support: Access and mobility only',
+  'Physical support: Personal care support',
+  'Sensory support: Support for visual impairment',
+  'Sensory support: Support for hearing impairment',
+  'Sensory support: Support for dual impairment',
+  'Support with memory and cognition',
+  'Learning disability support',
+  'Mental health support',
+  'Social support: Substance misuse support',
+  'Social support: Asylum seeker support',
+  'Social support: Support for social isolation or other',
+  'Social support: Support to carer',
+] as const;
+
 /** Release 1 labels and the Release 2 label each means. */
 export const RELEASE_1_CLIENT_TYPES: Record<string, ClientType> = {
   Carer: 'Unpaid carer',
