@@ -6,6 +6,7 @@
 import type { Day } from '../../../calendar/days.ts';
 import type { EventRow } from '../../../uploads/parsed.ts';
 import type { MeasureContext } from '../../context.ts';
+import type { SeriesPoint } from '../../document.ts';
 import { firstAtLeast } from '../../month-ranges.ts';
 import { percentPoint } from '../../points.ts';
 import { isLts, isServiceUser } from '../../rows.ts';
@@ -94,20 +95,21 @@ export const ASCOF_2A: MeasureDefinition = {
   polarity: 'high',
   basis: 'rolling12',
   reads: ['events'],
-  compute(ctx) {
-    const episodes = classifiedEpisodes(ctx);
-    // The new-client test reads 91 days before an episode that may start before the period.
-    return {
-      series: perPeriod(ctx, 91, (month, period) => {
-        let n = 0;
-        let d = 0;
-        for (const e of episodes) {
-          if (e.end < period.start || e.end > period.end || !e.inDenominator) continue;
-          d++;
-          if (e.inNumerator) n++;
-        }
-        return percentPoint(month, n, d);
-      }),
-    };
-  },
+  compute: (ctx) => ({ series: series(ctx) }),
 };
+
+/** Of the episodes in the denominator that ended in each reporting period, the percentage in the numerator. */
+function series(ctx: MeasureContext): SeriesPoint[] {
+  const episodes = classifiedEpisodes(ctx);
+  // The new-client test reads 91 days before an episode that may start before the period.
+  return perPeriod(ctx, 91, (month, period) => {
+    let n = 0;
+    let d = 0;
+    for (const e of episodes) {
+      if (e.end < period.start || e.end > period.end || !e.inDenominator) continue;
+      d++;
+      if (e.inNumerator) n++;
+    }
+    return percentPoint(month, n, d);
+  });
+}
