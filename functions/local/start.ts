@@ -30,6 +30,8 @@ export interface StartOptions {
   log: (line: string) => void;
   /** Rejected uploads and stage failures (stderr under npm start); `log` when absent. */
   warn?: (line: string) => void;
+  /** Pack templates and bank holidays; default the project's templates/ (tests pass their own). */
+  templatesDir?: string;
 }
 
 /** Puts one upload through the S3 API and waits for the pipeline to settle. */
@@ -120,6 +122,7 @@ export async function start(o: StartOptions): Promise<number> {
   const mails: string[] = [];
   const p = await startLocalPipeline({
     s3Dir: path.join(work, 's3'),
+    templatesDir: o.templatesDir,
     // The raw bytes SES accepted, saved only once it returned a MessageId.
     onSent: async ({ recipient, raw }) => {
       const file = path.join(mailDir, `${String(mails.length + 1).padStart(3, '0')}-${recipient}.eml`);

@@ -12,10 +12,11 @@ import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import Papa from 'papaparse';
 import { writeSample } from '../../functions/adapters/sample-files.ts';
-import { ROOT } from '../../functions/local/pipeline.ts';
+import { LOCAL_RECIPIENTS, ROOT } from '../../functions/local/pipeline.ts';
 import { start } from '../../functions/local/start.ts';
 import { brokenEvents } from './helpers.ts';
 import { readPdf } from '../support/pdf-text.ts';
+import { FIXTURE_TEMPLATES_DIR, shippedPacks } from '../support/project-files.ts';
 
 let out: string;
 let code: number;
@@ -23,7 +24,8 @@ const lines: string[] = [];
 
 beforeAll(async () => {
   out = await mkdtemp(path.join(os.tmpdir(), 'rc-start-'));
-  code = await start({ outDir: out, source: { sample: { people: 2000, seed: 3, end: '2021-11', months: 24 } }, log: (l) => lines.push(l) });
+  // The tests' own packs, so a pack added to templates/ does not change the counts below.
+  code = await start({ outDir: out, source: { sample: { people: 2000, seed: 3, end: '2021-11', months: 24 } }, log: (l) => lines.push(l), templatesDir: FIXTURE_TEMPLATES_DIR });
 });
 afterAll(() => rm(out, { recursive: true, force: true }));
 
@@ -114,14 +116,20 @@ describe('npm start -- --data DIR (the officer\'s own files)', () => {
 
   it('saves the rejection email in out/mail, and nothing is lost: the good files still make both packs and their sends', async () => {
     const mails = (await readdir(path.join(dataOut, 'mail'))).sort();
-    // 1 rejection + per pack 1 preview and 4 board/clerk sends (the local lists).
-    expect(mails).toHaveLength(11);
+    // npm start -- --data runs the shipped packs: 1 rejection + per pack its preview and its
+    // board/clerk sends (the local lists; 2 packs: 1 + 2 × (1 + 4) = 11).
+    const packs = await shippedPacks();
+    const { lists } = LOCAL_RECIPIENTS;
+    const perPack = (p: (typeof packs)[number]) => lists[p.distribution.previewList]!.length + new Set(p.distribution.lists.flatMap((l) => lists[l]!)).size;
+    const sends = 1 + packs.reduce((n, p) => n + perPack(p), 0);
+    expect(mails).toHaveLength(sends);
     const rejection = await simpleParser(await readFile(path.join(dataOut, 'mail', mails[0]!)));
     expect(rejection.to).toMatchObject({ text: 'performance@example.org' });
     expect(rejection.subject).toBe('Upload rejected: events-draft.csv (events), 3 errors');
     expect(rejection.attachments.map((a) => a.filename)).toEqual(['events-draft.csv.errors.csv']);
-    expect(await readdir(path.join(dataOut, 'reports'))).toHaveLength(2);
-    expect(run.stdout).toMatch(/Done: \d+ S3 events handled, 2 pack version\(s\) rendered, 11 email\(s\) accepted by SES\./);
+    expect(await readdir(path.join(dataOut, 'reports'))).toHaveLength(packs.length);
+    expect(run.stdout).toContain(`pack version(s) rendered, ${sends} email(s) accepted by SES.`);
+    expect(run.stdout).toMatch(new RegExp(`Done: \\d+ S3 events handled, ${packs.length} pack version\\(s\\) rendered`));
     expect(run.stdout).toContain('Rejected: 1 upload(s)');
   });
 });
