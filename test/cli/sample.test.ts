@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_FILES } from '../../functions/core/sample/sample-files.ts';
+import { UPLOAD_KINDS } from '../../functions/core/uploads/kinds/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let tmp: string;
@@ -28,11 +30,13 @@ afterAll(async () => {
 });
 
 describe('report-cards sample', () => {
-  it('writes the eight uploads and prints their paths', async () => {
+  it('writes one upload of every kind and prints their paths', async () => {
     const out = path.join(tmp, 'a');
     const r = await cli('--out', out, '--people', '300', '--months', '13', '--seed', '5', '--end', '2022-03');
     expect(r.code).toBe(0);
-    const names = ['events', 'population', 'targets', 'benchmarks', 'waiting', 'finance', 'providers', 'commentary'].map((k) => `${k}.csv`);
+    // In SAMPLE_FILES order; one file per kind of the registry (extract-spec's kinds, registry.test.ts).
+    const names = [...SAMPLE_FILES];
+    expect([...names].sort()).toEqual(UPLOAD_KINDS.map((k) => `${k}.csv`).sort());
     expect(r.stdout.trim().split('\n')).toEqual(names.map((n) => path.join(out, n)));
     expect((await readdir(out)).sort()).toEqual([...names].sort());
     const events = await readFile(path.join(out, 'events.csv'), 'utf8');
