@@ -14,13 +14,12 @@
  * Disclosure control runs after this, over the merged groups (published-view.ts).
  */
 import type { MeasureResult, SeriesPoint } from '../measures/document.ts';
-import { ETHNIC_GROUPS, NOT_STATED, equityKey, splitBreakdownKey, type EquityDimension } from '../measures/equity.ts';
+import { NOT_STATED, OTHER_RECORDED_VALUE, equityKey, publishedGroup, splitBreakdownKey, type EquityDimension } from '../measures/equity.ts';
+
+export { OTHER_RECORDED_VALUE };
 import { countPoint, percentPoint, ratePoint } from '../measures/points.ts';
 import { per100k } from '../measures/rounding.ts';
-import { GENDERS, PRIMARY_SUPPORT_REASONS, labelMatcher, type LabelMatcher } from '../uploads/code-lists.ts';
 import { WITHHELD_REASON } from './secondary.ts';
-
-export const OTHER_RECORDED_VALUE = 'Other recorded value';
 
 const DIMENSION_WORDS: Record<string, string> = { gender: 'gender', primary_support_reason: 'primary support reason', ethnicity: 'ethnicity' };
 
@@ -28,18 +27,6 @@ const DIMENSION_WORDS: Record<string, string> = { gender: 'gender', primary_supp
 export function otherRecordedValueNote(dimensions: readonly string[]): string {
   const what = dimensions.map((d) => DIMENSION_WORDS[d] ?? d).join(' or ');
   return `${OTHER_RECORDED_VALUE} counts together the people whose ${what} is recorded in a wording that is not one of the national (CLD) categories, such as a local code or a value in the wrong column; those wordings are not printed.`;
-}
-
-const VOCABULARIES: Record<EquityDimension, LabelMatcher<string>> = {
-  gender: labelMatcher<string>([...GENDERS, NOT_STATED]),
-  primary_support_reason: labelMatcher<string>([...PRIMARY_SUPPORT_REASONS, NOT_STATED]),
-  ethnicity: labelMatcher<string>([...ETHNIC_GROUPS]),
-};
-
-/** The group a breakdown label is published under: its vocabulary wording, or `Other recorded value`. */
-export function publishedGroup(dimension: string, group: string): string {
-  const vocabulary = VOCABULARIES[dimension as EquityDimension] as LabelMatcher<string> | undefined;
-  return vocabulary?.(group)?.label ?? OTHER_RECORDED_VALUE;
 }
 
 /** A year to date summed over groups, its value as ASSESS_LT computes it (a rate on the month's population). */

@@ -12,6 +12,7 @@ import type { MeasureContext } from './context.ts';
 import type { SeriesPoint } from './document.ts';
 import { attributeRow } from './person-attributes.ts';
 import { monthlySeries, type MonthPoint } from './points.ts';
+import { GENDERS, PRIMARY_SUPPORT_REASONS, labelMatcher, type LabelMatcher } from '../uploads/code-lists.ts';
 
 export const EQUITY_DIMENSIONS = ['primary_support_reason', 'ethnicity', 'gender'] as const;
 export type EquityDimension = (typeof EQUITY_DIMENSIONS)[number];
@@ -42,6 +43,30 @@ export function ethnicGroup(text: string | null): string {
   const colon = text.indexOf(':');
   return ETHNIC_PREFIXES.get(squash(colon < 0 ? text : text.slice(0, colon))) ?? NOT_STATED;
 }
+
+/** The one group that stands for every wording outside a dimension's national categories. */
+export const OTHER_RECORDED_VALUE = 'Other recorded value';
+
+const VOCABULARIES: Record<EquityDimension, LabelMatcher<string>> = {
+  gender: labelMatcher<string>([...GENDERS, NOT_STATED]),
+  primary_support_reason: labelMatcher<string>([...PRIMARY_SUPPORT_REASONS, NOT_STATED]),
+  ethnicity: labelMatcher<string>([...ETHNIC_GROUPS]),
+};
+
+/** A group's national (CLD) wording, matched ignoring case and spaces, or `Other recorded value`. */
+export function publishedGroup(dimension: string, group: string): string {
+  const vocabulary = VOCABULARIES[dimension as EquityDimension] as LabelMatcher<string> | undefined;
+  return vocabulary?.(group)?.label ?? OTHER_RECORDED_VALUE;
+}
+
+/**
+ * Distinct wordings of a free-text dimension kept as uploaded (measures.md). A file holding more —
+ * a gender column filled with person ids by shifted cells, say — would make a group per person: a
+ * measures document too long to write (Node's string limit, at ~20,000 wordings) and so every later
+ * run failing on an accepted file. Beyond this many, the wordings outside the national categories
+ * are counted together as `Other recorded value` in the measures document itself.
+ */
+export const MAX_WORDINGS = 100;
 
 /** Gender and primary support reason are published as uploaded; blank is `Not stated`. */
 export function asUploaded(text: string | null): string {
@@ -80,11 +105,13 @@ export function equityTally(ctx: MeasureContext): EquityTally {
   for (const group of ETHNIC_GROUPS) countsOf(equityKey('ethnicity', group));
   // Few distinct wordings repeat on many rows: each wording's key is made once.
   const keyCache = EQUITY_DIMENSIONS.map(() => new Map<string | null, string>());
+  const tooMany = tooManyWordings(ctx);
   const keyOf = (i: number, text: string | null): string => {
     let key = keyCache[i].get(text);
     if (key === undefined) {
       const dimension = EQUITY_DIMENSIONS[i];
-      key = equityKey(dimension, dimension === 'ethnicity' ? ethnicGroup(text) : asUploaded(text));
+      const group = dimension === 'ethnicity' ? ethnicGroup(text) : asUploaded(text);
+      key = equityKey(dimension, tooMany.has(dimension) ? publishedGroup(dimension, group) : group);
       keyCache[i].set(text, key);
     }
     return key;
@@ -110,6 +137,21 @@ export function equityTally(ctx: MeasureContext): EquityTally {
       return out;
     },
   };
+}
+
+/** The free-text dimensions whose rows hold more than MAX_WORDINGS distinct wordings (one pass, stopping at the limit). */
+function tooManyWordings(ctx: MeasureContext): Set<EquityDimension> {
+  const out = new Set<EquityDimension>();
+  const seen = { gender: new Set<string>(), primary_support_reason: new Set<string>() };
+  for (const row of ctx.rows) {
+    for (const [dimension, text] of [['gender', row.gender], ['primary_support_reason', row.primarySupportReason]] as const) {
+      if (out.has(dimension) || text == null) continue;
+      seen[dimension].add(asUploaded(text));
+      if (seen[dimension].size > MAX_WORDINGS) out.add(dimension);
+    }
+    if (out.size === 2) break;
+  }
+  return out;
 }
 
 /** Dimensions in EQUITY_DIMENSIONS order; ethnic groups in ONS order; other groups alphabetically, `Not stated` last. */

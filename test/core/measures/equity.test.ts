@@ -7,7 +7,7 @@ import { ASSESS_LT } from '../../../functions/core/measures/catalogue/assessment
 import { DIRECT_PAYMENTS, LTS_CLIENTS, SDS } from '../../../functions/core/measures/catalogue/lts-snapshot.ts';
 import { REQ_NEW } from '../../../functions/core/measures/catalogue/requests.ts';
 import { REVIEWS_UTD } from '../../../functions/core/measures/catalogue/reviews-up-to-date.ts';
-import { asUploaded, ethnicGroup, splitBreakdownKey } from '../../../functions/core/measures/equity.ts';
+import { MAX_WORDINGS, OTHER_RECORDED_VALUE, asUploaded, ethnicGroup, splitBreakdownKey } from '../../../functions/core/measures/equity.ts';
 import { assessment, at, community, events, inputs, request, residential, review, run } from './builder.ts';
 
 describe('ethnic group: the CLD label before its first colon, ignoring case and spaces', () => {
@@ -137,5 +137,29 @@ describe('REVIEWS_UTD and ASSESS_LT year to date by group, with a full year of h
     const male = run(ASSESS_LT, inputs(year)).breakdowns['gender:Male'];
     // 2020-04 and 2021-02: 2 per 100,000 = 2.0.
     expect(male.find((p) => p.month === '2021-02')!.ytd).toEqual({ numerator: 2, value: 2, reason: null });
+  });
+});
+
+describe('a free-text dimension with more wordings than MAX_WORDINGS', () => {
+  // Shifted cells can fill the gender column with person ids: one group per person would make a
+  // measures document too long to write, failing every later run on an accepted file.
+  const people = (n: number, gender: (i: number) => string) =>
+    events({ start: '2021-01-01', end: '2021-01-31' }, Array.from({ length: n }, (_, i) => community(`P${i}`, '2020-01-01', null, { gender: gender(i), psr: PC })));
+
+  it(`keeps ${MAX_WORDINGS} wordings as uploaded`, () => {
+    const { breakdowns } = run(LTS_CLIENTS, inputs(people(MAX_WORDINGS, (i) => (i === 0 ? 'female' : `G${i}`))));
+    const genders = Object.keys(breakdowns).filter((k) => k.startsWith('gender:'));
+    expect(genders).toHaveLength(MAX_WORDINGS);
+    expect(genders).toContain('gender:G1');
+    expect(genders).toContain('gender:female');
+  });
+
+  it('beyond it, counts the wordings outside the national categories as Other recorded value, and matches the others to their national wording', () => {
+    const { breakdowns } = run(LTS_CLIENTS, inputs(people(MAX_WORDINGS + 1, (i) => (i === 0 ? 'female' : `9434765${String(i).padStart(3, '0')}`))));
+    expect(Object.keys(breakdowns).filter((k) => k.startsWith('gender:'))).toEqual(['gender:Female', `gender:${OTHER_RECORDED_VALUE}`]);
+    expect(at(breakdowns[`gender:${OTHER_RECORDED_VALUE}`], '2021-01').value).toBe(MAX_WORDINGS);
+    expect(at(breakdowns['gender:Female'], '2021-01').value).toBe(1);
+    // The other dimension, with one wording, is as uploaded.
+    expect(Object.keys(breakdowns).filter((k) => k.startsWith('primary_support_reason:'))).toEqual([`primary_support_reason:${PC}`]);
   });
 });
