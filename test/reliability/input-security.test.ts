@@ -16,7 +16,7 @@ import { awsS3Event } from '../../functions/local/event-bus.ts';
 import { localPipeline } from '../support/local.ts';
 import { readPdf } from '../support/pdf-text.ts';
 import { json, P, PERIOD, runs, sesAccepted, tinySample } from './support.ts';
-import { verdictKey } from '../support/verdicts.ts';
+import { verdictKey, verdictWritten } from '../support/verdicts.ts';
 import { FIXTURE_PACKS_DIR } from '../support/project-files.ts';
 
 const TRAVERSALS = [
@@ -77,9 +77,10 @@ describe('security of inputs', () => {
     p.deps.maxUploadBytes = 4_096;
     // Not a CSV at all: parsing would report encoding or column errors, not only its size.
     await p.store.put('extracts/events/huge.csv', Buffer.alloc(10_000, 0xff), 'text/csv');
-    await p.bus.idle();
+    // The limit must hold until ingest has judged this upload, however late its event comes.
+    const verdict = await verdictWritten(p, 'extracts/events/huge.csv');
     p.deps.maxUploadBytes = undefined;
-    const v = await json<{ accepted: boolean; refused: string | null; rows: number; errorCountsByRule: Record<string, number> }>(p, await verdictKey(p.store, 'extracts/events/huge.csv'));
+    const v = await json<{ accepted: boolean; refused: string | null; rows: number; errorCountsByRule: Record<string, number> }>(p, verdict);
     expect(v).toMatchObject({ accepted: false, rows: 0, errorCountsByRule: { 'file-size': 1 } });
     expect(v.refused).toMatch(/10000 bytes, above the 4096-byte limit/);
     expect((await sesAccepted(p)).map((m) => m.subject)).toEqual(['Upload rejected: huge.csv']);
