@@ -17,6 +17,7 @@ import { nthWorkingDay } from '../core/pipeline/working-days.ts';
 import { validationRecordSchema, type ValidationRecord } from '../core/pipeline/uploads-state.ts';
 import { loadBankHolidays } from '../adapters/bank-holidays.ts';
 import { addMonths } from '../core/calendar/days.ts';
+import { plural } from '../core/plural.ts';
 import type { UploadKind } from '../core/uploads/parsed.ts';
 import { officerUploads, UPLOAD_ORDER, type OfficerUpload } from './officer-files.ts';
 import { startLocalPipeline, type LocalPipeline } from './pipeline.ts';
@@ -94,7 +95,7 @@ async function measuredPeriods(p: LocalPipeline): Promise<string[]> {
 async function uploadsOf(o: StartOptions, work: string): Promise<OfficerUpload[]> {
   if ('dataDir' in o.source) {
     const { uploads, ignored } = await officerUploads(o.source.dataDir);
-    o.log(`Your files from ${o.source.dataDir}: ${uploads.length} upload(s)${ignored.length ? `; ignored (name does not start with an upload kind): ${ignored.join(', ')}` : ''}`);
+    o.log(`Your files from ${o.source.dataDir}: ${plural(uploads.length, 'upload')}${ignored.length ? `; ignored (name does not start with an upload kind): ${ignored.join(', ')}` : ''}`);
     return uploads;
   }
   const s = o.source.sample;
@@ -143,18 +144,18 @@ export async function start(o: StartOptions): Promise<number> {
       }
       rejected += 1;
       const emails = mails.slice(before).map(shown);
-      const why = verdict ? (verdict.refused ?? `${verdict.errorCount} error(s)`) : 'no validation record (see the run history)';
+      const why = verdict ? (verdict.refused ?? plural(verdict.errorCount, 'error')) : 'no validation record (see the run history)';
       warn(`  uploaded ${u.key}: REJECTED (${why}); rejection email: ${emails.join(', ') || 'none sent'}`);
     }
     const approvals = await approveAll(p, 'npm start (automatic local approval)');
-    o.log(`Approved ${approvals.length} pack version(s)`);
+    o.log(`Approved ${plural(approvals.length, 'pack version')}`);
     const periods = await measuredPeriods(p);
     if (periods.length === 0) o.log('No measures were computed (no accepted events extract), so no pack is due');
     for (const period of periods) {
       for (const [day] of [...(await distributionDays(p.deps.templatesDir, period))].sort(([a], [b]) => (a < b ? -1 : 1))) {
         const before = mails.length;
         const r = await p.schedule(fixedClock(`${day}T09:00:00Z`));
-        o.log(`Schedule on ${r.today}: packs due ${r.due.join(', ') || 'no pack'}; ${mails.length - before} email(s) sent`);
+        o.log(`Schedule on ${r.today}: packs due ${r.due.join(', ') || 'no pack'}; ${plural(mails.length - before, 'email')} sent`);
       }
     }
     await p.bus.idle();
@@ -174,8 +175,8 @@ export async function start(o: StartOptions): Promise<number> {
     const errors = p.bus.errors();
     for (const e of errors) warn(`ERROR in ${e.stage} for ${e.key}: ${e.error?.message}`);
     o.log('');
-    o.log(`Done: ${p.bus.delivered.length} S3 events handled, ${manifests} pack version(s) rendered, ${mails.length} email(s) accepted by SES.`);
-    if (rejected) o.log(`  Rejected: ${rejected} upload(s); each rejection email is in ${shown(mailDir)}/`);
+    o.log(`Done: ${plural(p.bus.delivered.length, 'S3 event')} handled, ${plural(manifests, 'pack version')} rendered, ${plural(mails.length, 'email')} accepted by SES.`);
+    if (rejected) o.log(`  Rejected: ${plural(rejected, 'upload')}; each rejection email is in ${shown(mailDir)}/`);
     o.log(`  PDFs:   ${shown(reportsDir)}/ (${pdfs})`);
     o.log(`  Emails: ${shown(mailDir)}/ (${mails.length} .eml files, the raw bytes sent)`);
     o.log(`  Run history: ${shown(runsDir)}/ (print it with: npx report-cards history)`);

@@ -32,7 +32,7 @@ afterAll(() => rm(out, { recursive: true, force: true }));
 describe('npm start (the embedded default)', () => {
   it('runs the whole pipeline without an error and says where to look', () => {
     expect(code).toBe(0);
-    expect(lines.join('\n')).toMatch(/Done: \d+ S3 events handled, 2 pack version\(s\) rendered, 10 email\(s\) accepted by SES\./);
+    expect(lines.join('\n')).toMatch(/Done: \d+ S3 events handled, 2 pack versions rendered, 10 emails accepted by SES\./);
     expect(lines.join('\n')).toContain('Emails:');
   });
 
@@ -110,7 +110,7 @@ describe('npm start -- --data DIR (the officer\'s own files)', () => {
 
   it('reports the broken file in one line on stderr and exits 1, with no stack trace', () => {
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^ {2}uploaded extracts\/events\/events-draft\.csv: REJECTED \(3 error\(s\)\); rejection email: \S*\/mail\/001-performance@example\.org\.eml\n$/);
+    expect(run.stderr).toMatch(/^ {2}uploaded extracts\/events\/events-draft\.csv: REJECTED \(3 errors\); rejection email: \S*\/mail\/001-performance@example\.org\.eml\n$/);
     expect(run.stderr).not.toMatch(NO_STACK);
   });
 
@@ -128,9 +128,9 @@ describe('npm start -- --data DIR (the officer\'s own files)', () => {
     expect(rejection.subject).toBe('Upload rejected: events-draft.csv (events), 3 errors');
     expect(rejection.attachments.map((a) => a.filename)).toEqual(['events-draft.csv.errors.csv']);
     expect(await readdir(path.join(dataOut, 'reports'))).toHaveLength(packs.length);
-    expect(run.stdout).toContain(`pack version(s) rendered, ${sends} email(s) accepted by SES.`);
-    expect(run.stdout).toMatch(new RegExp(`Done: \\d+ S3 events handled, ${packs.length} pack version\\(s\\) rendered`));
-    expect(run.stdout).toContain('Rejected: 1 upload(s)');
+    expect(run.stdout).toContain(`pack versions rendered, ${sends} emails accepted by SES.`);
+    expect(run.stdout).toMatch(new RegExp(`Done: \\d+ S3 events handled, ${packs.length} pack versions rendered`));
+    expect(run.stdout).toContain('Rejected: 1 upload;');
   });
 });
 

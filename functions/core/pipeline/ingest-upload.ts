@@ -4,6 +4,7 @@
  * performance team (the upload itself is never modified), then recompute the period's measures
  * from the files that count.
  */
+import { plural } from '../plural.ts';
 import { PERIOD_KIND } from '../uploads/kinds/index.ts';
 import { validateUpload } from '../uploads/validate-upload.ts';
 import { ERRORS_CSV_HEADER, errorsCsvLine, rejectionReport } from '../uploads/report.ts';
@@ -97,7 +98,7 @@ async function judge(
   await deps.validations.put(record);
   deps.metrics.count(record.accepted ? 'UploadsAccepted' : 'UploadsRejected');
   if (!record.accepted) {
-    run.note(`rejected: ${record.errorCount} error(s)${record.refused ? ` (${record.refused})` : ''}`);
+    run.note(`rejected: ${plural(record.errorCount, 'error')}${record.refused ? ` (${record.refused})` : ''}`);
     const fullCsvKey = rejectionKey(key, record.versionId);
     if (fullCsv) await fullCsv.putTo(deps.store, fullCsvKey);
     else await deps.store.put(fullCsvKey, report.errorsCsv, 'text/csv; charset=utf-8');

@@ -4,6 +4,7 @@
  * The same set of misses is reported once (ledger key by digest), as pack-mail does for packs.
  */
 import { createHash } from 'node:crypto';
+import { plural } from '../plural.ts';
 import { missedSendsSubject, missedSendsText, type MissedSendsInput } from '../mail/missed-sends.ts';
 import { deliver, undelivered, type DeliveryResult } from './deliver.ts';
 import { listAddresses, loadRecipients } from './recipients.ts';
@@ -43,6 +44,6 @@ export async function tellOwnersOfMissedSends(
     })),
     deps,
   );
-  if (owners.length === 0) run.note(`no owners to tell that ${missed.length} email(s) did not arrive`);
+  if (owners.length === 0) run.note(`no owners to tell that ${plural(missed.length, 'email')} did not arrive`);
   for (const r of told) run.note(`owners' notice to ${r.recipient}: ${r.status}`);
 }

@@ -3,6 +3,7 @@
  * has at least the pages the pack should have (a summary page plus one per card). Counting page
  * objects in the bytes is enough here: pdfkit writes page dictionaries uncompressed.
  */
+import { plural } from '../plural.ts';
 
 export class BrokenPdfError extends Error {
   constructor(readonly problem: string) {
@@ -24,6 +25,6 @@ export function checkPdfWhole(pdf: Uint8Array, minPages: number): number {
     throw new BrokenPdfError('it does not end with %%EOF');
   }
   const pages = countPdfPages(pdf);
-  if (pages < minPages) throw new BrokenPdfError(`it has ${pages} page(s), expected at least ${minPages}`);
+  if (pages < minPages) throw new BrokenPdfError(`it has ${plural(pages, 'page')}, expected at least ${minPages}`);
   return pages;
 }

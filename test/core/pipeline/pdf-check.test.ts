@@ -20,7 +20,7 @@ describe('checkPdfWhole', () => {
 
   it('refuses a PDF with fewer pages than the pack needs', async () => {
     const pdf = await pdfOfPages(2);
-    expect(() => checkPdfWhole(pdf, 3)).toThrow(/2 page\(s\), expected at least 3/);
+    expect(() => checkPdfWhole(pdf, 3)).toThrow(/2 pages, expected at least 3/);
   });
 
   it('refuses a truncated PDF and something that is not a PDF', async () => {
