@@ -22,6 +22,16 @@ export class StoredRecordError extends Error {
   }
 }
 
+type Checked<T> = { ok: true; value: T } | { ok: false; why: string };
+
+function parseJson(text: string): Checked<unknown> {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (e) {
+    return { ok: false, why: (e as Error).message };
+  }
+}
+
 /** One kind of JSON record in the store, checked against its schema on every read. */
 export class JsonObjects<S extends z.ZodType> {
   constructor(
@@ -36,13 +46,13 @@ export class JsonObjects<S extends z.ZodType> {
   }
 
   /** Parses a text as this record; the zod or JSON error's message when it is not one. */
-  parse(text: string): { ok: true; value: z.infer<S> } | { ok: false; why: string } {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      return { ok: false, why: (e as Error).message };
-    }
+  parse(text: string): Checked<z.infer<S>> {
+    const json = parseJson(text);
+    return json.ok ? this.check(json.value) : json;
+  }
+
+  /** Checks already-parsed JSON against this record's schema (one JSON.parse may serve two schemas). */
+  check(json: unknown): Checked<z.infer<S>> {
     const r = this.schema.safeParse(json);
     return r.success ? { ok: true, value: r.data } : { ok: false, why: r.error.message };
   }
@@ -108,8 +118,10 @@ export function measuresRepository(store: ObjectStore): MeasuresRepository {
       const key = measuresKey(period);
       const text = await docs.text(key);
       if (text === null) return null;
-      const doc = docs.parse(text);
-      const uploads = used.parse(text);
+      // A measures document can be megabytes: parsed once, then read by both schemas.
+      const json = parseJson(text);
+      const doc = json.ok ? docs.check(json.value) : json;
+      const uploads = json.ok ? used.check(json.value) : json;
       return { key, text, document: doc.ok ? doc.value : null, uploads: uploads.ok ? uploads.value.uploads : {} };
     },
     put: (period, text) => store.put(measuresKey(period), text, 'application/json'),
