@@ -105,7 +105,8 @@ export function equityTally(ctx: MeasureContext): EquityTally {
   for (const group of ETHNIC_GROUPS) countsOf(equityKey('ethnicity', group));
   // Few distinct wordings repeat on many rows: each wording's key is made once.
   const keyCache = EQUITY_DIMENSIONS.map(() => new Map<string | null, string>());
-  const tooMany = tooManyWordings(ctx);
+  // Six measures keep a tally each; the rows are scanned once for all of them.
+  const tooMany = ctx.memo('equity:too-many-wordings', () => tooManyWordings(ctx));
   const keyOf = (i: number, text: string | null): string => {
     let key = keyCache[i].get(text);
     if (key === undefined) {
