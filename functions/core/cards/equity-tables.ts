@@ -6,10 +6,10 @@
  */
 import type { Content, TableCell } from 'pdfmake';
 import type { MeasureResult, SeriesPoint } from '../measures/document.ts';
-import { equityKey, splitBreakdownKey, type EquityDimension } from '../measures/equity.ts';
+import { OTHER_RECORDED_VALUE, equityKey, splitBreakdownKey, type EquityDimension } from '../measures/equity.ts';
 import { NO_VALUE, SUPPRESSED, countBeside, formatNumber, monthLong } from './format.ts';
 import { SUPPRESSION_KEY_EMAIL } from './disclosure.ts';
-import { OTHER_RECORDED_VALUE, otherRecordedValueNote } from '../disclosure/published-labels.ts';
+import { otherRecordedValueNote } from '../disclosure/published-labels.ts';
 import { C } from './palette.ts';
 
 const FS = 7.5;

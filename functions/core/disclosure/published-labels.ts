@@ -15,8 +15,6 @@
  */
 import type { MeasureResult, SeriesPoint } from '../measures/document.ts';
 import { NOT_STATED, OTHER_RECORDED_VALUE, equityKey, publishedGroup, splitBreakdownKey, type EquityDimension } from '../measures/equity.ts';
-
-export { OTHER_RECORDED_VALUE };
 import { countPoint, percentPoint, ratePoint } from '../measures/points.ts';
 import { per100k } from '../measures/rounding.ts';
 import { WITHHELD_REASON } from './secondary.ts';

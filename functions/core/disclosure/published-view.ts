@@ -23,7 +23,6 @@ import type { MeasureResult, MeasuresDocument, SeriesPoint } from '../measures/d
 import { publishLabels } from './published-labels.ts';
 import { WITHHELD_REASON, breakdownsWithheld, ytdWithheld } from './secondary.ts';
 
-export { WITHHELD_REASON };
 export const STATISTICS_WITHHELD = 'statistics withheld: small numbers';
 
 type Unit = MeasureResult['unit'];

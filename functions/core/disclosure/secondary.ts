@@ -15,6 +15,7 @@
  *   keys without a colon (`18-64`/`65+`, `residential`/`community`) form one dimension.
  */
 import { financialYearOf } from '../calendar/days.ts';
+import { isSmallCount } from '../cards/disclosure.ts';
 import type { SeriesPoint } from '../measures/document.ts';
 
 /** The reason a withheld point gives. */
@@ -81,6 +82,5 @@ export function breakdownsWithheld(
 /** Whether the part of a total in none of its groups is 1 to 7 (a count; a money sum never is). */
 function outsideIsSmall(total: number | null | undefined, groups: readonly (number | null)[]): boolean {
   if (total == null || !Number.isInteger(total) || groups.some((n) => n == null || !Number.isInteger(n))) return false;
-  const outside = total - groups.reduce<number>((sum, n) => sum + (n as number), 0);
-  return outside >= 1 && outside <= 7;
+  return isSmallCount(total - groups.reduce<number>((sum, n) => sum + (n as number), 0));
 }
