@@ -18,6 +18,11 @@ export interface Templates {
   bankHolidays(): Promise<Set<string>>;
 }
 
+/** The pack template with this id, or undefined when officers have removed it. */
+export async function packById(templates: Templates, id: string): Promise<PackTemplate | undefined> {
+  return (await templates.packs()).find((p) => p.id === id);
+}
+
 /**
  * The complete errors CSV of a rejected upload, built as errors are found (so millions of errors
  * cost disk, not memory) and then put in the bucket.

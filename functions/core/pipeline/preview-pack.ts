@@ -6,7 +6,7 @@
  */
 import { parseManifestKey } from './manifest.ts';
 import { listAddresses, loadRecipients } from './recipients.ts';
-import type { Pipeline } from './pipeline.ts';
+import { packById, type Pipeline } from './pipeline.ts';
 import { RunLog } from './run-log.ts';
 import { sendPack } from './send-pack.ts';
 
@@ -24,7 +24,7 @@ async function previewOne(deps: Pipeline, run: RunLog, key: string) {
     run.note('the manifest is gone');
     return { ...none, outcome: 'skipped' as const };
   }
-  const pack = (await deps.templates.packs()).find((p) => p.id === manifest.packId);
+  const pack = await packById(deps.templates, manifest.packId);
   if (!pack) {
     run.note(`no pack template '${manifest.packId}' any more; nothing sent`);
     return { ...none, outcome: 'skipped' as const };

@@ -16,7 +16,7 @@ import { listAddresses, loadRecipients } from './recipients.ts';
 import { deliver, undelivered, type Delivery, type DeliveryResult } from './deliver.ts';
 import { packNoticeSendKey, packSendKey } from './ledger-keys.ts';
 import { packFileName, type Manifest } from './manifest.ts';
-import type { Pipeline } from './pipeline.ts';
+import { packById, type Pipeline } from './pipeline.ts';
 import { composeNotice } from './notice-mail.ts';
 import { objectLink } from './object-link.ts';
 
@@ -136,7 +136,7 @@ async function tellOwners(
 
 /** For a preview: how this pack reaches the committee — the approve command, or on its own — and until when. */
 async function approvalFor(deps: Pipeline, manifest: Manifest): Promise<PackMailSummary['approval']> {
-  const pack = (await deps.templates.packs()).find((p) => p.id === manifest.packId);
+  const pack = await packById(deps.templates, manifest.packId);
   if (!pack) return undefined;
   // The schedule's time, not the template's informational `time`: that is when the run reads approvals.
   const w = sendWindow(manifest.period, pack.distribution.workingDay, await deps.templates.bankHolidays(), deps.clock.now(), deps.distributionTime);
@@ -149,7 +149,7 @@ async function approvalFor(deps: Pipeline, manifest: Manifest): Promise<PackMail
 
 /** The pack's preview list: the performance team who also see every new version. */
 async function performanceTeam(deps: Pipeline, packId: string): Promise<string[]> {
-  const pack = (await deps.templates.packs()).find((p) => p.id === packId);
+  const pack = await packById(deps.templates, packId);
   if (!pack) throw new Error(`no pack template '${packId}': cannot find the performance team to tell in place of the owners`);
   return listAddresses(await loadRecipients(deps.store, deps.recipientsKey), pack.distribution.previewList);
 }
