@@ -120,7 +120,7 @@ function commentary(m: MeasureResult): Content[] {
 function nullRuns(series: SeriesPoint[]): string[] {
   const out: string[] = [];
   let start: SeriesPoint | null = null, prev: SeriesPoint | null = null;
-  const close = () => { if (start && prev) out.push(`${monthShort(start.month)}${prev !== start ? ` – ${monthShort(prev.month)}` : ''}: no value (${start.reason == null ? 'no reason given' : reasonWords(start.reason)})`); };
+  const close = () => { if (start && prev) out.push(`${monthShort(start.month)}${prev !== start ? ` – ${monthShort(prev.month)}` : ''}: no value (${reasonWords(start.reason)})`); };
   // Withheld months are not "no value": the footnote explains their `*`.
   const missing = (p: SeriesPoint) => p.value == null && !p.withheld;
   for (const p of series) {
@@ -158,7 +158,7 @@ function extras(row: SummaryRow, m: MeasureResult, control: boolean): Content[] 
   if (last?.ytd) {
     const y = last.ytd;
     const text = y.withheld ? SUPPRESSED
-      : y.value == null ? `not available (${y.reason == null ? 'no reason given' : reasonWords(y.reason)})`
+      : y.value == null ? `not available (${reasonWords(y.reason)})`
         : `${y.numerator?.toLocaleString('en-GB')} (${formatValue(y.value, m.unit)})`;
     out.push({ text: [{ text: `Financial year to date (${financialYearOf(last.month)}): `, bold: true }, text], fontSize: 8.5, margin: [0, 0, 0, 3] });
   }
@@ -171,7 +171,6 @@ function extras(row: SummaryRow, m: MeasureResult, control: boolean): Content[] 
   return out;
 }
 
-/** A measure's card, drawn from its published view (disclosure control already applied). */
 /**
  * The page of equity tables that follows a card the pack asks them for (equity-tables.ts); empty
  * when it asks for none or the measure has no such breakdowns. Its first node breaks the page.
@@ -180,6 +179,7 @@ export function equityPage(row: SummaryRow, m: MeasureResult | undefined, equity
   return m ? equityTables(m, equity, row.month ?? m.latest.month, heading) : [];
 }
 
+/** A measure's card, drawn from its published view (disclosure control already applied). */
 export function card(row: SummaryRow, m: MeasureResult | undefined, control: boolean): Content[] {
   const title: Content = tagged({ text: row.title, style: 'h2', tocItem: true, tocMargin: [12, 0, 0, 0], pageBreak: 'before' }, { type: 'H2' }) as Content;
   const top: Content = { text: m ? `${row.ascofCode ? `ASCOF ${row.ascofCode} · ` : ''}${capitalise(unitLabel(m.unit))} · good is ${row.goodIs.toLowerCase()}` : 'Not in this month\'s data', fontSize: 8, color: C.muted, margin: [0, 0, 0, 4] };

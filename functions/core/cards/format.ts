@@ -114,13 +114,14 @@ export function countBeside(numerator: number | null, denominator: number | null
 
 /**
  * A measure's null reason (measures.md's short codes) as a committee reads it. The measures
- * document keeps the codes; only what is printed changes. Unknown reasons print as they are.
+ * document keeps the codes; only what is printed changes. Unknown reasons print as they are, and
+ * a missing one says so.
  */
 const REASON_WORDS: Record<string, string> = {
   'no denominator': 'nothing to count in the period',
   'no population': 'no population figure uploaded',
   'no upload': 'no file uploaded for this month',
 };
-export function reasonWords(reason: string): string {
-  return REASON_WORDS[reason] ?? reason;
+export function reasonWords(reason: string | null): string {
+  return reason === null ? 'no reason given' : (REASON_WORDS[reason] ?? reason);
 }

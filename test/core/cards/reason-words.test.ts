@@ -8,5 +8,6 @@ describe('reasonWords', () => {
     expect(reasonWords('no upload')).toBe('no file uploaded for this month');
     expect(reasonWords('insufficient history')).toBe('insufficient history');
     expect(reasonWords('before Client Level Data began (April 2023)')).toBe('before Client Level Data began (April 2023)');
+    expect(reasonWords(null)).toBe('no reason given');
   });
 });
